@@ -1,0 +1,56 @@
+"""Alembic environment for Klagebenk: the SQLModel metadata of ``workbench.db.models``."""
+
+from __future__ import annotations
+
+import logging.config
+import os
+
+from alembic import context
+from sqlalchemy import engine_from_config, pool
+from sqlmodel import SQLModel
+
+import workbench.db.models  # noqa: F401  (registers the tables)
+from workbench.config import default_database_url, normalise_database_url
+
+config = context.config
+if config.config_file_name and config.attributes.get("configure_logging", True):
+    logging.config.fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+target_metadata = SQLModel.metadata
+
+
+def _url() -> str:
+    url = config.get_main_option("sqlalchemy.url")
+    if url:
+        return url
+    env = os.environ.get("DATABASE_URL")
+    if env:
+        return normalise_database_url(env)
+    from pathlib import Path
+
+    return default_database_url(Path(__file__).resolve().parents[1] / "instance")
+
+
+def run_migrations_offline() -> None:
+    url = _url()
+    context.configure(url=url, target_metadata=target_metadata, literal_binds=True,
+                      render_as_batch=url.startswith("sqlite"), compare_type=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    url = _url()
+    connectable = engine_from_config({"sqlalchemy.url": url}, prefix="sqlalchemy.",
+                                     poolclass=pool.NullPool)
+    with connectable.connect() as connection:
+        context.configure(connection=connection, target_metadata=target_metadata,
+                          render_as_batch=url.startswith("sqlite"), compare_type=True)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,183 @@
+"""The tables. Timestamps are timezone-aware UTC (``utcnow``); days without a time are ``date``.
+
+Naming: table names in English plural; status and role values are the Norwegian code identifiers
+of the glossary (``under_behandling``, ``saksbehandler``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+from enum import StrEnum
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, Text
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_public_id() -> str:
+    """Opaque id used in URLs instead of anything that could identify a person."""
+    return uuid.uuid4().hex
+
+
+class Role(StrEnum):
+    SAKSBEHANDLER = "saksbehandler"
+    LEDER = "leder"
+    ARKIVAR = "arkivar"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {
+    Role.SAKSBEHANDLER: "Saksbehandler",
+    Role.LEDER: "Leder",
+    Role.ARKIVAR: "Arkivar",
+    Role.ADMIN: "Administrator",
+}
+
+
+class CaseStatus(StrEnum):
+    MOTTATT = "mottatt"
+    UNDER_BEHANDLING = "under_behandling"
+    TIL_GODKJENNING = "til_godkjenning"
+    FERDIGSTILT = "ferdigstilt"
+    ARKIVERT = "arkivert"
+
+
+STATUS_LABELS = {
+    CaseStatus.MOTTATT: "Mottatt",
+    CaseStatus.UNDER_BEHANDLING: "Under behandling",
+    CaseStatus.TIL_GODKJENNING: "Til godkjenning",
+    CaseStatus.FERDIGSTILT: "Ferdigstilt",
+    CaseStatus.ARKIVERT: "Arkivert",
+}
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    username: str = Field(max_length=64, unique=True, index=True)
+    display_name: str = Field(max_length=200)
+    password_hash: str = Field(max_length=255)  # argon2id
+    role: str = Field(max_length=20)  # Role
+    active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_login_at: Optional[datetime] = Field(default=None)
+
+    # Flask-Login protocol
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(Role(self.role), self.role)
+
+
+class Case(SQLModel, table=True):
+    """One appeal (klagesak). ``version`` is the optimistic lock: every update says which version
+    it read, and fails when another update came first (``services.cases.StaleCase``)."""
+
+    __tablename__ = "cases"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    public_id: str = Field(default_factory=new_public_id, max_length=32, unique=True, index=True)
+    status: str = Field(default=CaseStatus.MOTTATT.value, max_length=20, index=True)
+    nav_reference: str = Field(max_length=100)  # decision.reference, Nav's saksnummer
+    nav_office: str = Field(max_length=200)
+    claimant_name: str = Field(max_length=200)  # shown in lists; never in URLs or logs
+    decision_date: date
+    decision_kind: str = Field(max_length=20)
+    received: date  # the day the case reached Statsforvalteren (starts the 3-month target)
+    received_from_document: bool = Field(default=True)  # False: registration day or edited
+    forelopig_svar_sent: Optional[date] = Field(default=None)
+    saksbehandler_id: Optional[int] = Field(default=None, foreign_key="users.id", index=True)
+    created_by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    version: int = Field(default=1)
+
+
+class ImportedDecision(SQLModel, table=True):
+    """The contested decision: the document exactly as submitted and as parsed (normalised JSON)."""
+
+    __tablename__ = "imported_decisions"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", unique=True, index=True)
+    format: str = Field(max_length=50)
+    source: str = Field(max_length=20)  # upload, cli, form, api, demo
+    filename: Optional[str] = Field(default=None, max_length=255)
+    raw: str = Field(sa_column=Column(Text, nullable=False))
+    parsed: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Evaluation(SQLModel, table=True):
+    """An evaluation of the imported decision by the rules engine (the output contract, as JSON).
+    A case may get several over time; the newest is the current one."""
+
+    __tablename__ = "evaluations"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    result: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    error: Optional[str] = Field(default=None, max_length=500)  # set when the engine failed
+    evaluated_on: date  # the "today" the engine used
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who did what, when, to which case. ``action`` is a code and ``detail`` free text that must
+    never hold personal data (no names, no fødselsnummer): ids and field names only."""
+
+    __tablename__ = "audit_events"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    user_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    api_token_id: Optional[int] = Field(default=None, foreign_key="api_tokens.id")
+    action: str = Field(max_length=50)
+    case_id: Optional[int] = Field(default=None, foreign_key="cases.id", index=True)
+    detail: Optional[str] = Field(default=None, max_length=500)
+
+
+class ApiToken(SQLModel, table=True):
+    """A bearer token for one client system. Only the SHA-256 of the token is stored; ``prefix``
+    (the first characters) lets an admin tell tokens apart. ``scopes``: space-separated,
+    ``cases:write`` and/or ``cases:read``."""
+
+    __tablename__ = "api_tokens"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    client: str = Field(max_length=100)
+    prefix: str = Field(max_length=12)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    scopes: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    last_used_at: Optional[datetime] = Field(default=None)
+    revoked_at: Optional[datetime] = Field(default=None)
+
+    @property
+    def scope_list(self) -> list[str]:
+        return self.scopes.split()
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

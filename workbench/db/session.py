@@ -1,0 +1,57 @@
+"""Engine and sessions. One engine per app (``app.extensions["klagebenk_engine"]``); one session
+per request (``db_session()``), closed at teardown. Services take a ``Session`` argument, so the
+CLI and tests use ``session_for(app)`` the same way."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from flask import Flask, current_app, g
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+EXT_KEY = "klagebenk_engine"
+
+
+def make_engine(url: str) -> Engine:
+    kwargs: dict = {"pool_pre_ping": True}
+    if url.startswith("sqlite"):
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
+    engine = create_engine(url, **kwargs)
+    if url.startswith("sqlite"):
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):  # pragma: no cover - trivial
+            cur = dbapi_connection.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+    return engine
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[EXT_KEY] = make_engine(app.config["DATABASE_URL"])
+    app.teardown_appcontext(_close_session)
+
+
+def engine_for(app: Flask | None = None) -> Engine:
+    return (app or current_app).extensions[EXT_KEY]
+
+
+def db_session() -> Session:
+    """The session of the current request (or app context)."""
+    if "db_session" not in g:
+        g.db_session = Session(engine_for(), expire_on_commit=False)
+    return g.db_session
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+
+
+@contextmanager
+def session_for(app: Flask) -> Iterator[Session]:
+    with Session(engine_for(app), expire_on_commit=False) as session:
+        yield session
