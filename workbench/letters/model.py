@@ -1,0 +1,702 @@
+"""The decision letter as data: ``LetterInput`` (what the jurist decided) → ``Letter`` (the sections).
+
+One section model for both written standards: ``build_letter`` takes every fixed text from
+``phrases`` in the input's language and every figure from the evaluation dict
+(``workbench.services.evaluation.evaluate_document``) — no amount, date or day count is typed by hand.
+
+Text kinds, and how they reach the page:
+- values from the import, the claimant or Nav (names, reasons, arguments, notes, statements,
+  addresses) are plain ``str`` — the template escapes them (autoescape on, never ``|safe``);
+- the jurist's assessment blocks are rich text, passed through ``sanitize.sanitize_rich_text`` here,
+  and carried as ``markupsafe.Markup`` — the only markup that reaches the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Mapping, Sequence
+
+from markupsafe import Markup
+
+from workbench.letters import fmt
+from workbench.letters.phrases import LANGS, PARAMETER_BASIS, has, t
+from workbench.letters.sanitize import plain_text_of, sanitize_rich_text
+
+OUTCOMES = ("stadfeste", "omgjore", "omgjore_delvis", "oppheve", "avvise")
+#: The four review topics (appeals.md §3), keys of ``LetterInput.assessment``.
+TOPICS = ("faktum", "saksbehandling", "lov", "skjonn")
+ROUNDING_TOLERANCE = 1  # kr (rules.md T5 ROUNDING_TOLERANCE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Input
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """The Statsforvalter office: demo defaults; a deployment sets real values from configuration."""
+
+    name_nb: str = "Statsforvalteren i Vestland"
+    name_nn: str = "Statsforvaltaren i Vestland"
+    postal_address: str = "Postboks 7310, 5020 Bergen"
+    visiting_address: str = "Statens hus, Kaigaten 9, Bergen"
+    phone: str = "55 57 20 00"
+    org_no: str = "974 760 665"
+    email: str = "sfvlpost@statsforvalteren.no"
+
+    def name(self, lang: str) -> str:
+        return self.name_nb if lang == "nb" else self.name_nn
+
+
+@dataclass(frozen=True, slots=True)
+class Signers:
+    saksbehandler_name: str
+    saksbehandler_phone: str
+    leader_name: str
+    saksbehandler_title: str | None = None  # None → «rådgiver» / «rådgjevar»
+    leader_title: str | None = None  # None → «seksjonsleder» / «seksjonsleiar»
+
+
+@dataclass(frozen=True, slots=True)
+class DiscretionAnswer:
+    """The jurist's answer to one discretion point (``evaluation["discretion"][i]``)."""
+
+    text: str  # rich text: the assessment of the point
+    fritt_skjonn: bool = False  # the point is Nav's fritt skjønn (sotjl § 48 limit applies)
+    apenbart_urimelig: bool | None = None  # the § 48 finding (required when fritt_skjonn)
+    selvstyre: str = ""  # rich text: how kommunalt selvstyre was weighed (required when fritt_skjonn)
+    title: str | None = None  # heading override (plain text), e.g. a nynorsk topic
+
+
+@dataclass(slots=True)
+class LetterInput:
+    """Everything the letter is made from. Figures come only from ``evaluation``."""
+
+    decision: Any  # workbench.rules.model.NavDecision, or the raw import document (dict)
+    evaluation: Mapping[str, Any]  # evaluate_document(doc) output (import-format.md contract)
+    outcome: str  # one of OUTCOMES
+    language: str  # "nb" | "nn"
+    our_reference: str
+    our_date: date
+    signers: Signers
+    argument_answers: Sequence[str] = ()  # rich text, one per appeal.arguments[i]
+    discretion_answers: Sequence[DiscretionAnswer] = ()  # one per evaluation["discretion"][i]
+    assessment: Mapping[str, str] = field(default_factory=dict)  # TOPICS key → rich text
+    conclusion: str = ""  # optional rich text added to the conclusion
+    avvisning_ground: str = ""  # rich text: the recorded ground when outcome is avvise
+    their_reference: str | None = None  # «Deres ref.», shown only when given
+    office: Office = field(default_factory=Office)
+    draft: bool = True  # True until the leader has approved: the PDF says UTKAST
+
+
+# ---------------------------------------------------------------------------------------------
+# The case facts, from either a NavDecision or a raw import document
+# ---------------------------------------------------------------------------------------------
+
+
+def _get(obj: Any, key: str, default=None):
+    if obj is None:
+        return default
+    if isinstance(obj, Mapping):
+        return obj.get(key, default)
+    return getattr(obj, key, default)
+
+
+def _as_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _period_of(item) -> tuple[date | None, date | None]:
+    """(from, to) of an import item or a model object with ``periode``."""
+    periode = _get(item, "periode")
+    if periode is not None:
+        return periode.fra, periode.til
+    return _as_date(_get(item, "from")), _as_date(_get(item, "to"))
+
+
+def _address_lines(addr) -> list[str]:
+    if addr is None:
+        return []
+    if isinstance(addr, str):
+        return [addr] if addr.strip() else []
+    street = _get(addr, "street") or ""
+    postcode = _get(addr, "postcode") or ""
+    city = _get(addr, "city") or ""
+    lines = [street] if street else []
+    tail = f"{postcode} {city}".strip()
+    if tail:
+        lines.append(tail)
+    return lines
+
+
+def _enum_value(v) -> str:
+    return str(getattr(v, "value", v)) if v is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    claimant_name: str
+    claimant_address: list[str]
+    representative_name: str | None
+    representative_address: list[str]
+    nav_office: str
+    nav_reference: str
+    decision_date: date
+    decision_kind: str
+    hjemler: list[str]
+    nav_reasons: str | None
+    programme: tuple[date | None, date | None]
+    children: int
+    work: list[dict]
+    absence: list[dict]
+    benefits: list[dict]
+    leave: list[dict]
+    appeal_sent: date
+    appeal_received: date | None
+    forwarded: date | None
+    notice_received: date | None
+    arguments: list[str]
+    nav_statement: str | None
+
+
+def case_facts(decision: Any) -> CaseFacts:
+    participant = _get(decision, "participant")
+    rep = _get(decision, "representative")
+    dec = _get(decision, "decision")
+    appeal = _get(decision, "appeal")
+    prog = _get(decision, "programme")
+    return CaseFacts(
+        claimant_name=str(_get(participant, "name") or ""),
+        claimant_address=_address_lines(_get(participant, "address")),
+        representative_name=(str(_get(rep, "name")) if rep is not None and _get(rep, "name") else None),
+        representative_address=_address_lines(_get(rep, "address")) if rep is not None else [],
+        nav_office=str(_get(_get(decision, "nav_office"), "name") or ""),
+        nav_reference=str(_get(dec, "reference") or ""),
+        decision_date=_as_date(_get(dec, "date")),
+        decision_kind=_enum_value(_get(dec, "kind")),
+        hjemler=[str(h) for h in (_get(dec, "hjemler") or ())],
+        nav_reasons=_get(dec, "reasons"),
+        programme=_period_of(prog) if prog is not None else (None, None),
+        children=len(_get(decision, "children") or ()),
+        work=[
+            {"period": _period_of(w), "hours": _get(w, "hours"), "kind": _enum_value(_get(w, "kind")),
+             "note": _get(w, "note")}
+            for w in (_get(decision, "work") or ())
+        ],
+        absence=[
+            {"date": _as_date(_get(a, "date")), "hours": _get(a, "hours"), "valid": bool(_get(a, "valid")),
+             "reason": _get(a, "reason")}
+            for a in (_get(decision, "absence") or ())
+        ],
+        benefits=[
+            {"kind": _enum_value(_get(b, "kind")), "period": _period_of(b),
+             "daily_amount": _get(b, "daily_amount")}
+            for b in (_get(decision, "benefits") or ())
+        ],
+        leave=[
+            {"period": _period_of(lv), "reason": _get(lv, "reason")}
+            for lv in (_get(decision, "leave_without_stonad") or ())
+        ],
+        appeal_sent=_as_date(_get(appeal, "sent")),
+        appeal_received=_as_date(_get(appeal, "received")),
+        forwarded=_as_date(_get(appeal, "forwarded")),
+        notice_received=_as_date(_get(dec, "notice_received")),
+        arguments=[str(a) for a in (_get(appeal, "arguments") or ())],
+        nav_statement=_get(appeal, "nav_statement"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Output: the section model
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of a section. ``kind`` ∈ p, rich, quote, ol, ul, h3, qa, table, kv."""
+
+    kind: str
+    text: str = ""  # plain text (escaped by the template)
+    html: Markup = Markup("")  # sanitised rich text (kind "rich", "qa")
+    items: list = field(default_factory=list)  # ol/ul: plain strings; kv: (label, value)
+    head: list[str] = field(default_factory=list)  # table header
+    rows: list[list[str]] = field(default_factory=list)  # table body (plain strings)
+    foot: list[str] = field(default_factory=list)  # table footer row
+    numeric: list[bool] = field(default_factory=list)  # right-aligned columns
+    css: str = ""  # a fixed class name chosen here (never user text)
+
+
+@dataclass(slots=True)
+class Section:
+    key: str
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    level: int = 2
+
+
+@dataclass(slots=True)
+class Letter:
+    lang: str
+    title: str
+    author: str
+    draft: bool
+    office_name: str
+    office: Office
+    letterhead: list[tuple[str, str]]
+    addressee: list[str]
+    claimant_line: str | None
+    sections: list[Section]
+    signature: dict[str, str]
+    copies: list[str]
+    annex_title: str
+    annex: list[Section]
+    outcome: str
+    direction: str
+    #: (field, expected text) pairs the finished PDF must state (consistency.check_consistency)
+    checks: list[tuple[str, str]] = field(default_factory=list)
+
+    def text(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+# ---------------------------------------------------------------------------------------------
+
+
+def direction_of(evaluation: Mapping[str, Any]) -> str:
+    """``til_gunst`` / ``uendret`` / ``til_ugunst`` / ``ukjent`` from the evaluation's total."""
+    total = evaluation.get("total") or {}
+    diff = fmt.to_decimal(total.get("difference"))
+    if diff is None:
+        return "ukjent"
+    if diff > ROUNDING_TOLERANCE:
+        return "til_gunst"
+    if diff < -ROUNDING_TOLERANCE:
+        return "til_ugunst"
+    return "uendret"
+
+
+def _periods(evaluation: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return list(evaluation.get("periods") or [])
+
+
+def _money_or_plain(value) -> str:
+    d = fmt.to_decimal(value)
+    if d is None:
+        return str(value) if value not in (None, "") else "–"
+    if abs(d) >= 10:
+        return fmt.format_kr(d)
+    return fmt.format_plain_decimal(d)
+
+
+def _param_value(key: str, value, lang: str) -> str:
+    if isinstance(value, bool):
+        return t("v_true" if value else "v_false", lang)
+    if value is None or value == "":
+        return t("v_none", lang)
+    if isinstance(value, str) and has(f"v_{value}"):
+        return t(f"v_{value}", lang)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return fmt.format_date(value, lang, long=True)
+    if key in ("G", "barnetillegg_per_day"):
+        return fmt.format_kr(value)
+    d = fmt.to_decimal(value)
+    if d is not None:
+        return fmt.format_plain_decimal(d)
+    return str(value)
+
+
+def _rich(text: str | None) -> Block:
+    return Block("rich", html=sanitize_rich_text(text))
+
+
+def build_letter(inp: LetterInput) -> Letter:
+    """The section model of the letter in ``inp.language``; every figure from ``inp.evaluation``."""
+    lang = inp.language
+    if lang not in LANGS:
+        raise ValueError(f"language: must be nb or nn, not {lang!r}")
+    if inp.outcome not in OUTCOMES:
+        raise ValueError(f"outcome: must be one of {', '.join(OUTCOMES)}, not {inp.outcome!r}")
+
+    def T(key: str, **values) -> str:
+        return t(key, lang, **values)
+
+    facts = case_facts(inp.decision)
+    ev = inp.evaluation
+    periods = _periods(ev)
+    direction = direction_of(ev)
+    office_name = inp.office.name(lang)
+    D = lambda d: fmt.format_date(d, lang, long=True)  # noqa: E731
+    P = lambda a, b: fmt.format_period(a, b, lang)  # noqa: E731
+    checks: list[tuple[str, str]] = []
+
+    title = T("title", name=facts.claimant_name)
+
+    # -- letterhead -----------------------------------------------------------------------------
+    letterhead = [
+        (T("our_date"), D(inp.our_date)),
+        (T("our_ref"), inp.our_reference),
+        (T("their_date"), D(facts.appeal_sent)),
+    ]
+    if inp.their_reference:
+        letterhead.append((T("their_ref"), inp.their_reference))
+    letterhead += [
+        (T("nav_ref"), facts.nav_reference),
+        (T("caseworker"), inp.signers.saksbehandler_name),
+        (T("direct_phone"), inp.signers.saksbehandler_phone),
+    ]
+    checks += [
+        ("our_reference", inp.our_reference),
+        ("nav_reference", facts.nav_reference),
+        ("our_date", D(inp.our_date)),
+        ("claimant", facts.claimant_name),
+    ]
+
+    if facts.representative_name:
+        addressee = [facts.representative_name, *facts.representative_address]
+        claimant_line = T("on_behalf", name=facts.claimant_name)
+        who = T("who_rep", rep=facts.representative_name, name=facts.claimant_name)
+    else:
+        addressee = [facts.claimant_name, *facts.claimant_address]
+        claimant_line = None
+        who = facts.claimant_name
+
+    sections: list[Section] = []
+    dec_date = D(facts.decision_date)
+
+    # -- the decision up front --------------------------------------------------------------------
+    outcome_text = T(f"outcome_{inp.outcome}", office=facts.nav_office, date=dec_date)
+    checks.append(("outcome", outcome_text))
+    decision_blocks = [Block("p", text=outcome_text, css="outcome")]
+    changed = inp.outcome in ("omgjore", "omgjore_delvis")
+    if changed:
+        for p in periods:
+            if p.get("net") is None:
+                continue
+            decision_blocks.append(Block("p", text=T(
+                "new_amount", name=facts.claimant_name, net=fmt.format_kr(p["net"], whole=True),
+                period=P(p["from"], p["to"]))))
+            checks.append((f"periods[{p['from']}].net", fmt.format_kr(p["net"], whole=True)))
+    elif inp.outcome == "stadfeste" and direction == "til_ugunst":
+        decision_blocks.append(Block("p", text=T("ugunst_note")))
+    sections.append(Section("decision", T("h_decision"), decision_blocks))
+
+    # -- introduction ---------------------------------------------------------------------------
+    intro = [Block("p", text=T("intro_appeal", sent=D(facts.appeal_sent), who=who, office=facts.nav_office,
+                                 date=dec_date, ref=facts.nav_reference))]
+    if facts.forwarded:
+        intro.append(Block("p", text=T("intro_forwarded", forwarded=D(facts.forwarded))))
+    intro.append(Block("p", text=T("intro_competence")))
+    sections.append(Section("intro", T("h_intro"), intro))
+
+    # -- subject ----------------------------------------------------------------------------------
+    kind_key = f"kind_{facts.decision_kind}"
+    kind = T(kind_key) if has(kind_key) else facts.decision_kind
+    period_texts = [P(p["from"], p["to"]) for p in periods]
+    subject = [Block("p", text=T("subject", kind=kind, periods=", ".join(period_texts) or "–"))]
+    for p in periods:
+        subject.append(Block("p", text=T("subject_nav_net", nav_net=fmt.format_kr(p.get("nav_net"), whole=True),
+                                           period=P(p["from"], p["to"]))))
+        checks.append((f"periods[{p['from']}].period", P(p["from"], p["to"])))
+        checks.append((f"periods[{p['from']}].nav_net", fmt.format_kr(p.get("nav_net"), whole=True)))
+    sections.append(Section("subject", T("h_subject"), subject))
+
+    # -- background -------------------------------------------------------------------------------
+    bg: list[Block] = []
+    if facts.programme[0]:
+        bg.append(Block("p", text=T("bg_programme", name=facts.claimant_name,
+                                      period=P(*facts.programme))))
+    if facts.children:
+        bg.append(Block("p", text=T("bg_children", name=facts.claimant_name, n=facts.children)))
+    facts_list: list[str] = []
+    for w in facts.work:
+        wk = f"work_{w['kind']}"
+        line = T("bg_work", kind=T(wk) if has(wk) else w["kind"], period=P(*w["period"]),
+                 hours=fmt.format_plain_decimal(w["hours"]))
+        if w["note"]:
+            line += " " + T("bg_note", text=str(w["note"]))
+        facts_list.append(line)
+    for a in facts.absence:
+        line = T("bg_absence", date=fmt.format_date(a["date"], lang), hours=fmt.format_plain_decimal(a["hours"]),
+                 valid=T("valid_true" if a["valid"] else "valid_false"))
+        if a["reason"]:
+            line += " " + T("bg_note", text=str(a["reason"]))
+        facts_list.append(line)
+    for lv in facts.leave:
+        line = T("bg_leave", period=P(*lv["period"]))
+        if lv["reason"]:
+            line += " " + T("bg_note", text=str(lv["reason"]))
+        facts_list.append(line)
+    for b in facts.benefits:
+        bk = f"benefit_{b['kind']}"
+        label = T(bk) if has(bk) else T("benefit_other", kind=b["kind"])
+        facts_list.append(T("bg_benefit", kind=label, period=P(*b["period"]),
+                            amount=fmt.format_kr(b["daily_amount"])))
+    if facts_list:
+        bg.append(Block("ul", items=facts_list))
+    if facts.nav_reasons:
+        bg.append(Block("p", text=T("bg_nav_reasons")))
+        bg.append(Block("quote", text=str(facts.nav_reasons)))
+    if facts.hjemler:
+        bg.append(Block("p", text=T("bg_nav_hjemler", hjemler=", ".join(facts.hjemler))))
+    sections.append(Section("background", T("h_background"), bg))
+
+    # -- the appeal -------------------------------------------------------------------------------
+    appeal = [Block("p", text=T("appeal_lead")), Block("ol", items=list(facts.arguments))]
+    if facts.nav_statement:
+        appeal.append(Block("p", text=T("nav_statement_lead")))
+        appeal.append(Block("quote", text=str(facts.nav_statement)))
+    sections.append(Section("appeal", T("h_appeal"), appeal))
+
+    # -- legal basis ------------------------------------------------------------------------------
+    adm = ev.get("admissibility") or {}
+    late = adm.get("timely") is False
+    legal: list[Block] = []
+    merits = inp.outcome != "avvise"
+    if late or not merits:
+        legal.append(Block("p", text=T("law_admissibility")))
+    if merits:
+        params = ev.get("parameters") or {}
+        legal.append(Block("p", text=T("law_35", factor=fmt.format_plain_decimal(params.get("factor", "2.041")))))
+        tot = lambda k: sum((fmt.to_decimal(p.get(k)) or 0) for p in periods)  # noqa: E731
+        if facts.absence or tot("absence"):
+            legal.append(Block("p", text=T("law_36")))
+        if facts.work or tot("work"):
+            legal.append(Block("p", text=T("law_37")))
+        nav_samordning = any("38" in h for h in facts.hjemler)
+        if facts.benefits or tot("samordning") or nav_samordning:
+            legal.append(Block("p", text=T("law_38")))
+        legal.append(Block("p", text=T("law_48")))
+    sections.append(Section("legal", T("h_legal"), legal))
+
+    # -- assessment -------------------------------------------------------------------------------
+    assess: list[Block] = []
+    if late and adm.get("days_late") is not None:
+        assess.append(Block("p", text=T("late_appeal", days=adm.get("days_late"),
+                                          deadline=D(adm.get("deadline")))))
+        if merits:
+            assess.append(Block("p", text=T("late_excused")))
+    if not merits:
+        assess.append(_rich(inp.avvisning_ground))
+    # answers to each argument
+    answers = list(inp.argument_answers)
+    if facts.arguments:
+        assess.append(Block("h3", text=T("h_arguments")))
+        for i, arg in enumerate(facts.arguments):
+            answer = answers[i] if i < len(answers) else ""
+            assess.append(Block("qa", text=arg, html=sanitize_rich_text(answer),
+                                items=[T("argument_n", n=i + 1)]))
+    if merits:
+        for topic in TOPICS:
+            body = inp.assessment.get(topic, "")
+            if plain_text_of(body):
+                assess.append(Block("h3", text=T(f"h_topic_{topic}")))
+                assess.append(_rich(body))
+        # computation per period
+        assess.append(Block("h3", text=T("h_computation")))
+        assess.append(Block("p", text=T("computation_lead")))
+        rows = []
+        for p in periods:
+            ded = sum((fmt.to_decimal(p.get(k)) or 0) for k in ("absence", "work", "samordning"))
+            rows.append([
+                P(p["from"], p["to"]), str(p.get("stonadsdager", "–")), fmt.format_kr(p.get("gross"), whole=False),
+                fmt.format_kr(ded, whole=False), fmt.format_kr(p.get("net"), whole=True),
+                fmt.format_kr(p.get("nav_net"), whole=True), fmt.format_kr(p.get("difference"), whole=True),
+            ])
+            if p.get("net") is not None:
+                checks.append((f"periods[{p['from']}].net", fmt.format_kr(p["net"], whole=True)))
+        total = ev.get("total") or {}
+        foot = []
+        if len(periods) > 1:
+            foot = [T("tbl_total"), "", "", "", fmt.format_kr(total.get("net"), whole=True),
+                    fmt.format_kr(total.get("nav_net"), whole=True), fmt.format_kr(total.get("difference"), whole=True)]
+        assess.append(Block("table", head=[T(k) for k in ("tbl_period", "tbl_days", "tbl_gross", "tbl_deductions",
+                                                            "tbl_net", "tbl_nav_net", "tbl_diff")],
+                            rows=rows, foot=foot, numeric=[False] + [True] * 6, css="computation"))
+        # each discrepancy
+        if "discrepancies" in ev:
+            assess.append(Block("h3", text=T("h_discrepancies")))
+            items = []
+            for dsc in ev.get("discrepancies") or []:
+                code = str(dsc.get("code", ""))
+                label = T(f"dc_{code}") if has(f"dc_{code}") else T("dc_other", code=code)
+                cat = str(dsc.get("category", ""))
+                per = str(dsc.get("period", ""))
+                if "/" in per:
+                    a, b = per.split("/", 1)
+                    per = P(a, b)
+                items.append(T("discrepancy_line", label=label,
+                               category=T(f"cat_{cat}") if has(f"cat_{cat}") else T("cat_other"),
+                               hjemmel=_hjemmel(str(dsc.get("hjemmel", "")), lang), period=per or "–",
+                               nav=_money_or_plain(dsc.get("nav")), correct=_money_or_plain(dsc.get("correct"))))
+            assess.append(Block("ul", items=items) if items else Block("p", text=T("no_discrepancies")))
+        # each discretion point
+        points = list(ev.get("discretion") or [])
+        d_answers = list(inp.discretion_answers)
+        if points:
+            assess.append(Block("h3", text=T("h_discretion")))
+            for i, point in enumerate(points):
+                ans = d_answers[i] if i < len(d_answers) else DiscretionAnswer(text="")
+                topic = ans.title or (str(point.get("topic", "")) if lang == "nb" else
+                                      str(point.get("topic_nn") or _hjemmel(str(point.get("hjemmel", "")), lang)))
+                assess.append(Block("p", text=T("discretion_point", n=i + 1, topic=topic), css="point"))
+                if ans.fritt_skjonn:
+                    assess.append(Block("p", text=T("discretion_free")))
+                else:
+                    assess.append(Block("p", text=T("discretion_legal")))
+                assess.append(_rich(ans.text))
+                if ans.fritt_skjonn:
+                    if ans.apenbart_urimelig is not None:
+                        assess.append(Block("p", text=T("discretion_unreasonable_yes" if ans.apenbart_urimelig
+                                                          else "discretion_unreasonable_no")))
+                    assess.append(Block("p", text=T("discretion_selvstyre"), css="lead"))
+                    assess.append(_rich(ans.selvstyre))
+    sections.append(Section("assessment", T("h_assessment"), assess))
+
+    # -- conclusion, finality, access, costs ---------------------------------------------------------
+    concl = [Block("p", text=outcome_text, css="outcome")]
+    if changed:
+        for p in periods:
+            if p.get("net") is None:
+                continue
+            concl.append(Block("p", text=T(
+                "new_amount", name=facts.claimant_name, net=fmt.format_kr(p["net"], whole=True),
+                period=P(p["from"], p["to"]))))
+    if plain_text_of(inp.conclusion):
+        concl.append(_rich(inp.conclusion))
+    sections.append(Section("conclusion", T("h_conclusion"), concl))
+    sections.append(Section("finality", T("h_finality"), [Block("p", text=T("finality"))]))
+    sections.append(Section("access", T("h_access"), [Block("p", text=T("access"))]))
+    if changed and direction == "til_gunst":
+        sections.append(Section("costs", T("h_costs"), [Block("p", text=T("costs"))]))
+
+    signature = {
+        "regards": T("regards"),
+        "leader": f"{inp.signers.leader_name} {T('ef')}",
+        "leader_title": inp.signers.leader_title or T("title_leader"),
+        "caseworker": inp.signers.saksbehandler_name,
+        "caseworker_title": inp.signers.saksbehandler_title or T("title_caseworker"),
+        "electronic": T("electronic"),
+        "annex_label": T("annex"),
+        "annex": T("annex_name") if merits else "",
+        "copy_label": T("copy_to"),
+    }
+    copies = [facts.nav_office]
+    if facts.representative_name:
+        copies.append(facts.claimant_name)
+
+    annex = _annex(ev, lang) if merits else []
+
+    return Letter(
+        lang=lang, title=title, author=office_name, draft=inp.draft, office_name=office_name,
+        office=inp.office, letterhead=letterhead, addressee=addressee, claimant_line=claimant_line,
+        sections=sections, signature=signature, copies=copies, annex_title=T("h_annex"), annex=annex,
+        outcome=inp.outcome, direction=direction, checks=_unique(checks),
+    )
+
+
+def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen, out = set(), []
+    for pair in pairs:
+        if pair not in seen:
+            seen.add(pair)
+            out.append(pair)
+    return out
+
+
+_LAW_NN = (("sosialtjenesteloven", "sosialtenestelova"), ("forvaltningsloven", "forvaltningslova"),
+           ("ledd", "ledd"), ("første", "første"), ("andre", "andre"), ("tredje", "tredje"),
+           ("fjerde", "fjerde"))
+
+
+def _hjemmel(text: str, lang: str) -> str:
+    """A provision string from the engine, in the letter's written standard (law names only)."""
+    if lang == "nn":
+        for nb, nn in _LAW_NN:
+            text = text.replace(nb, nn)
+    return text
+
+
+def _annex(ev: Mapping[str, Any], lang: str) -> list[Section]:
+    """«Slik er stønaden beregnet / rekna ut»: per period the trace, then every parameter used."""
+
+    def T(key: str, **values) -> str:
+        return t(key, lang, **values)
+
+    params = ev.get("parameters") or {}
+    out: list[Section] = [Section("annex_lead", "", [Block("p", text=T("annex_lead"))], level=3)]
+    for p in _periods(ev):
+        rows: list[list[str]] = []
+        rows.append([T("a_days"), str(p.get("stonadsdager", "–"))])
+        if p.get("G") or params.get("G"):
+            rows.append([T("a_g"), fmt.format_kr(p.get("G") or params.get("G"))])
+        if p.get("factor") or params.get("factor"):
+            rows.append([T("a_factor"), fmt.format_plain_decimal(p.get("factor") or params.get("factor"))])
+        if p.get("gross_base") is not None:
+            rows.append([T("a_base"), fmt.format_kr(p.get("gross_base"), whole=False)])
+        rate = p.get("barnetillegg_per_day", params.get("barnetillegg_per_day"))
+        if p.get("barnetillegg") is not None:
+            label = T("a_bt", rate=fmt.format_kr(rate)) if fmt.to_decimal(rate) else T("a_bt_none")
+            rows.append([label, fmt.format_kr(p.get("barnetillegg"), whole=False)])
+        rows.append([T("a_gross"), fmt.format_kr(p.get("gross"), whole=False)])
+        rows.append([T("a_absence"), "− " + fmt.format_kr(p.get("absence", "0"), whole=False)])
+        rows.append([T("a_work", hours=fmt.format_plain_decimal(p.get("work_hours", "0"))),
+                     "− " + fmt.format_kr(p.get("work", "0"), whole=False)])
+        rows.append([T("a_samordning"), "− " + fmt.format_kr(p.get("samordning", "0"), whole=False)])
+        if p.get("net") is None:
+            rows.append([T("a_net"), T("a_missing")])
+        else:
+            if p.get("net_unrounded") is not None:
+                rows.append([T("a_net_unrounded"), fmt.format_kr(p.get("net_unrounded"), whole=False)])
+            rows.append([T("a_net"), fmt.format_kr(p.get("net"), whole=True)])
+        rows.append([T("a_nav_net"), fmt.format_kr(p.get("nav_net"), whole=True)])
+        rows.append([T("a_diff"), fmt.format_kr(p.get("difference"), whole=True)])
+        blocks = [Block("table", rows=rows, numeric=[False, True], css="calc")]
+        trace = p.get("trace")
+        if trace:
+            blocks.append(Block("p", text=T("a_trace"), css="lead"))
+            blocks.append(Block("table", rows=_trace_rows(trace, lang), numeric=[False, False, True],
+                                css="trace"))
+        out.append(Section(f"annex_{p['from']}", T("annex_period", period=fmt.format_period(p["from"], p["to"], lang)),
+                           blocks, level=3))
+    # every parameter used, with its basis ([V], [INF], [ASSUMPTION])
+    rows = []
+    for key, value in params.items():
+        label = T(f"prm_{key}") if has(f"prm_{key}") else key
+        basis = PARAMETER_BASIS.get(key, "ASSUMPTION")
+        rows.append([label, _param_value(key, value, lang), T(f"basis_{basis}")])
+    for extra in ev.get("assumptions") or []:  # an engine may list [ASSUMPTION]/[INF] items itself
+        if isinstance(extra, Mapping):
+            key = str(extra.get("name") or extra.get("key") or "")
+            label = T(f"prm_{key.lower()}") if has(f"prm_{key.lower()}") else key
+            tag = str(extra.get("status") or extra.get("tag") or "ASSUMPTION").strip("[]").upper()
+            rows.append([label, _param_value(key, extra.get("value"), lang),
+                         T(f"basis_{tag}") if has(f"basis_{tag}") else tag])
+    out.append(Section("annex_params", T("a_params"),
+                       [Block("table", head=[T("a_param"), T("a_value"), T("a_basis")], rows=rows,
+                              numeric=[False, False, False], css="params")], level=3))
+    return out
+
+
+def _trace_rows(trace, lang: str) -> list[list[str]]:
+    """The engine's per-period trace, whatever its exact shape: (step, provision, value) rows."""
+    rows = []
+    for step in trace:
+        if isinstance(step, Mapping):
+            label = step.get(f"label_{lang}") or step.get("label") or step.get("step") or step.get("rule") or ""
+            hjemmel = _hjemmel(str(step.get("hjemmel") or step.get("provision") or ""), lang)
+            value = step.get("amount", step.get("value", ""))
+            shown = fmt.format_kr(value, whole=False) if fmt.to_decimal(value) is not None and \
+                "amount" in step else str(value if value is not None else "")
+            rows.append([str(label), hjemmel, shown])
+        else:
+            rows.append([str(step), "", ""])
+    return rows

@@ -1,0 +1,441 @@
+"""Every fixed text of the decision letter, in bokmål and nynorsk side by side.
+
+One key, one pair: the section model (``model.build_letter``) asks for a key and a language and never
+holds a language-specific string of its own. The pairs follow ../shared/domain/appeals.md §6.5 and
+glossary.md; the nynorsk forms are standard nynorsk, **not verified against a real Statsforvaltaren
+letter** [INF] — a nynorsk-writing jurist should proofread them before release.
+
+Placeholders use ``str.format`` names; values put into them are plain text and are escaped by the
+template like any other value (the result is never marked safe).
+"""
+
+from __future__ import annotations
+
+LANGS = ("nb", "nn")
+
+P: dict[str, tuple[str, str]] = {
+    # ---- letterhead -------------------------------------------------------------------------
+    "our_date": ("Vår dato", "Vår dato"),
+    "our_ref": ("Vår ref.", "Vår ref."),
+    "their_date": ("Deres dato", "Dykkar dato"),
+    "their_ref": ("Deres ref.", "Dykkar ref."),
+    "nav_ref": ("Nav-kontorets ref.", "Nav-kontoret sin ref."),
+    "caseworker": ("Saksbehandler", "Sakshandsamar"),
+    "direct_phone": ("Direkte telefon", "Direkte telefon"),
+    "claimant": ("Klager", "Klagar"),
+    "on_behalf": ("Fullmektig for {name}", "Fullmektig for {name}"),
+    "draft": ("UTKAST – ikke godkjent", "UTKAST – ikkje godkjent"),
+    "postal_address": ("Postadresse", "Postadresse"),
+    "visiting_address": ("Besøksadresse", "Besøksadresse"),
+    "phone": ("Telefon", "Telefon"),
+    "org_no": ("Org.nr.", "Org.nr."),
+    # ---- title and sections -----------------------------------------------------------------
+    "title": (
+        "Vedtak i klagesak – kvalifiseringsstønad – {name}",
+        "Vedtak i klagesak – kvalifiseringsstønad – {name}",
+    ),
+    "h_intro": ("Innledning", "Innleiing"),
+    "h_decision": ("Statsforvalterens vedtak", "Statsforvaltaren sitt vedtak"),
+    "h_subject": ("Saken gjelder", "Saka gjeld"),
+    "h_background": ("Sakens bakgrunn", "Bakgrunnen for saka"),
+    "h_appeal": ("Klagen", "Klaga"),
+    "h_legal": ("Rettslig grunnlag", "Rettsleg grunnlag"),
+    "h_assessment": ("Statsforvalterens vurdering", "Statsforvaltaren si vurdering"),
+    "h_arguments": ("Klagerens anførsler", "Det klagaren har gjort gjeldande"),
+    "h_topic_faktum": ("Faktum og utredning", "Faktum og utgreiing"),
+    "h_topic_saksbehandling": ("Saksbehandlingen", "Sakshandsaminga"),
+    "h_topic_lov": ("Rettsanvendelsen", "Rettsbruken"),
+    "h_topic_skjonn": ("Skjønnsutøvelsen", "Skjønnsutøvinga"),
+    "h_computation": ("Beregningen per periode", "Utrekninga per periode"),
+    "h_discrepancies": ("Feil i Nav-kontorets vedtak", "Feil i vedtaket frå Nav-kontoret"),
+    "h_discretion": ("Skjønnspunkter", "Skjønnspunkt"),
+    "h_conclusion": ("Konklusjon", "Konklusjon"),
+    "h_finality": ("Klageadgang", "Klagetilgang"),
+    "h_access": ("Innsyn", "Innsyn"),
+    "h_costs": ("Sakskostnader", "Sakskostnader"),
+    "h_annex": ("Vedlegg: Slik er stønaden beregnet", "Vedlegg: Slik er stønaden rekna ut"),
+    "annex_name": ("Slik er stønaden beregnet", "Slik er stønaden rekna ut"),
+    # ---- introduction -----------------------------------------------------------------------
+    "intro_appeal": (
+        "Vi viser til klagen datert {sent} fra {who} over vedtaket fra {office} datert {date}, "
+        "ref. {ref}.",
+        "Vi viser til klaga datert {sent} frå {who} over vedtaket frå {office} datert {date}, "
+        "ref. {ref}.",
+    ),
+    "intro_forwarded": (
+        "Nav-kontoret sendte saken til Statsforvalteren {forwarded}.",
+        "Nav-kontoret sende saka til Statsforvaltaren {forwarded}.",
+    ),
+    "intro_competence": (
+        "Statsforvalteren er klageinstans for vedtak etter sosialtjenesteloven kapittel 4, jf. "
+        "sosialtjenesteloven § 47 og forvaltningsloven § 28.",
+        "Statsforvaltaren er klageinstans for vedtak etter sosialtenestelova kapittel 4, jf. "
+        "sosialtenestelova § 47 og forvaltningslova § 28.",
+    ),
+    "who_rep": ("{rep} på vegne av {name}", "{rep} på vegner av {name}"),
+    # ---- the outcome ------------------------------------------------------------------------
+    "outcome_stadfeste": (
+        "Statsforvalteren stadfester vedtaket fra {office} datert {date}.",
+        "Statsforvaltaren stadfestar vedtaket frå {office} datert {date}.",
+    ),
+    "outcome_omgjore": (
+        "Statsforvalteren endrer vedtaket fra {office} datert {date}.",
+        "Statsforvaltaren endrar vedtaket frå {office} datert {date}.",
+    ),
+    "outcome_omgjore_delvis": (
+        "Statsforvalteren endrer vedtaket fra {office} datert {date} delvis.",
+        "Statsforvaltaren endrar vedtaket frå {office} datert {date} delvis.",
+    ),
+    "outcome_oppheve": (
+        "Statsforvalteren opphever vedtaket fra {office} datert {date} og sender saken tilbake til "
+        "Nav-kontoret for ny behandling.",
+        "Statsforvaltaren opphevar vedtaket frå {office} datert {date} og sender saka tilbake til "
+        "Nav-kontoret for ny behandling.",
+    ),
+    "outcome_avvise": (
+        "Statsforvalteren avviser klagen over vedtaket fra {office} datert {date}.",
+        "Statsforvaltaren avviser klaga over vedtaket frå {office} datert {date}.",
+    ),
+    "new_amount": (
+        "{name} har rett til kvalifiseringsstønad med {net} netto for perioden {period}.",
+        "{name} har rett til kvalifiseringsstønad med {net} netto for perioden {period}.",
+    ),
+    "new_amount_diff": (
+        "Nav-kontoret utbetalte {nav_net}; differansen er {diff}.",
+        "Nav-kontoret betalte ut {nav_net}; differansen er {diff}.",
+    ),
+    "confirmed_amount": (
+        "Netto kvalifiseringsstønad for perioden {period} er {net}.",
+        "Netto kvalifiseringsstønad for perioden {period} er {net}.",
+    ),
+    "ugunst_note": (
+        "Beregningen viser et lavere beløp enn det Nav-kontoret har utbetalt. Statsforvalteren "
+        "endrer ikke vedtaket til ugunst for deg i denne saken, jf. forvaltningsloven § 34.",
+        "Utrekninga viser eit lågare beløp enn det Nav-kontoret har betalt ut. Statsforvaltaren "
+        "endrar ikkje vedtaket til ugunst for deg i denne saka, jf. forvaltningslova § 34.",
+    ),
+    # ---- subject and background ---------------------------------------------------------------
+    "subject": (
+        "Saken gjelder vedtak om {kind} av kvalifiseringsstønad for {periods}, jf. "
+        "sosialtjenesteloven §§ 35 til 38.",
+        "Saka gjeld vedtak om {kind} av kvalifiseringsstønad for {periods}, jf. "
+        "sosialtenestelova §§ 35 til 38.",
+    ),
+    "subject_nav_net": (
+        "Nav-kontoret fastsatte netto stønad til {nav_net} for perioden {period}.",
+        "Nav-kontoret fastsette netto stønad til {nav_net} for perioden {period}.",
+    ),
+    "kind_innvilgelse": ("innvilgelse", "innvilging"),
+    "kind_avslag": ("avslag", "avslag"),
+    "kind_endring": ("endring", "endring"),
+    "kind_stans": ("stans", "stans"),
+    "kind_utbetaling": ("utbetaling", "utbetaling"),
+    "kind_tilbakekreving": ("tilbakekreving", "tilbakekrevjing"),
+    "bg_programme": (
+        "{name} deltar i kvalifiseringsprogram i perioden {period}.",
+        "{name} deltek i kvalifiseringsprogram i perioden {period}.",
+    ),
+    "bg_children": (
+        "Nav-kontoret har lagt til grunn at {name} forsørger {n} barn.",
+        "Nav-kontoret har lagt til grunn at {name} forsørgjer {n} barn.",
+    ),
+    "bg_work": (
+        "Inntektsgivende arbeid ({kind}) {period}: {hours} timer.",
+        "Inntektsgivande arbeid ({kind}) {period}: {hours} timar.",
+    ),
+    "bg_absence": (
+        "Fravær {date}: {hours} timer, {valid}.",
+        "Fråvær {date}: {hours} timar, {valid}.",
+    ),
+    "bg_benefit": (
+        "{kind} {period}: {amount} per dag.",
+        "{kind} {period}: {amount} per dag.",
+    ),
+    "bg_leave": (
+        "Fravær uten kvalifiseringsstønad {period}.",
+        "Fråvær utan kvalifiseringsstønad {period}.",
+    ),
+    "bg_note": ("Merknad: {text}", "Merknad: {text}"),
+    "valid_true": ("gyldig fravær", "gyldig fråvær"),
+    "valid_false": ("ugyldig fravær", "ugyldig fråvær"),
+    "bg_nav_reasons": ("Nav-kontoret begrunnet vedtaket slik:", "Nav-kontoret grunngav vedtaket slik:"),
+    "bg_nav_hjemler": ("Nav-kontoret viste til {hjemler}.", "Nav-kontoret viste til {hjemler}."),
+    "work_arbeid": ("arbeid", "arbeid"),
+    "work_omsorgsstonad": ("omsorgsstønad", "omsorgsstønad"),
+    "work_laerling": ("lærlingelønn", "lærlingløn"),
+    "work_fosterhjem": ("fosterhjemsgodtgjøring", "fosterheimsgodtgjersle"),
+    "benefit_dagpenger": ("Dagpenger", "Dagpengar"),
+    "benefit_sykepenger": ("Sykepenger", "Sjukepengar"),
+    "benefit_foreldrepenger": ("Foreldrepenger", "Foreldrepengar"),
+    "benefit_aap": ("Arbeidsavklaringspenger", "Arbeidsavklaringspengar"),
+    "benefit_uforetrygd": ("Uføretrygd", "Uføretrygd"),
+    "benefit_barnepensjon": ("Barnepensjon", "Barnepensjon"),
+    "benefit_bostotte": ("Bostøtte", "Bustøtte"),
+    "benefit_other": ("Annen ytelse ({kind})", "Anna yting ({kind})"),
+    # ---- the appeal -------------------------------------------------------------------------
+    "appeal_lead": ("Klageren har i hovedsak anført:", "Klagaren har i hovudsak gjort gjeldande:"),
+    "nav_statement_lead": (
+        "Nav-kontoret har i sin uttalelse til klagen skrevet:",
+        "Nav-kontoret har i fråsegna si til klaga skrive:",
+    ),
+    "argument_n": ("Anførsel {n}", "Påstand {n}"),
+    "answer": ("Statsforvalterens svar", "Svaret frå Statsforvaltaren"),
+    # ---- legal basis ------------------------------------------------------------------------
+    "law_35": (
+        "Etter sosialtjenesteloven § 35 har den som deltar i kvalifiseringsprogram, rett til "
+        "kvalifiseringsstønad. Stønaden utgjør {factor} ganger grunnbeløpet (G) per år, og to "
+        "tredjedeler av dette for deltakere under 25 år. Dagsatsen er årsbeløpet delt på 260. For hvert "
+        "barn deltakeren forsørger, gis det et barnetillegg per stønadsdag, jf. forskrift om "
+        "kvalifiseringsprogram og kvalifiseringsstønad § 3.",
+        "Etter sosialtenestelova § 35 har den som deltek i kvalifiseringsprogram, rett til "
+        "kvalifiseringsstønad. Stønaden utgjer {factor} gonger grunnbeløpet (G) per år, og to "
+        "tredjedelar av dette for deltakarar under 25 år. Dagsatsen er årsbeløpet delt på 260. For kvart "
+        "barn deltakaren forsørgjer, blir det gitt eit barnetillegg per stønadsdag, jf. forskrift om "
+        "kvalifiseringsprogram og kvalifiseringsstønad § 3.",
+    ),
+    "law_36": (
+        "Etter sosialtjenesteloven § 36 skal stønaden reduseres tilsvarende ved fravær som ikke skyldes "
+        "sykdom eller andre tvingende velferdsgrunner, og som det ikke er gitt tillatelse til.",
+        "Etter sosialtenestelova § 36 skal stønaden reduserast tilsvarande ved fråvær som ikkje skuldast "
+        "sjukdom eller andre tvingande velferdsgrunnar, og som det ikkje er gitt løyve til.",
+    ),
+    "law_37": (
+        "Etter sosialtjenesteloven § 37 skal stønaden, inkludert barnetillegg, reduseres forholdsmessig "
+        "etter antall timer med inntektsgivende arbeid. Omsorgsstønad og lærlingelønn regnes som "
+        "inntektsgivende arbeid; fosterhjemsgodtgjøring gjør ikke det.",
+        "Etter sosialtenestelova § 37 skal stønaden, inkludert barnetillegg, reduserast forholdsmessig "
+        "etter talet på timar med inntektsgivande arbeid. Omsorgsstønad og lærlingløn blir rekna som "
+        "inntektsgivande arbeid; fosterheimsgodtgjersle blir ikkje det.",
+    ),
+    "law_38": (
+        "Etter sosialtjenesteloven § 38 skal stønaden reduseres krone for krone mot dagpenger, "
+        "sykepenger og foreldrepenger. Opplistingen er uttømmende; andre ytelser skal ikke samordnes "
+        "etter denne bestemmelsen.",
+        "Etter sosialtenestelova § 38 skal stønaden reduserast krone for krone mot dagpengar, "
+        "sjukepengar og foreldrepengar. Oppramsinga er uttømmande; andre ytingar skal ikkje samordnast "
+        "etter denne føresegna.",
+    ),
+    "law_48": (
+        "Statsforvalteren kan prøve alle sider av vedtaket. Når det gjelder prøvingen av det frie "
+        "skjønn, kan Statsforvalteren likevel bare endre vedtaket når skjønnet er «åpenbart urimelig», "
+        "jf. sosialtjenesteloven § 48. Statsforvalteren skal legge stor vekt på hensynet til det "
+        "kommunale selvstyret ved prøvingen av det frie skjønn, jf. forvaltningsloven § 34.",
+        "Statsforvaltaren kan prøve alle sider av vedtaket. Når det gjeld prøvinga av det frie "
+        "skjønnet, kan Statsforvaltaren likevel berre endre vedtaket når skjønnet er «openbert "
+        "urimeleg», jf. sosialtenestelova § 48. Statsforvaltaren skal leggje stor vekt på omsynet til "
+        "det kommunale sjølvstyret ved prøvinga av det frie skjønnet, jf. forvaltningslova § 34.",
+    ),
+    "law_admissibility": (
+        "Klagefristen er tre uker fra vedtaket kom fram, jf. forvaltningsloven § 29. En klage som er "
+        "kommet inn for sent, kan likevel behandles dersom parten ikke kan lastes for oversittelsen, "
+        "eller det av særlige grunner er rimelig, jf. forvaltningsloven § 31.",
+        "Klagefristen er tre veker frå vedtaket kom fram, jf. forvaltningslova § 29. Ei klage som har "
+        "kome inn for seint, kan likevel handsamast dersom parten ikkje kan lastast for oversitjinga, "
+        "eller det av særlege grunnar er rimeleg, jf. forvaltningslova § 31.",
+    ),
+    # ---- assessment -------------------------------------------------------------------------
+    "tbl_period": ("Periode", "Periode"),
+    "tbl_days": ("Stønads­dager", "Stønads­dagar"),
+    "tbl_gross": ("Brutto", "Brutto"),
+    "tbl_deductions": ("Fradrag", "Frådrag"),
+    "tbl_net": ("Riktig netto", "Rett netto"),
+    "tbl_nav_net": ("Nav netto", "Nav netto"),
+    "tbl_diff": ("Differanse", "Differanse"),
+    "tbl_total": ("Sum", "Sum"),
+    "computation_lead": (
+        "Statsforvalteren har beregnet stønaden for hver utbetalingsperiode. Beregningen er vist i "
+        "detalj i vedlegget.",
+        "Statsforvaltaren har rekna ut stønaden for kvar utbetalingsperiode. Utrekninga er vist i "
+        "detalj i vedlegget.",
+    ),
+    "no_discrepancies": (
+        "Statsforvalteren har ikke funnet feil i Nav-kontorets beregning.",
+        "Statsforvaltaren har ikkje funne feil i utrekninga til Nav-kontoret.",
+    ),
+    "discrepancy_line": (
+        "{label} ({category}), {hjemmel}, perioden {period}: Nav-kontoret la til grunn {nav}, "
+        "riktig er {correct}.",
+        "{label} ({category}), {hjemmel}, perioden {period}: Nav-kontoret la til grunn {nav}, "
+        "rett er {correct}.",
+    ),
+    "cat_faktum": ("feil faktum", "feil faktum"),
+    "cat_lovtolkning": ("feil lovtolkning eller hjemmel", "feil lovtolking eller heimel"),
+    "cat_rettsanvendelse": ("feil rettsanvendelse", "feil rettsbruk"),
+    "cat_saksbehandling": ("saksbehandlingsfeil", "sakshandsamingsfeil"),
+    "cat_rounding": ("avrunding", "avrunding"),
+    "cat_other": ("annet", "anna"),
+    "dc_wrong-g": ("Feil grunnbeløp", "Feil grunnbeløp"),
+    "dc_g-applied-before-1-may": ("Nytt grunnbeløp brukt før 1. mai", "Nytt grunnbeløp brukt før 1. mai"),
+    "dc_wrong-factor": ("Feil faktor", "Feil faktor"),
+    "dc_wrong-under-25": ("Feil sats for deltaker under 25 år", "Feil sats for deltakar under 25 år"),
+    "dc_wrong-barnetillegg": ("Feil barnetillegg", "Feil barnetillegg"),
+    "dc_wrong-stonadsdager": ("Feil antall stønadsdager", "Feil tal på stønadsdagar"),
+    "dc_wrong-hjemmel": ("Feil hjemmel", "Feil heimel"),
+    "dc_wrong-reduction-method": ("Feil reduksjonsmetode", "Feil reduksjonsmetode"),
+    "dc_non-coordinable-benefit-deducted": (
+        "Fradrag for en ytelse som ikke skal samordnes",
+        "Frådrag for ei yting som ikkje skal samordnast",
+    ),
+    "dc_absence-without-reservation": (
+        "Trekk for fravær uten eget vedtak",
+        "Trekk for fråvær utan eige vedtak",
+    ),
+    "dc_wrong-absence": ("Feil trekk for fravær", "Feil trekk for fråvær"),
+    "dc_wrong-amount": ("Feil beløp", "Feil beløp"),
+    "dc_other": ("Avvik ({code})", "Avvik ({code})"),
+    "discretion_point": ("Skjønnspunkt {n}: {topic}", "Skjønnspunkt {n}: {topic}"),
+    "discretion_free": (
+        "Spørsmålet gjelder Nav-kontorets frie skjønn. Statsforvalteren har vurdert om skjønnet er "
+        "«åpenbart urimelig», jf. sosialtjenesteloven § 48.",
+        "Spørsmålet gjeld det frie skjønnet til Nav-kontoret. Statsforvaltaren har vurdert om skjønnet "
+        "er «openbert urimeleg», jf. sosialtenestelova § 48.",
+    ),
+    "discretion_unreasonable_yes": (
+        "Statsforvalteren finner at skjønnet er åpenbart urimelig.",
+        "Statsforvaltaren finn at skjønnet er openbert urimeleg.",
+    ),
+    "discretion_unreasonable_no": (
+        "Statsforvalteren finner ikke at skjønnet er åpenbart urimelig.",
+        "Statsforvaltaren finn ikkje at skjønnet er openbert urimeleg.",
+    ),
+    "discretion_selvstyre": ("Kommunalt selvstyre:", "Kommunalt sjølvstyre:"),
+    "discretion_legal": (
+        "Spørsmålet er et rettsanvendelsesskjønn som Statsforvalteren prøver fullt ut.",
+        "Spørsmålet er eit rettsbruksskjønn som Statsforvaltaren prøver fullt ut.",
+    ),
+    "late_appeal": (
+        "Klagen kom inn {days} dager etter klagefristen, som gikk ut {deadline}.",
+        "Klaga kom inn {days} dagar etter klagefristen, som gjekk ut {deadline}.",
+    ),
+    "late_excused": (
+        "Statsforvalteren har likevel behandlet klagen, jf. forvaltningsloven § 31.",
+        "Statsforvaltaren har likevel handsama klaga, jf. forvaltningslova § 31.",
+    ),
+    # ---- closing ----------------------------------------------------------------------------
+    "finality": (
+        "Vedtaket er endelig og kan ikke påklages, jf. forvaltningsloven § 28 tredje ledd.",
+        "Vedtaket er endeleg og kan ikkje påklagast, jf. forvaltningslova § 28 tredje ledd.",
+    ),
+    "access": (
+        "Du har rett til å se dokumentene i saken, jf. forvaltningsloven §§ 18 og 19.",
+        "Du har rett til å sjå dokumenta i saka, jf. forvaltningslova §§ 18 og 19.",
+    ),
+    "costs": (
+        "Vedtaket er endret til gunst for deg. Du kan derfor ha rett til å få dekket vesentlige "
+        "kostnader som har vært nødvendige for å få endret vedtaket, jf. forvaltningsloven § 36. "
+        "Kravet må settes fram for Statsforvalteren innen tre uker etter at du mottok dette vedtaket.",
+        "Vedtaket er endra til gunst for deg. Du kan difor ha rett til å få dekt vesentlege kostnader "
+        "som har vore naudsynte for å få endra vedtaket, jf. forvaltningslova § 36. Kravet må setjast "
+        "fram for Statsforvaltaren innan tre veker etter at du fekk dette vedtaket.",
+    ),
+    "regards": ("Med hilsen", "Med helsing"),
+    "title_caseworker": ("rådgiver", "rådgjevar"),
+    "title_leader": ("seksjonsleder", "seksjonsleiar"),
+    "ef": ("(e.f.)", "(e.f.)"),
+    "electronic": (
+        "Dokumentet er elektronisk godkjent og har derfor ingen underskrift.",
+        "Dokumentet er elektronisk godkjent og har difor inga underskrift.",
+    ),
+    "copy_to": ("Kopi til", "Kopi til"),
+    "annex": ("Vedlegg", "Vedlegg"),
+    # ---- annex ------------------------------------------------------------------------------
+    "annex_lead": (
+        "Tallene nedenfor er hentet fra Statsforvalterens beregning. Beløp er vist i kroner og øre; "
+        "netto stønad er avrundet til hele kroner for hver utbetalingsperiode.",
+        "Tala nedanfor er henta frå utrekninga til Statsforvaltaren. Beløp er viste i kroner og øre; "
+        "netto stønad er avrunda til heile kroner for kvar utbetalingsperiode.",
+    ),
+    "annex_period": ("Utbetalingsperioden {period}", "Utbetalingsperioden {period}"),
+    "a_days": ("Stønadsdager", "Stønadsdagar"),
+    "a_g": ("Grunnbeløp (G)", "Grunnbeløp (G)"),
+    "a_factor": ("Faktor (årsbeløp = faktor × G)", "Faktor (årsbeløp = faktor × G)"),
+    "a_base": ("Grunnstønad for perioden (§ 35)", "Grunnstønad for perioden (§ 35)"),
+    "a_bt": ("Barnetillegg ({rate} per barn per stønadsdag)", "Barnetillegg ({rate} per barn per stønadsdag)"),
+    "a_bt_none": ("Barnetillegg", "Barnetillegg"),
+    "a_gross": ("Brutto stønad", "Brutto stønad"),
+    "a_absence": (
+        "Fradrag for ugyldig fravær (sosialtjenesteloven § 36)",
+        "Frådrag for ugyldig fråvær (sosialtenestelova § 36)",
+    ),
+    "a_work": (
+        "Fradrag for inntektsgivende arbeid, {hours} timer (sosialtjenesteloven § 37)",
+        "Frådrag for inntektsgivande arbeid, {hours} timar (sosialtenestelova § 37)",
+    ),
+    "a_samordning": (
+        "Samordning med dagpenger, sykepenger og foreldrepenger (sosialtjenesteloven § 38)",
+        "Samordning med dagpengar, sjukepengar og foreldrepengar (sosialtenestelova § 38)",
+    ),
+    "a_net_unrounded": ("Netto før avrunding", "Netto før avrunding"),
+    "a_net": ("Netto stønad, avrundet til hele kroner", "Netto stønad, avrunda til heile kroner"),
+    "a_nav_net": ("Nav-kontorets netto", "Netto frå Nav-kontoret"),
+    "a_diff": ("Differanse", "Differanse"),
+    "a_missing": (
+        "Beløpet kan ikke beregnes fordi en parameter mangler.",
+        "Beløpet kan ikkje reknast ut fordi ein parameter manglar.",
+    ),
+    "a_trace": ("Beregningstrinn", "Utrekningssteg"),
+    "a_params": ("Parametere og forutsetninger brukt i beregningen", "Parametrar og føresetnader brukt i utrekninga"),
+    "a_param": ("Parameter", "Parameter"),
+    "a_value": ("Verdi", "Verdi"),
+    "a_basis": ("Grunnlag", "Grunnlag"),
+    "basis_V": ("lovtekst", "lovtekst"),
+    "basis_INF": ("utledet av lovtekst [INF]", "utleidd av lovtekst [INF]"),
+    "basis_ASSUMPTION": ("faglig forutsetning [ASSUMPTION]", "fagleg føresetnad [ASSUMPTION]"),
+    "basis_table": ("fastsatt sats", "fastsett sats"),
+    "prm_G": ("Grunnbeløp (G)", "Grunnbeløp (G)"),
+    "prm_factor": ("Faktor for årsbeløp", "Faktor for årsbeløp"),
+    "prm_divisor": ("Stønadsdager per år (deler)", "Stønadsdagar per år (delar)"),
+    "prm_barnetillegg_per_day": ("Barnetillegg per barn per dag", "Barnetillegg per barn per dag"),
+    "prm_t_2041": ("Faktor 2,041 G gjelder fra", "Faktor 2,041 G gjeld frå"),
+    "prm_count_holidays": (
+        "Helligdager på hverdager regnes som stønadsdager",
+        "Heilagdagar på kvardagar blir rekna som stønadsdagar",
+    ),
+    "prm_absence_method": ("Metode for fradrag ved fravær", "Metode for frådrag ved fråvær"),
+    "prm_abs_reduces_bt": ("Fravær reduserer barnetillegget", "Fråvær reduserer barnetillegget"),
+    "prm_under_25_full_rate_from": ("Full sats fra", "Full sats frå"),
+    "prm_child_age_limit": ("Aldersgrense for barn", "Aldersgrense for barn"),
+    "prm_rounding": ("Avrunding", "Avrunding"),
+    "v_true": ("ja", "ja"),
+    "v_false": ("nei", "nei"),
+    "v_hours": ("per time (timer / 7,5 av dagsatsen)", "per time (timar / 7,5 av dagsatsen)"),
+    "v_whole_days": ("bare hele dager", "berre heile dagar"),
+    "v_birthday": ("25-årsdagen", "25-årsdagen"),
+    "v_next_month": ("måneden etter 25-årsdagen", "månaden etter 25-årsdagen"),
+    "v_none": ("ikke brukt", "ikkje brukt"),
+}
+
+#: Status of the parameters of rules.md T5 (V = settled by the text; INF/ASSUMPTION shown in the annex).
+PARAMETER_BASIS: dict[str, str] = {
+    "G": "table",
+    "factor": "V",
+    "divisor": "V",
+    "barnetillegg_per_day": "table",
+    "t_2041": "V",
+    "count_holidays": "INF",
+    "absence_method": "ASSUMPTION",
+    "abs_reduces_bt": "ASSUMPTION",
+    "under_25_full_rate_from": "ASSUMPTION",
+    "child_age_limit": "ASSUMPTION",
+    "rounding": "ASSUMPTION",
+    "r38_netting": "ASSUMPTION",
+    "y_is_gross": "ASSUMPTION",
+    "r38_includes_bt": "ASSUMPTION",
+    "reduction_order": "ASSUMPTION",
+    "work_hours_split": "ASSUMPTION",
+    "benefit_days": "ASSUMPTION",
+    "stonadsdager_per_week": "INF",
+}
+
+
+def t(key: str, lang: str, /, **values) -> str:
+    """The text for ``key`` in ``lang`` ("nb" | "nn"), with ``values`` filled in (plain text)."""
+    if lang not in LANGS:
+        raise ValueError(f"language must be nb or nn, not {lang!r}")
+    pair = P[key]
+    text = pair[0] if lang == "nb" else pair[1]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    return key in P

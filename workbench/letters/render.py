@@ -1,0 +1,138 @@
+"""HTML and PDF/A rendering of a ``Letter`` with WeasyPrint 70.
+
+- One long-lived Jinja ``Environment`` (autoescape for every template, ``StrictUndefined``), one
+  ``FontConfiguration`` and one parsed stylesheet, shared by every letter in the process.
+- ``LetterAssetFetcher`` (a ``weasyprint.urls.URLFetcher``) serves only files whose real path lies
+  inside ``letters/`` and has an asset suffix; everything else — http(s), other files
+  (``file:///etc/passwd``), data: URLs — is refused and recorded.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from workbench.letters.model import Letter
+
+LETTERS_DIR = (Path(__file__).resolve().parents[2] / "letters").resolve()
+TEMPLATE = "letter.html.j2"
+STYLESHEET = LETTERS_DIR / "letter.css"
+PDF_VARIANT = "pdf/a-2b"
+ASSET_SUFFIXES = frozenset({".css", ".ttf", ".otf", ".png", ".jpg", ".jpeg"})
+
+_env: Environment | None = None
+_weasy = None  # (FontConfiguration, CSS) once built
+_lock = threading.Lock()
+_asset_cache: dict[str, bytes] = {}
+
+
+def environment() -> Environment:
+    """The one Jinja environment: autoescape on for *every* template name, undefined is an error."""
+    global _env
+    if _env is None:
+        _env = Environment(
+            loader=FileSystemLoader(str(LETTERS_DIR)),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+    return _env
+
+
+def render_html(letter: Letter) -> str:
+    return environment().get_template(TEMPLATE).render(letter=letter)
+
+
+# ---------------------------------------------------------------------------------------------
+# The URL fetcher
+# ---------------------------------------------------------------------------------------------
+
+
+
+
+class RefusedURL(ValueError):
+    pass
+
+
+def make_fetcher(root: Path = LETTERS_DIR):
+    """A fetcher instance that serves assets inside ``root`` and records every attempt."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LetterAssetFetcher(URLFetcher):
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=False, timeout=1)
+            self.root = str(Path(root).resolve())
+            self.served: list[str] = []
+            self.refused: list[str] = []
+
+        def resolve(self, url: str) -> str | None:
+            """The real path of ``url`` if it is an asset inside root, else None."""
+            parts = urlsplit(url)
+            if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+                return None
+            real = os.path.realpath(url2pathname(unquote(parts.path)))
+            if os.path.commonpath([real, self.root]) != self.root:
+                return None
+            if Path(real).suffix.lower() not in ASSET_SUFFIXES or not os.path.isfile(real):
+                return None
+            return real
+
+        def fetch(self, url, headers=None):  # noqa: ARG002 - WeasyPrint 70 signature
+            real = self.resolve(url)
+            if real is None:
+                if len(self.refused) < 1000:
+                    self.refused.append(url[:500])
+                raise RefusedURL(f"refused by the letter fetcher: {url[:200]}")
+            self.served.append(real)
+            body = _asset_cache.get(real)
+            if body is None:
+                with open(real, "rb") as fh:
+                    body = fh.read()
+                _asset_cache[real] = body
+            mime = mimetypes.guess_type(real)[0] or "application/octet-stream"
+            return URLFetcherResponse(Path(real).as_uri(), body, {"Content-Type": mime})
+
+    return LetterAssetFetcher()
+
+
+def _weasy_shared():
+    """(FontConfiguration, CSS) built once per process; fonts are registered once."""
+    global _weasy
+    if _weasy is None:
+        with _lock:
+            if _weasy is None:
+                from weasyprint import CSS
+                from weasyprint.text.fonts import FontConfiguration
+
+                font_config = FontConfiguration()
+                css = CSS(filename=str(STYLESHEET), font_config=font_config, url_fetcher=make_fetcher())
+                _weasy = (font_config, css)
+    return _weasy
+
+
+def html_to_pdf(html: str, *, fetcher=None) -> bytes:
+    """The bare WeasyPrint step: HTML string → PDF/A bytes with the shared fonts and stylesheet."""
+    from weasyprint import HTML
+
+    font_config, css = _weasy_shared()
+    fetcher = fetcher if fetcher is not None else make_fetcher()
+    document = HTML(string=html, base_url=LETTERS_DIR.as_uri() + "/", url_fetcher=fetcher)
+    return document.write_pdf(
+        stylesheets=[css],
+        font_config=font_config,
+        pdf_variant=PDF_VARIANT,
+        uncompressed_pdf=False,
+    )
+
+
+def render_pdf(letter: Letter, *, fetcher=None) -> bytes:
+    """The letter as PDF/A-2b bytes (title, author and lang from the HTML)."""
+    return html_to_pdf(render_html(letter), fetcher=fetcher)
