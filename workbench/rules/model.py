@@ -121,7 +121,7 @@ class Participant:
 class Representative:
     name: str
     kind: RepresentativeKind
-    address: str | None = None
+    address: Address | str | None = None  # the cases give an address object; free text accepted
 
 
 @dataclass(frozen=True, slots=True)

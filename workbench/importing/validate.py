@@ -1,0 +1,490 @@
+"""Validation of ``klagebenk.nav-vedtak/1`` (../shared/domain/import-format.md).
+
+Every error names the JSON path and the reason, in bokmål; all errors are collected before anything is
+built, so invalid input never yields a partial :class:`NavDecision`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable, NamedTuple
+
+from workbench.importing.identity import IdentityError, KIND_LABELS, validate_identity
+from workbench.rules import model as m
+from workbench.rules.periode import Periode
+
+
+class FieldError(NamedTuple):
+    path: str
+    message: str
+
+
+class ImportValidationError(ValueError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(f"{e.path}: {e.message}" for e in self.errors))
+
+    def __str__(self) -> str:
+        return "\n".join(f"{e.path}: {e.message}" for e in self.errors)
+
+
+# -- JSON ----------------------------------------------------------------------------------------
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise _Duplicate(k)
+        out[k] = v
+    return out
+
+
+class _Duplicate(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _bad_constant(name: str) -> Any:
+    raise ValueError(f"{name} er ikke tillatt i JSON")
+
+
+def load_document(source: str | bytes) -> dict:
+    """Parse JSON with Decimal numbers; duplicate keys and NaN/Infinity rejected."""
+    if isinstance(source, (bytes, bytearray)):
+        try:
+            source = bytes(source).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportValidationError(
+                [FieldError("$", f"filen er ikke gyldig UTF-8 (byte {exc.start})")]) from None
+    elif source.startswith("\ufeff"):
+        source = source[1:]
+    try:
+        doc = json.loads(source, parse_float=Decimal, object_pairs_hook=_no_duplicates,
+                         parse_constant=_bad_constant)
+    except _Duplicate as exc:
+        raise ImportValidationError(
+            [FieldError("$", f"nøkkelen «{exc.key}» forekommer to ganger i samme objekt")]) from None
+    except json.JSONDecodeError as exc:
+        raise ImportValidationError([FieldError(
+            "$", f"ugyldig JSON på linje {exc.lineno}, kolonne {exc.colno}: {exc.msg}")]) from None
+    except ValueError as exc:
+        raise ImportValidationError([FieldError("$", f"ugyldig JSON: {exc}")]) from None
+    if not isinstance(doc, dict):
+        raise ImportValidationError([FieldError("$", "dokumentet må være et JSON-objekt")])
+    return doc
+
+
+# -- field parsers -------------------------------------------------------------------------------
+class _Invalid(Exception):
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+_MISSING = object()
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONEY_RE = re.compile(r"^\d+(\.\d{1,2})?$")
+
+
+def _show(v: Any) -> str:
+    if isinstance(v, str):
+        return f"«{v}»"
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (dict, list)):
+        return "et objekt" if isinstance(v, dict) else "en liste"
+    return str(v)
+
+
+def p_str(v: Any) -> str:
+    if not isinstance(v, str):
+        raise _Invalid(f"{_show(v)} er ikke tekst")
+    if not v.strip():
+        raise _Invalid("kan ikke være tom")
+    return v
+
+
+def p_date(v: Any) -> date:
+    if not isinstance(v, str) or not _DATE_RE.match(v):
+        raise _Invalid(f"{_show(v)} er ikke en dato (bruk ÅÅÅÅ-MM-DD, f.eks. 2025-10-06)")
+    try:
+        return date.fromisoformat(v)
+    except ValueError:
+        raise _Invalid(f"{_show(v)} er ikke en gyldig dato (finnes ikke i kalenderen)") from None
+
+
+def p_money(v: Any) -> Decimal:
+    if isinstance(v, bool) or v is None or isinstance(v, (dict, list)):
+        raise _Invalid(f"{_show(v)} er ikke et beløp (bruk punktum som desimaltegn, f.eks. 12.50)")
+    if isinstance(v, str):
+        if not _MONEY_RE.match(v.strip()):
+            if v.strip().startswith("-") and _MONEY_RE.match(v.strip()[1:]):
+                raise _Invalid(f"{_show(v)}: beløpet kan ikke være negativt")
+            raise _Invalid(f"{_show(v)} er ikke et beløp (bruk punktum som desimaltegn, f.eks. 12.50)")
+        return Decimal(v.strip())
+    if isinstance(v, int):
+        v = Decimal(v)
+    if isinstance(v, Decimal):
+        if not v.is_finite():
+            raise _Invalid(f"{_show(v)} er ikke et beløp")
+        if v < 0:
+            raise _Invalid(f"{v}: beløpet kan ikke være negativt")
+        if v.as_tuple().exponent < -2 and v != v.quantize(Decimal("0.01")):
+            raise _Invalid(f"{v}: et beløp kan ha høyst 2 desimaler")
+        return v
+    raise _Invalid(f"{_show(v)} er ikke et beløp")  # pragma: no cover
+
+
+def p_hours(v: Any) -> Decimal:
+    if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+        raise _Invalid(f"{_show(v)} er ikke et antall timer (bruk et tall, f.eks. 7.5)")
+    d = Decimal(v)
+    if not d.is_finite():
+        raise _Invalid(f"{_show(v)} er ikke et antall timer")
+    if d < 0:
+        raise _Invalid(f"{d}: timer kan ikke være negative")
+    if d.as_tuple().exponent < -2 and d != d.quantize(Decimal("0.01")):
+        raise _Invalid(f"{d}: timer kan ha høyst 2 desimaler")
+    return d
+
+
+def p_bool(v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise _Invalid(f"{_show(v)} er ikke true eller false")
+    return v
+
+
+def p_enum(enum: type) -> Callable[[Any], Any]:
+    values = [e.value for e in enum]
+
+    def parse(v: Any) -> Any:
+        if not isinstance(v, str) or v not in values:
+            raise _Invalid(f"{_show(v)} er ikke en gyldig verdi (tillatt: {', '.join(values)})")
+        return enum(v)
+
+    return parse
+
+
+def p_const(value: str) -> Callable[[Any], str]:
+    def parse(v: Any) -> str:
+        if v != value:
+            raise _Invalid(f"{_show(v)} er ikke støttet format (forventet «{value}»)")
+        return v
+
+    return parse
+
+
+BAD = object()  # a value whose error is already recorded
+
+
+def _p(path: str, key: str) -> str:
+    return key if path == "$" else f"{path}.{key}"
+
+
+class _V:
+    """Collects every error; parsers return :data:`BAD` for an invalid value."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def err(self, path: str, message: str) -> None:
+        self.errors.append(FieldError(path, message))
+
+    def obj(self, v: Any, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict | None:
+        if not isinstance(v, dict):
+            self.err(path, f"{_show(v)} er ikke et objekt")
+            return None
+        for key in v:
+            if key not in allowed:
+                self.err(_p(path, key), f"ukjent felt (tillatte felt: {', '.join(allowed)})")
+        for key in required:
+            if v.get(key) is None:
+                self.err(_p(path, key), "mangler (påkrevd felt)" if key not in v
+                         else "mangler (påkrevd felt, kan ikke være null)")
+        return v
+
+    def get(self, o: dict | None, key: str, path: str, parser: Callable[[Any], Any]) -> Any:
+        """Parse ``o[key]``; None when absent/null (a missing required key is reported by obj())."""
+        if o is None:
+            return BAD
+        raw = o.get(key)
+        if raw is None:
+            return None
+        try:
+            return parser(raw)
+        except _Invalid as exc:
+            self.err(_p(path, key), exc.message)
+            return BAD
+
+    def items(self, o: dict | None, key: str, path: str, *, min_items: int = 0,
+              required: bool = False) -> list[tuple[str, Any]]:
+        if o is None:
+            return []
+        raw = o.get(key)
+        p = _p(path, key)
+        if raw is None:
+            if required and min_items:
+                if key in o:  # explicit null; absent already reported by obj()
+                    pass
+            return []
+        if not isinstance(raw, list):
+            self.err(p, f"{_show(raw)} er ikke en liste")
+            return []
+        if len(raw) < min_items:
+            self.err(p, f"må ha minst {min_items} element")
+        return [(f"{p}[{i}]", x) for i, x in enumerate(raw)]
+
+    def period(self, o: dict | None, path: str, *, required: bool = True) -> Periode | None | object:
+        fra = self.get(o, "from", path, p_date)
+        til = self.get(o, "to", path, p_date)
+        if fra is BAD or til is BAD:
+            return BAD
+        if fra is None and til is None and not required:
+            return None
+        if fra is None or til is None:
+            if not required:
+                # an open end is not supported: both or neither
+                self.err(_p(path, "to" if til is None else "from"),
+                         "mangler (oppgi både from og to, eller ingen av dem)")
+            return BAD
+        if fra > til:
+            self.err(_p(path, "to"), f"sluttdatoen {til.isoformat()} er før startdatoen "
+                     f"{fra.isoformat()} (from må være ≤ to)")
+            return BAD
+        return Periode(fra, til)
+
+
+def _ok(*values: Any) -> bool:
+    return all(v is not BAD for v in values)
+
+
+def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecision:
+    """Validate a parsed document and build the :class:`NavDecision`; raise with every error."""
+    v = _V()
+    top = ("format", "nav_office", "decision", "participant", "representative", "programme", "children",
+           "work", "absence", "leave_without_stonad", "ferie", "benefits", "payments", "appeal")
+    root = v.obj(doc, "$", top, ("format", "nav_office", "decision", "participant", "programme", "appeal"))
+    if root is None:
+        raise ImportValidationError(v.errors)
+    v.get(root, "format", "$", p_const(m.FORMAT_ID))
+
+    # nav_office
+    no = v.obj(root["nav_office"], "nav_office", ("name", "unit_number"), ("name",)) if root.get("nav_office") is not None else None
+    office_name = v.get(no, "name", "nav_office", p_str)
+    office_unit = v.get(no, "unit_number", "nav_office", p_str)
+
+    # decision
+    dj = root.get("decision")
+    d = v.obj(dj, "decision", ("reference", "date", "kind", "hjemler", "reasons", "notice_received",
+                                "absence_reservation"), ("reference", "date", "kind")) if dj is not None else None
+    d_ref = v.get(d, "reference", "decision", p_str)
+    d_date = v.get(d, "date", "decision", p_date)
+    d_kind = v.get(d, "kind", "decision", p_enum(m.DecisionKind))
+    hjemler = []
+    for p, x in v.items(d, "hjemler", "decision"):
+        try:
+            hjemler.append(p_str(x))
+        except _Invalid as exc:
+            v.err(p, exc.message)
+    d_reasons = v.get(d, "reasons", "decision", p_str)
+    d_notice = v.get(d, "notice_received", "decision", p_date)
+    d_res = v.get(d, "absence_reservation", "decision", p_bool)
+    if isinstance(d_notice, date) and isinstance(d_date, date) and d_notice < d_date:
+        v.err("decision.notice_received", f"{d_notice.isoformat()} er før vedtaksdatoen {d_date.isoformat()}")
+
+    # participant
+    pj = root.get("participant")
+    pa = v.obj(pj, "participant", ("name", "fnr", "birth_date", "address", "language"),
+               ("name", "fnr", "birth_date")) if pj is not None else None
+    p_name = v.get(pa, "name", "participant", p_str)
+    p_fnr = v.get(pa, "fnr", "participant", p_str)
+    p_birth = v.get(pa, "birth_date", "participant", p_date)
+    p_lang = v.get(pa, "language", "participant", p_choice(("nb", "nn")))
+    p_addr = None
+    if pa is not None and pa.get("address") is not None:
+        ad = v.obj(pa["address"], "participant.address", ("street", "postcode", "city"),
+                   ("street", "postcode", "city"))
+        vals = [v.get(ad, k, "participant.address", p_str) for k in ("street", "postcode", "city")]
+        p_addr = m.Address(*vals) if ad is not None and _ok(*vals) and all(vals) else BAD
+    if isinstance(p_fnr, str):
+        try:
+            kind, born = validate_identity(p_fnr, allow_synthetic=allow_synthetic_ids)
+            if born is not None and isinstance(p_birth, date) and born != p_birth:
+                v.err("participant.birth_date",
+                      f"{p_birth.isoformat()} stemmer ikke med fødselsnummeret "
+                      f"({KIND_LABELS.get(kind, kind)} gir {born.isoformat()})")
+        except IdentityError as exc:
+            v.err("participant.fnr", f"«{p_fnr}» er ikke et gyldig fødselsnummer eller D-nummer: {exc}")
+
+    # representative
+    rep = None
+    rj = root.get("representative")
+    if rj is not None:
+        r = v.obj(rj, "representative", ("name", "kind", "address"), ("name", "kind"))
+        r_name = v.get(r, "name", "representative", p_str)
+        r_kind = v.get(r, "kind", "representative", p_enum(m.RepresentativeKind))
+        r_addr = None
+        if r is not None and r.get("address") is not None:
+            raw = r["address"]
+            if isinstance(raw, str):
+                r_addr = v.get(r, "address", "representative", p_str)
+            else:
+                ad = v.obj(raw, "representative.address", ("street", "postcode", "city"),
+                           ("street", "postcode", "city"))
+                vals = [v.get(ad, k, "representative.address", p_str) for k in ("street", "postcode", "city")]
+                r_addr = m.Address(*vals) if ad is not None and _ok(*vals) and all(vals) else BAD
+        rep = (r_name, r_kind, r_addr)
+
+    # programme
+    prj = root.get("programme")
+    pr = v.obj(prj, "programme", ("from", "to", "hours_per_week", "first_start"), ("from", "to")) if prj is not None else None
+    prog_period = v.period(pr, "programme") if pr is not None else BAD
+    prog_hours = v.get(pr, "hours_per_week", "programme", p_hours)
+    if isinstance(prog_hours, Decimal) and prog_hours > 168:
+        v.err("programme.hours_per_week", f"{prog_hours} timer i uken er ikke mulig")
+    prog_first = v.get(pr, "first_start", "programme", p_date)
+
+    def in_programme_note(per: Any) -> None:
+        return None
+
+    # children
+    children = []
+    for p, x in v.items(root, "children", "$"):
+        c = v.obj(x, p, ("birth_date", "from", "to", "foster"), ("birth_date",))
+        bd = v.get(c, "birth_date", p, p_date)
+        per = v.period(c, p, required=False) if c is not None else BAD
+        foster = v.get(c, "foster", p, p_bool)
+        children.append((bd, per, foster))
+
+    # work
+    work = []
+    for p, x in v.items(root, "work", "$"):
+        w = v.obj(x, p, ("from", "to", "hours", "kind", "note"), ("from", "to", "hours", "kind"))
+        per = v.period(w, p) if w is not None else BAD
+        hours = v.get(w, "hours", p, p_hours)
+        kind = v.get(w, "kind", p, p_enum(m.WorkKind))
+        note = v.get(w, "note", p, p_str)
+        work.append((per, hours, kind, note))
+
+    # absence
+    absence = []
+    for p, x in v.items(root, "absence", "$"):
+        a = v.obj(x, p, ("date", "hours", "valid", "reason"), ("date", "hours", "valid"))
+        ad = v.get(a, "date", p, p_date)
+        hours = v.get(a, "hours", p, p_hours)
+        if isinstance(hours, Decimal) and hours > 24:
+            v.err(f"{p}.hours", f"{hours} timer fravær på én dag er ikke mulig (høyst 24)")
+            hours = BAD
+        valid = v.get(a, "valid", p, p_bool)
+        reason = v.get(a, "reason", p, p_str)
+        absence.append((ad, hours, valid, reason))
+
+    # leave_without_stonad
+    leave = []
+    for p, x in v.items(root, "leave_without_stonad", "$"):
+        lv = v.obj(x, p, ("from", "to", "reason", "kind"), ("from", "to", "reason"))
+        per = v.period(lv, p) if lv is not None else BAD
+        reason = v.get(lv, "reason", p, p_str)
+        kind = v.get(lv, "kind", p, p_enum(m.LeaveKind))
+        leave.append((per, reason, kind))
+
+    # ferie
+    ferie = []
+    for p, x in v.items(root, "ferie", "$"):
+        fe = v.obj(x, p, ("from", "to", "note"), ("from", "to"))
+        per = v.period(fe, p) if fe is not None else BAD
+        note = v.get(fe, "note", p, p_str)
+        ferie.append((per, note))
+
+    # benefits
+    benefits = []
+    for p, x in v.items(root, "benefits", "$"):
+        b = v.obj(x, p, ("kind", "from", "to", "daily_amount"), ("kind", "from", "to", "daily_amount"))
+        kind = v.get(b, "kind", p, p_enum(m.BenefitKind))
+        per = v.period(b, p) if b is not None else BAD
+        amount = v.get(b, "daily_amount", p, p_money)
+        benefits.append((kind, per, amount))
+
+    # payments
+    payments = []
+    need_payments = d_kind is not m.DecisionKind.AVSLAG
+    if root.get("payments") is None and need_payments and d_kind is not BAD:
+        v.err("payments", "mangler (minst én utbetalingsperiode er påkrevd når vedtaket ikke er et avslag)")
+    for p, x in v.items(root, "payments", "$", min_items=1 if need_payments else 0):
+        pay = v.obj(x, p, ("from", "to", "gross", "deductions", "net"), ("from", "to", "net"))
+        per = v.period(pay, p) if pay is not None else BAD
+        gross = v.get(pay, "gross", p, p_money)
+        net = v.get(pay, "net", p, p_money)
+        deds = []
+        for dp, dx in v.items(pay, "deductions", p):
+            dd = v.obj(dx, dp, ("kind", "amount", "hjemmel", "note"), ("kind", "amount"))
+            deds.append((v.get(dd, "kind", dp, p_enum(m.DeductionKind)), v.get(dd, "amount", dp, p_money),
+                         v.get(dd, "hjemmel", dp, p_str), v.get(dd, "note", dp, p_str)))
+        if isinstance(per, Periode) and isinstance(prog_period, Periode) and not per.overlapper(prog_period):
+            v.err(p, f"utbetalingsperioden {per.fra.isoformat()}–{per.til.isoformat()} ligger helt utenfor "
+                  f"programperioden {prog_period.fra.isoformat()}–{prog_period.til.isoformat()}")
+        payments.append((per, net, gross, deds))
+
+    # appeal
+    apj = root.get("appeal")
+    ap = v.obj(apj, "appeal", ("sent", "received", "by", "signed", "arguments", "forwarded", "nav_statement",
+                               "requested_reasons", "reasons_received", "statsforvalteren_received"),
+               ("sent", "by", "arguments")) if apj is not None else None
+    a_sent = v.get(ap, "sent", "appeal", p_date)
+    a_by = v.get(ap, "by", "appeal", p_enum(m.AppealBy))
+    a_signed = v.get(ap, "signed", "appeal", p_bool)
+    args = []
+    for p, x in v.items(ap, "arguments", "appeal", min_items=1):
+        try:
+            args.append(p_str(x))
+        except _Invalid as exc:
+            v.err(p, exc.message)
+    a_dates = {k: v.get(ap, k, "appeal", p_date) for k in
+               ("received", "forwarded", "requested_reasons", "reasons_received", "statsforvalteren_received")}
+    a_stmt = v.get(ap, "nav_statement", "appeal", p_str)
+    if isinstance(a_sent, date) and isinstance(d_date, date) and a_sent < d_date:
+        v.err("appeal.sent", f"{a_sent.isoformat()} er før vedtaksdatoen {d_date.isoformat()}")
+    if isinstance(a_dates["received"], date) and isinstance(a_sent, date) and a_dates["received"] < a_sent:
+        v.err("appeal.received", f"{a_dates['received'].isoformat()} er før klagen ble sendt {a_sent.isoformat()}")
+    if isinstance(p_birth, date) and isinstance(d_date, date) and p_birth > d_date:
+        v.err("participant.birth_date", f"{p_birth.isoformat()} er etter vedtaksdatoen")
+
+    if v.errors:
+        raise ImportValidationError(v.errors)
+
+    # -- build (every value is valid here) ---------------------------------------------------------
+    return m.NavDecision(
+        nav_office=m.NavOffice(office_name, office_unit),
+        decision=m.Decision(reference=d_ref, date=d_date, kind=d_kind, hjemler=tuple(hjemler),
+                            reasons=d_reasons, notice_received=d_notice, absence_reservation=d_res),
+        participant=m.Participant(name=p_name, fnr="".join(p_fnr.split()), birth_date=p_birth,
+                                  address=p_addr, language=p_lang),
+        programme=m.Programme(periode=prog_period, hours_per_week=prog_hours, first_start=prog_first),
+        appeal=m.Appeal(sent=a_sent, by=a_by, arguments=tuple(args), received=a_dates["received"],
+                        signed=True if a_signed is None else a_signed, forwarded=a_dates["forwarded"],
+                        nav_statement=a_stmt, requested_reasons=a_dates["requested_reasons"],
+                        reasons_received=a_dates["reasons_received"],
+                        statsforvalteren_received=a_dates["statsforvalteren_received"]),
+        payments=tuple(m.Payment(periode=per, net=net, gross=gross,
+                                 deductions=tuple(m.Deduction(k, amt, hj, nt) for k, amt, hj, nt in deds))
+                       for per, net, gross, deds in payments),
+        representative=None if rep is None else m.Representative(name=rep[0], kind=rep[1], address=rep[2]),
+        children=tuple(m.Child(birth_date=bd, periode=per, foster=bool(foster)) for bd, per, foster in children),
+        work=tuple(m.Work(periode=per, hours=h, kind=k, note=n) for per, h, k, n in work),
+        absence=tuple(m.Absence(date=ad, hours=h, valid=val, reason=r) for ad, h, val, r in absence),
+        leave_without_stonad=tuple(m.LeaveWithoutStonad(periode=per, reason=r, kind=k) for per, r, k in leave),
+        ferie=tuple(m.Ferie(periode=per, note=n) for per, n in ferie),
+        benefits=tuple(m.Benefit(kind=k, periode=per, daily_amount=amt) for k, per, amt in benefits),
+    )
+
+
+def p_choice(values: tuple[str, ...]) -> Callable[[Any], str]:
+    def parse(v: Any) -> str:
+        if not isinstance(v, str) or v not in values:
+            raise _Invalid(f"{_show(v)} er ikke en gyldig verdi (tillatt: {', '.join(values)})")
+        return v
+
+    return parse

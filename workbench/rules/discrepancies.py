@@ -1,0 +1,274 @@
+"""The first discrepancy list: Nav's figures against the computed ones (rules.md §2 step 7; appeals.md §4).
+
+Each discrepancy: ``{code, period, hjemmel, nav, correct, category, component, explanation}``; the
+categories follow Kabal's kvalitetsvurdering v3 (``TAXONOMY``): ``faktum``, ``lovtolkning``,
+``rettsanvendelse``, ``saksbehandling``, ``rounding`` (information), and ``informasjon`` for a G regulated
+after Nav's decision (rules.md T1 [INF]: not an error by Nav).
+
+Flags raised here (import-format.md): ``non-coordinable-benefit-deducted`` — Nav deducted ``samordning``
+where no dagpenger/sykepenger/foreldrepenger lie behind it, or more than their daily amounts on the
+stønadsdager add up to (+1 kr), or an ``arbeid`` deduction for fosterhjemsgodtgjøring.
+
+The diagnoses compare Nav's figure with counterfactual recomputations (one G for all days, the other
+factor, the full or reduced rate for all days, the month method, whole-day absence); a match within the
+rounding tolerance names the error. They never change the result.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from workbench.rules import s35_stonad, s36_fravaer, s37_arbeid, s38_samordning
+from workbench.rules.money import fmt, fmt_kroner
+from workbench.rules.model import DeductionKind, WorkKind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from workbench.rules.evaluation import Context, PeriodResult
+
+TAXONOMY_VERSION = "kabal-kvalitetsvurdering-v3"
+TAXONOMY = {
+    "faktum": "Det er lagt til grunn feil faktum",
+    "lovtolkning": "Loven er tolket eller anvendt feil – feil hjemmel eller lovtolkning",
+    "rettsanvendelse": "Feil konkret rettsanvendelse eller skjønnsutøvelse",
+    "saksbehandling": "Saksbehandlingsreglene er brutt",
+    "rounding": "Avrunding (informasjon, ikke feil)",
+    "informasjon": "Informasjon, ikke feil",
+}
+
+
+def _d(x: Fraction | Decimal | None, whole: bool = False) -> str | None:
+    if x is None:
+        return None
+    if isinstance(x, Decimal):
+        x = Fraction(x)
+    return fmt_kroner(x) if whole else fmt(x)
+
+
+def _close(a: Fraction, b: Fraction, tol: Fraction) -> bool:
+    return abs(a - b) <= tol
+
+
+def period_discrepancies(ctx: "Context", pr: "PeriodResult") -> list[dict[str, Any]]:
+
+    if not pr.computed:
+        return []
+    ps = ctx.ps
+    tol = Fraction(ps.assumptions.rounding_tolerance)
+    pay = pr.payment
+    period = str(pr.periode)
+    out: list[dict[str, Any]] = []
+
+    def add(code: str, category: str, hjemmel: str, component: str, nav: str | None,
+            correct: str | None, explanation: str) -> None:
+        out.append({"code": code, "period": period, "hjemmel": hjemmel, "component": component,
+                    "nav": nav, "correct": correct, "category": category,
+                    "explanation": explanation})
+
+    by_kind: dict[DeductionKind, Fraction] = {}
+    for ded in pay.deductions:
+        by_kind[ded.kind] = by_kind.get(ded.kind, Fraction(0)) + Fraction(ded.amount)
+    nav_38 = by_kind.get(DeductionKind.SAMORDNING)
+    nav_work = by_kind.get(DeductionKind.ARBEID)
+    nav_abs = by_kind.get(DeductionKind.FRAVAER)
+    nav_other = by_kind.get(DeductionKind.ANNEN)
+    explained_net = False
+
+    # -- § 38: samordning ----------------------------------------------------------------------
+    if nav_38:
+        if pr.y_total == 0 or nav_38 > pr.y_total + tol:
+            pr.flags.append("non-coordinable-benefit-deducted")
+            behind = ("ingen dagpenger, sykepenger eller foreldrepenger i perioden" if pr.y_total == 0
+                      else f"mer enn ytelsene på stønadsdagene utgjør ({_d(pr.y_total)})")
+            add("non-coordinable-benefit-deducted", "lovtolkning", "sosialtjenesteloven § 38",
+                "samordning", _d(nav_38), _d(pr.samordning),
+                f"Nav har samordnet {_d(nav_38)} kr etter § 38, men {behind}. Listen i § 38 første ledd "
+                "(dagpenger, sykepenger, foreldrepenger) er uttømmende.")
+            counted_work = [w for w in pr.work_shares if w.counted and w.hours_in_period > 0]
+            if counted_work and (nav_work or Fraction(0)) + tol < pr.work:
+                kinds = sorted({w.work.kind.value for w in counted_work})
+                oms = WorkKind.OMSORGSSTONAD.value in kinds
+                add("wrong-hjemmel", "lovtolkning", "sosialtjenesteloven §§ 37–38", "samordning",
+                    "sosialtjenesteloven § 38", "sosialtjenesteloven § 37",
+                    ("Omsorgsstønad er inntektsgivende arbeid etter § 37 (direktoratets brev 2025: "
+                     "«omfattes av begrepet «inntektsgivende arbeid» i sosialtjenesteloven § 37»), "
+                     "ikke en ytelse etter § 38." if oms else
+                     "Inntektsgivende arbeid reduserer stønaden etter § 37, ikke etter § 38."))
+                add("wrong-reduction-method", "rettsanvendelse", "sosialtjenesteloven § 37", "net",
+                    _d(pay.net, True), _d(pr.net, True),
+                    f"Nav trakk beløpet krone for krone; § 37 reduserer «stønaden inkludert barnetillegg» "
+                    f"etter antall timer: {_d(pr.work_hours)} t / (7,5 t × {pr.stonadsdager} stønadsdager) "
+                    f"× {_d(pr.gross)} = {_d(pr.work)} kr.")
+                explained_net = True
+        elif not _close(nav_38, pr.samordning, tol):
+            add("wrong-samordning", "rettsanvendelse", "sosialtjenesteloven § 38", "samordning",
+                _d(nav_38), _d(pr.samordning),
+                "Samordningen avviker fra krone-for-krone-trekket per stønadsdag (ytelsen dagene med rett, "
+                "begrenset til det som er igjen av dagen etter fravær og arbeid).")
+    elif pr.samordning and pay.deductions:
+        add("wrong-samordning", "rettsanvendelse", "sosialtjenesteloven § 38", "samordning",
+            "0.00", _d(pr.samordning),
+            "Nav har ikke samordnet dagpenger/sykepenger/foreldrepenger som deltakeren har rett til.")
+
+    # -- § 37: work ----------------------------------------------------------------------------
+    if nav_work:
+        foster = [w for w in pr.work_shares if w.work.kind == WorkKind.FOSTERHJEM]
+        if foster and pr.work_hours == 0:
+            pr.flags.append("non-coordinable-benefit-deducted")
+            add("non-coordinable-benefit-deducted", "lovtolkning", "sosialtjenesteloven § 37", "work",
+                _d(nav_work), _d(pr.work),
+                "Fosterhjemsgodtgjøring er ikke inntektsgivende arbeid etter § 37 (direktoratet 2018: "
+                "«kvalifiseringsstønad skal ikkje avkortast mot fosterheimsgodtgjersle»).")
+        elif not _close(nav_work, pr.work, tol):
+            base_only = pr.work_factor * pr.gross_base
+            if pr.gross_bt and _close(nav_work, base_only, tol):
+                why = ("Nav tok § 37-reduksjonen bare av grunnstønaden; loven reduserer «stønaden inkludert "
+                       f"barnetillegg»: {_d(pr.work_factor * 100)} % av {_d(pr.gross)} = {_d(pr.work)} kr.")
+            elif any(w.work.kind == WorkKind.OMSORGSSTONAD for w in pr.work_shares):
+                why = ("Nav trakk utbetalt omsorgsstønad (beløpet); § 37 regner «i forhold til antall timer»: "
+                       f"{_d(pr.work_hours)} t / (7,5 t × {pr.stonadsdager}) × {_d(pr.gross)} = {_d(pr.work)} kr.")
+            else:
+                why = (f"§ 37-reduksjonen etter timer er {_d(pr.work_hours)} t / (7,5 t × {pr.stonadsdager}) "
+                       f"× {_d(pr.gross)} = {_d(pr.work)} kr.")
+            add("wrong-reduction-method", "rettsanvendelse", "sosialtjenesteloven § 37", "work",
+                _d(nav_work), _d(pr.work), why)
+            explained_net = True
+
+    # -- § 36: absence -------------------------------------------------------------------------
+    if nav_abs:
+        if ctx.decision.decision.absence_reservation is False:
+            add("absence-without-reservation", "saksbehandling",
+                "forvaltningsloven §§ 24–25; sosialtjenesteloven § 36", "absence", _d(nav_abs), None,
+                "Innvilgelsesvedtaket tok ikke forbehold om trekk for ugyldig fravær; trekket er da et eget "
+                "enkeltvedtak som må begrunnes (R8).")
+        if not _close(nav_abs, pr.absence, tol):
+            whole = sum((sg.b * sg.stonadsdager for sg in pr.segments if sg.absence_hours), Fraction(0))
+            if _close(nav_abs, whole, tol):
+                why = ("Nav trakk hele dager også for fravær under 7,5 timer; § 36 «reduseres … tilsvarende», "
+                       "beregnet per time [ASSUMPTION absence_method=hours]: "
+                       f"{_d(pr.absence)} kr.")
+            else:
+                why = f"Fraværstrekket etter § 36 per time er {_d(pr.absence)} kr."
+            add("wrong-absence-reduction", "rettsanvendelse", "sosialtjenesteloven § 36", "absence",
+                _d(nav_abs), _d(pr.absence), why)
+            explained_net = True
+    if nav_other:
+        add("deduction-without-legal-basis", "lovtolkning", "sosialtjenesteloven §§ 36–38", "annen",
+            _d(nav_other), "0.00",
+            "Trekk som ikke er fravær (§ 36), arbeid (§ 37) eller samordning (§ 38) har ikke hjemmel; "
+            "listen i § 38 er uttømmende.")
+        explained_net = True
+
+    # -- § 35: gross (or the net when Nav gave no gross) --------------------------------------------
+    target = None
+    component = "gross"
+    if pay.gross is not None and not _close(Fraction(pay.gross), pr.gross, tol):
+        target = Fraction(pay.gross)
+    elif pay.gross is None and not explained_net and abs(pr.difference) > tol:
+        target, component = Fraction(pay.net), "net"
+    if target is not None:
+        diag = _diagnose_gross(ctx, pr, target, component, tol)
+        if diag:
+            code, category, hjemmel, why = diag
+        else:
+            code, category, hjemmel, why = (
+                "wrong-gross" if component == "gross" else "wrong-net", "rettsanvendelse",
+                "sosialtjenesteloven § 35",
+                f"Beregnet {'brutto' if component == 'gross' else 'netto'} etter § 35 (1/260 per "
+                "stønadsdag) avviker fra Navs tall.")
+        correct = pr.gross if component == "gross" else Fraction(pr.net)
+        add(code, category, hjemmel, component, _d(target, component == "net"),
+            _d(correct, component == "net"), why)
+        explained_net = True
+
+    # -- net ------------------------------------------------------------------------------------
+    diff = pr.difference
+    if diff and abs(diff) <= ps.assumptions.rounding_tolerance:
+        add("rounding", "rounding", "rules.md R13", "net", _d(pay.net, True), _d(pr.net, True),
+            "Avvik på ±1 kr som skyldes avrundingen (netto avrundes én gang per periode, halv opp).")
+    elif diff and not out:
+        add("wrong-net", "rettsanvendelse", "sosialtjenesteloven §§ 35–38", "net", _d(pay.net, True),
+            _d(pr.net, True), "Netto utbetalt avviker fra beregnet netto.")
+    if diff is not None and diff < -ps.assumptions.rounding_tolerance:
+        pr.flags.append("til-ugunst")
+    return out
+
+
+def _diagnose_gross(ctx, pr, target: Fraction, component: str, tol: Fraction):
+    """Which single, named error reproduces Nav's figure? (None if none does.)"""
+    from workbench.rules.evaluation import Variant, compute_period
+
+    ps = ctx.ps
+
+    def value(v: Variant | None = None, ps_=None) -> Fraction | None:
+        alt = compute_period(ctx, pr.payment, ps_, v)
+        if not alt.computed:
+            return None
+        return alt.gross if component == "gross" else Fraction(alt.net)
+
+    def hit(x: Fraction | None) -> bool:
+        return x is not None and _close(x, target, tol if component == "gross" else tol)
+
+    g_rows = {sg.g_text: sg for sg in pr.segments}
+    # G regulated after Nav's decision: the G known on the decision date reproduces Nav (T1 [INF]).
+    known = ps.as_known_on(ctx.decision.decision.date)
+    if len(known.g.rows) != len(ps.g.rows) and hit(value(None, known)):
+        return ("g-regulated-after-decision", "informasjon", "sosialtjenesteloven § 35; T1",
+                "Nav brukte G som var kjent på vedtaksdagen; ny G ble fastsatt senere med virkning fra "
+                "1. mai. Ikke en feil hos Nav, men stønaden skal beregnes med ny G.")
+    if len(g_rows) > 1:
+        for sg in pr.segments:
+            row = ps.g.row_on(sg.fra)
+            if row is not None and hit(value(Variant(g_row=row))):
+                return ("g-applied-before-1-may", "rettsanvendelse", "sosialtjenesteloven § 35; T1",
+                        f"Nav brukte G = {row.text} for alle dagene i perioden; G reguleres fra 1. mai, og "
+                        "dagene før 1. mai skal ha forrige G.")
+    elif pr.segments:
+        for row in ps.g.rows:
+            if row.text != pr.segments[0].g_text and hit(value(Variant(g_row=row))):
+                return ("wrong-g", "rettsanvendelse", "sosialtjenesteloven § 35; T1",
+                        f"Nav brukte G = {row.text}; G i perioden er {pr.segments[0].g_text}.")
+    for ftext in ("2", "2.041"):
+        if any(sg.factor_text != ftext for sg in pr.segments) and hit(
+                value(Variant(factor=Fraction(ftext), factor_text=ftext))):
+            return ("wrong-factor", "rettsanvendelse", "sosialtjenesteloven § 35; T2",
+                    f"Nav brukte faktor {ftext} for hele perioden; faktoren er 2 G til 30.06.2024 og "
+                    "2,041 G fra 01.07.2024.")
+    for u25 in (False, True):
+        if any(sg.under_25 != u25 for sg in pr.segments) and hit(value(Variant(under_25=u25))):
+            return ("wrong-under-25", "rettsanvendelse", "sosialtjenesteloven § 35 andre ledd",
+                    ("Nav ga full sats for hele perioden; deltakeren var under 25 år på noen av dagene "
+                     "(«Deltaker under 25 år mottar 2/3 stønad»)." if not u25 else
+                     "Nav ga 2/3-sats for hele perioden; deltakeren fylte 25 år i perioden."))
+    if component != "gross" or not pr.segments or not pr.stonadsdager:
+        return None
+    # Month method (A/12) instead of 1/260 per stønadsdag (R5, examples.md D1 contrast).
+    p = pr.periode
+    if p.fra.day == 1 and (p.til + s35_stonad.ONE_DAY).day == 1 and p.fra.month == p.til.month:
+        sg = pr.segments[0]
+        if len({x.annual for x in pr.segments}) == 1 and hit(sg.annual / 12 + pr.gross_bt):
+            return ("wrong-stonadsdager", "rettsanvendelse", "sosialtjenesteloven § 35 tredje ledd",
+                    "Nav brukte månedsmetoden (årsbeløp / 12); stønaden er 1/260 av årsbeløpet per "
+                    "stønadsdag.")
+    # Barnetillegg: Nav's gross minus the (correct) basic stønad, per stønadsdag.
+    nav_bt_day = (target - pr.gross_base) / pr.stonadsdager
+    rates = {sg.bt_rate for sg in pr.segments if sg.bt_rate} or {
+        r.value for r in [ps.barnetillegg.row_on(pr.segments[0].fra)] if r is not None}
+    children = {sg.children for sg in pr.segments}
+    if nav_bt_day >= 0 and len(rates) == 1 and len(children) == 1:
+        rate = next(iter(rates))
+        n = next(iter(children))
+        k = nav_bt_day / rate
+        if k.denominator == 1 and k != n and _close(k * rate * pr.stonadsdager + pr.gross_base, target, tol):
+            return ("wrong-barnetillegg", "faktum",
+                    "sosialtjenesteloven § 35 fjerde ledd; forskrift om kvalifiseringsprogram § 3",
+                    f"Nav ga barnetillegg for {k} barn; deltakeren forsørger {n} barn som teller i perioden.")
+        if n:
+            for row in ps.barnetillegg.rows:
+                if row.value != rate and _close(n * row.value * pr.stonadsdager + pr.gross_base, target, tol):
+                    return ("wrong-barnetillegg", "rettsanvendelse",
+                            "forskrift om kvalifiseringsprogram § 3; forskrift om arbeidsavklaringspenger § 8",
+                            f"Nav brukte barnetilleggssats {row.text} kr; satsen i perioden er "
+                            f"{_d(rate)} kr per barn per stønadsdag.")
+    return None

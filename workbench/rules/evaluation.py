@@ -1,0 +1,381 @@
+"""The pipeline (rules.md §2): a contested decision → per payment period result + trace.
+
+For each payment period P (one ``payments[]`` entry):
+
+1. S(P) and the per-day parameters, split at every change date (R1–R3, T2, T3, R12) — days with identical
+   parameters are grouped into :class:`~workbench.rules.s35_stonad.Segment` s, arithmetic stays exact;
+2. GROSS_BASE, GROSS_BT, GROSS (R7);
+3. R_ABS (R8, :mod:`s36_fravaer`); 4. R_WORK (R9, :mod:`s37_arbeid`);
+5. R_38 (R10, :mod:`s38_samordning`), capped per day by what absence and work left;
+6. NET = max(0, GROSS − R_ABS − R_WORK − R_38), rounded once, half up (R13, :func:`money.round_half_up`);
+7. comparison with Nav's figures (:mod:`discrepancies`); 8. checks and flags; 9. the parameters used.
+
+A period with a day that needs a parameter the tables do not have (G from 2027-05-01; barnetillegg from
+2027-01-01 when a child counts) is not computed: ``net`` is None and ``missing`` names the parameter
+(flag ``parameter-missing``, §0.5). The other periods are still evaluated.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from workbench.rules import klage, s35_stonad, s36_fravaer, s37_arbeid, s38_samordning
+from workbench.rules.money import fmt, fmt_kroner, round_half_up
+from workbench.rules.model import DeductionKind, NavDecision, Payment, WorkKind
+from workbench.rules.parameters import DatedValue, ParameterSet, default_parameters
+from workbench.rules.periode import Periode
+from workbench.rules.s35_stonad import ONE_DAY, Calendar, Segment
+
+ZERO = Fraction(0)
+G_2026_FROM = date(2026, 5, 1)
+G_2026_NOTE = (
+    "G 2026 = 136 549 (FOR-2026-05-22-869 § 1); a later amendment (FOR-2026-06-23-1239) is not verified"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A counterfactual used only to diagnose Nav's figures (never the result): one G for all days,
+    one factor for all days, the full or the reduced rate for all days."""
+
+    g_row: DatedValue | None = None
+    factor: Fraction | None = None
+    factor_text: str | None = None
+    under_25: bool | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """What one decision contributes to every period: calendar, birthdays, children, absence, benefits."""
+
+    decision: NavDecision
+    ps: ParameterSet
+    calendar: Calendar
+    full_rate_from: date
+    child_ranges: list[tuple[date, date]]
+    absence_hours: dict[date, Fraction]
+    benefits38: list
+    breaks: list[date]
+
+    @classmethod
+    def build(cls, decision: NavDecision, ps: ParameterSet) -> "Context":
+        a = ps.assumptions
+        cal = Calendar(decision.programme.periode, decision.leave_without_stonad, a)
+        frf = s35_stonad.full_rate_from(decision.participant, a)
+        children = [s35_stonad.child_counts(c, a) for c in decision.children]
+        children = [(f, t) for f, t in children if t is not None and f <= t]
+        absence = s36_fravaer.invalid_hours_by_day(decision.absence, ps.hours_per_day)
+        b38 = s38_samordning.coordinable(decision.benefits)
+        breaks: set[date] = set(ps.g.change_dates())
+        breaks.update(ps.factor_change_dates())
+        breaks.update(ps.barnetillegg.change_dates())
+        breaks.add(frf)
+        for f, t in children:
+            breaks.add(f)
+            breaks.add(t + ONE_DAY)
+        for la, lb in cal.leave:
+            breaks.add(la)
+            breaks.add(lb + ONE_DAY)
+        for d in absence:
+            breaks.add(d)
+            breaks.add(d + ONE_DAY)
+        for b in b38:
+            breaks.add(b.periode.fra)
+            breaks.add(b.periode.til + ONE_DAY)
+        return cls(decision, ps, cal, frf, children, absence, b38, sorted(breaks))
+
+
+@dataclass(slots=True)
+class PeriodResult:
+    payment: Payment
+    periode: Periode
+    stonadsdager: int = 0
+    segments: list[Segment] = field(default_factory=list)
+    excluded: list[dict[str, str]] = field(default_factory=list)
+    missing: list[dict[str, str]] = field(default_factory=list)
+    gross_base: Fraction | None = None
+    gross_bt: Fraction | None = None
+    gross: Fraction | None = None
+    absence: Fraction | None = None
+    work: Fraction | None = None
+    samordning: Fraction | None = None
+    net_exact: Fraction | None = None
+    net: Decimal | None = None
+    work_hours: Fraction = ZERO
+    work_hours_50: Fraction = ZERO
+    work_factor: Fraction = ZERO
+    work_shares: list = field(default_factory=list)
+    y_total: Fraction = ZERO
+    flags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    alternatives: dict[str, Decimal | None] = field(default_factory=dict)
+    discrepancies: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def computed(self) -> bool:
+        return self.net is not None
+
+    @property
+    def difference(self) -> Decimal | None:
+        return None if self.net is None else self.net - self.payment.net
+
+
+def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = None,
+                   variant: Variant | None = None) -> PeriodResult:
+    """Steps 1–6 of the pipeline for one payment period (pure; ``ps``/``variant`` for alternatives)."""
+    ps = ps or ctx.ps
+    a = ps.assumptions
+    P = payment.periode
+    prog = ctx.decision.programme.periode
+    res = PeriodResult(payment, P)
+    lo, hi = max(P.fra, prog.fra), min(P.til, prog.til)
+    # R2 [V § 35 first paragraph]: no stønad before the programme starts or after it ends.
+    if P.fra < prog.fra:
+        res.excluded.append({"from": P.fra.isoformat(),
+                             "to": min(P.til, prog.fra - ONE_DAY).isoformat(),
+                             "reason": "utenfor programperioden (sotjl § 35 første ledd)"})
+    if P.til > prog.til:
+        res.excluded.append({"from": max(P.fra, prog.til + ONE_DAY).isoformat(),
+                             "to": P.til.isoformat(),
+                             "reason": "utenfor programperioden (sotjl § 35 første ledd)"})
+    if lo > hi:
+        _zero(res)
+        return res
+
+    cal = ctx.calendar
+    i = bisect.bisect_right(ctx.breaks, lo)
+    j = bisect.bisect_right(ctx.breaks, hi)
+    starts = [lo] + ctx.breaks[i:j]
+    ends = [s - ONE_DAY for s in starts[1:]] + [hi]
+    u25_factor = ps.under_25_factor
+    divisor = a.divisor
+    for s, e in zip(starts, ends):
+        n = cal.count(s, e)
+        if cal.in_leave(s):
+            res.excluded.append({"from": s.isoformat(), "to": e.isoformat(),
+                                 "reason": "fravær uten stønad / avbrudd (leave_without_stonad, R2)"})
+            continue
+        if n == 0:
+            continue
+        seg = Segment(s, e, n)
+        g_row = variant.g_row if variant and variant.g_row else ps.g.row_on(s)
+        f_row = ps.factor_row(s)
+        seg.under_25 = (variant.under_25 if variant and variant.under_25 is not None
+                        else s < ctx.full_rate_from)
+        seg.children = sum(1 for cf, ct in ctx.child_ranges if cf <= s <= ct)
+        missing = []
+        if g_row is None:
+            missing.append("G")
+        else:
+            seg.g, seg.g_text, seg.g_source = g_row.value, g_row.text, g_row.source
+        if variant and variant.factor is not None:
+            seg.factor, seg.factor_text = variant.factor, variant.factor_text
+        elif f_row is None:
+            missing.append("factor")
+        else:
+            seg.factor, seg.factor_text = f_row.value, f_row.text
+        if seg.children:
+            bt_row = ps.barnetillegg.row_on(s)
+            if bt_row is None:
+                missing.append("barnetillegg")
+            else:
+                seg.bt_rate, seg.bt_text = bt_row.value, bt_row.text
+        if missing:
+            seg.missing = tuple(missing)
+            for m in missing:
+                res.missing.append(_missing(ps, m, s, e))
+            res.segments.append(seg)
+            res.stonadsdager += n
+            continue
+        # R4–R6 per stønadsdag, exact.
+        annual = seg.factor * seg.g
+        if seg.under_25:
+            annual *= u25_factor
+        seg.annual = annual
+        seg.b = annual / divisor
+        seg.t = seg.children * seg.bt_rate if seg.children else ZERO
+        if s == e:  # absence and benefit days are their own segments (breaks at d and d+1)
+            seg.absence_hours = ctx.absence_hours.get(s, ZERO)
+        if ctx.benefits38:
+            seg.y = s38_samordning.daily_right(ctx.benefits38, s)
+        res.segments.append(seg)
+        res.stonadsdager += n
+    if res.missing:
+        res.flags.append("parameter-missing")
+        _merge_missing(res)
+        return res
+
+    S = res.stonadsdager
+    segs = res.segments
+    # R7
+    gross_base = sum((sg.stonadsdager * sg.b for sg in segs), ZERO)
+    gross_bt = sum((sg.stonadsdager * sg.t for sg in segs), ZERO)
+    gross = gross_base + gross_bt
+    # R8 — absence (sotjl § 36)
+    hpd = ps.hours_per_day
+    r_abs = ZERO
+    bt_in_38 = a.abs_reduces_bt and a.r38_includes_bt
+    for sg in segs:
+        if sg.absence_hours:
+            share = s36_fravaer.share_of_day(sg.absence_hours, a, hpd)
+            sg.a = s36_fravaer.reduction_per_day(share, sg.b, sg.t, a)
+            sg.a38 = share * (sg.b + (sg.t if bt_in_38 else ZERO))
+            r_abs += sg.a * sg.stonadsdager
+    # R9 — work (sotjl § 37), «stønaden inkludert barnetillegg»
+    shares = s37_arbeid.work_in_period(ctx.decision.work, P, cal)
+    res.work_shares = shares
+    res.work_hours = sum((w.hours_in_period for w in shares if w.counted), ZERO)
+    res.work_hours_50 = sum((w.hours_in_period for w in shares
+                             if w.work.kind in s37_arbeid.FIFTY_PERCENT_KINDS), ZERO)
+    f = s37_arbeid.work_factor(res.work_hours, S, hpd)
+    res.work_factor = f
+    r_work = f * gross
+    # R10 — samordning (sotjl § 38), capped by what absence and work left of the day (R13 order)
+    r38 = ZERO
+    if ctx.benefits38:
+        sum_y = sum_rem = ZERO
+        for sg in segs:
+            e38 = sg.b + sg.t if a.r38_includes_bt else sg.b
+            sg.rem = s38_samordning.remaining(e38, sg.a38, f)
+            sg.r38 = min(sg.y, sg.rem)
+            sum_y += sg.y * sg.stonadsdager
+            sum_rem += sg.rem * sg.stonadsdager
+            r38 += sg.r38 * sg.stonadsdager
+        res.y_total = sum_y
+        if a.r38_netting == "per_period":
+            r38 = min(sum_y, sum_rem)
+    # R13 — net, floor at zero, one rounding
+    net_exact = max(ZERO, gross - r_abs - r_work - r38)
+    res.gross_base, res.gross_bt, res.gross = gross_base, gross_bt, gross
+    res.absence, res.work, res.samordning = r_abs, r_work, r38
+    res.net_exact = net_exact
+    res.net = round_half_up(net_exact, 0)
+    # R9 checks (sotjl § 30 second paragraph)
+    weekly50 = s37_arbeid.weekly_hours(res.work_hours_50, S)
+    if weekly50 is not None and weekly50 > ps.max_work_hours_week:
+        res.flags.append("work-over-50-percent")
+    weekly_all = s37_arbeid.weekly_hours(res.work_hours, S) or ZERO
+    activity = Fraction(ctx.decision.programme.hours_per_week
+                        if ctx.decision.programme.hours_per_week is not None else Decimal("37.5"))
+    total_week = activity + weekly_all
+    if S and total_week < ps.full_time_hours_week:
+        res.flags.append("below-full-time")
+    elif S and res.work_hours and total_week > ps.full_time_hours_week:
+        res.notes.append(
+            "Arbeid og aktiviteter overstiger full tid (37,5 t/uke): bare tillatt i spesielle situasjoner "
+            "(sotjl § 30, direktoratets brev 2025) ⚖"
+        )
+    if any(sg.g_text and sg.fra >= G_2026_FROM and sg.g == Fraction(136549) for sg in segs):
+        res.notes.append(G_2026_NOTE)
+    return res
+
+
+def _zero(res: PeriodResult) -> None:
+    res.gross_base = res.gross_bt = res.gross = ZERO
+    res.absence = res.work = res.samordning = res.net_exact = ZERO
+    res.net = Decimal(0)
+
+
+def _missing(ps: ParameterSet, name: str, s: date, e: date) -> dict[str, str]:
+    table = {"G": ps.g, "factor": ps.factor, "barnetillegg": ps.barnetillegg}[name]
+    label = {"G": "grunnbeløp (G, T1)", "factor": "stønadsfaktor (T2)",
+             "barnetillegg": "barnetilleggssats (T3)"}[name]
+    until = table.known_until.isoformat() if table.known_until else None
+    return {
+        "parameter": name,
+        "from": s.isoformat(),
+        "to": e.isoformat(),
+        "known_until": until,
+        "message": (f"Ingen {label} er kjent for dager fra {s.isoformat()}"
+                    + (f" (tabellen går til {until})" if until else "")
+                    + ". Perioden beregnes ikke; verdien må legges inn med kilde (rules.md §0.5)."),
+    }
+
+
+def _merge_missing(res: PeriodResult) -> None:
+    merged: dict[str, dict[str, str]] = {}
+    for m in res.missing:
+        cur = merged.get(m["parameter"])
+        if cur is None:
+            merged[m["parameter"]] = dict(m)
+        else:
+            cur["to"] = max(cur["to"], m["to"])
+            cur["from"] = min(cur["from"], m["from"])
+    res.missing = list(merged.values())
+
+
+# -- the evaluation ------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Evaluation:
+    decision: NavDecision
+    parameters: ParameterSet
+    periods: list[PeriodResult]
+    admissibility: klage.Admissibility
+    flags: list[str]
+    discrepancies: list[dict[str, Any]]
+    notes: list[str]
+    evaluated_on: date | None = None
+
+    @property
+    def complete(self) -> bool:
+        return all(p.computed for p in self.periods)
+
+    @property
+    def total_net(self) -> Decimal | None:
+        return sum((p.net for p in self.periods), Decimal(0)) if self.complete else None
+
+    @property
+    def total_nav_net(self) -> Decimal:
+        return sum((p.payment.net for p in self.periods), Decimal(0))
+
+    def to_json(self) -> dict[str, Any]:
+        from workbench.rules.output import evaluation_to_json
+
+        return evaluation_to_json(self)
+
+
+def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,
+             *, today: date | None = None) -> Evaluation:
+    """Evaluate a contested decision with ``parameters`` (default: the shipped set)."""
+    from workbench.rules import discrepancies as disc
+
+    ps = parameters or default_parameters()
+    ctx = Context.build(decision, ps)
+    periods: list[PeriodResult] = []
+    for payment in decision.payments:
+        pr = compute_period(ctx, payment)
+        if pr.computed and any(sg.absence_hours for sg in pr.segments):
+            # R8: «When absence is present, also show the result under this alternative».
+            for name, override in (("absence_method=whole_days", {"absence_method": "whole_days"}),
+                                   ("abs_reduces_bt=true", {"abs_reduces_bt": True})):
+                if getattr(ps.assumptions, next(iter(override))) != next(iter(override.values())):
+                    alt = compute_period(ctx, payment, ps.with_assumptions(**override))
+                    pr.alternatives[name] = alt.net
+        pr.discrepancies = disc.period_discrepancies(ctx, pr)
+        periods.append(pr)
+    adm = klage.assess(decision)
+    flags: list[str] = []
+    for p in periods:
+        for f in p.flags:
+            if f not in flags and f != "til-ugunst":  # per period only; the total decides below
+                flags.append(f)
+    computed = [p for p in periods if p.computed]
+    correct = sum((p.net for p in computed), Decimal(0))
+    nav = sum((p.payment.net for p in computed), Decimal(0))
+    if computed and correct < nav - ps.assumptions.rounding_tolerance:
+        flags.insert(0, "til-ugunst")  # R24 gate: a change would be to the claimant's detriment
+    flags.extend(f for f in adm.flags if f not in flags)
+    discrepancies = [d for p in periods for d in p.discrepancies]
+    notes: list[str] = []
+    for p in periods:
+        for n in p.notes:
+            if n not in notes:
+                notes.append(n)
+    if any(not p.computed for p in periods):
+        notes.append("Minst én periode er ikke beregnet fordi en parameter mangler (parameter-missing).")
+    return Evaluation(decision, ps, periods, adm, flags, discrepancies, notes + adm.notes, today)

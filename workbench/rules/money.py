@@ -1,0 +1,67 @@
+"""Money: exact arithmetic and the ONE rounding function.
+
+rules.md §0.1 [V convention]: compute with exact rationals or ``Decimal`` at ≥ 28 digits, never float,
+and round no intermediate value. The engine computes with ``fractions.Fraction`` (exact: 2/3 and
+1/260 stay exact) and rounds only through :func:`round_half_up`:
+
+* R13 [ASSUMPTION ``rounding``]: NET per payment period to whole kroner, half up, once;
+* R4 (display only): the annual amount to whole kroner, half up;
+* output display of unrounded components to øre (2 decimals). A displayed component never feeds a
+  calculation: every sum is taken over the exact values.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
+
+ZERO = Fraction(0)
+
+Money = Fraction
+
+
+def exact(value: Decimal | int | str | Fraction) -> Fraction:
+    """An input amount (Decimal from the import, or a YAML string like ``"2/3"``) as an exact Fraction."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, str):
+        return Fraction(value)
+    if isinstance(value, float):  # pragma: no cover - a programming error, never data
+        raise TypeError("float is never money")
+    return Fraction(value)
+
+
+def round_half_up(value: Fraction | Decimal | int, places: int = 0) -> Decimal:
+    """Round an exact amount half up (away from zero at .5) to ``places`` decimals.
+
+    The only rounding in the engine (rules.md R13: ``Decimal.quantize(Decimal("1"), ROUND_HALF_UP)``).
+    The conversion is exact: a Fraction is converted with enough precision that the quantize step is
+    the only rounding. Negative values round half away from zero (ROUND_HALF_UP semantics).
+    """
+    if isinstance(value, float):  # pragma: no cover
+        raise TypeError("float is never money")
+    q = Decimal(1).scaleb(-places)
+    if isinstance(value, Fraction):
+        # Decide the half-up rounding on the exact rational: floor(x·10^p + 1/2) for x ≥ 0.
+        scaled = value * (10**places)
+        sign = -1 if scaled < 0 else 1
+        n = (abs(scaled) * 2 + 1) // 2  # floor(|x| + 1/2): half up, exact
+        result = Decimal(sign * n).scaleb(-places)
+        return result.quantize(q) if places else Decimal(sign * n)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return Decimal(value).quantize(q, rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Fraction | None, places: int = 2) -> str | None:
+    """Display string of an exact amount (``"11327.56"``), or None. Display only (see module doc)."""
+    if value is None:
+        return None
+    return str(round_half_up(value, places))
+
+
+def fmt_kroner(value: Fraction | Decimal | None) -> str | None:
+    """Whole-kroner string (``"6797"``) of an already rounded or exact amount."""
+    if value is None:
+        return None
+    return str(round_half_up(value, 0))

@@ -1,0 +1,234 @@
+"""The evaluation as JSON (import-format.md «Output of an evaluation», plus the trace).
+
+Amounts are strings: components with two decimals (``"11327.56"``, display of exact values), ``net``,
+``nav_net`` and ``difference`` whole kroner (``"6797"``). ``None`` → JSON null (a period not computed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from workbench.rules import s35_stonad, s36_fravaer, s37_arbeid, s38_samordning
+from workbench.rules.money import fmt, fmt_kroner, round_half_up
+from workbench.rules.model import SAMORDNING_BENEFITS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from workbench.rules.evaluation import Evaluation, PeriodResult
+
+FORMAT = "klagebenk.evaluation/1"
+
+
+def _s(x: Fraction | None, places: int = 2) -> str | None:
+    return fmt(x, places)
+
+
+def _frac(x: Fraction | None) -> str | None:
+    """An exact rational as text (``"20/75"``), for the trace."""
+    if x is None:
+        return None
+    return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+
+
+def _k(x) -> str | None:
+    return None if x is None else fmt_kroner(x)
+
+
+def period_json(ev: "Evaluation", pr: "PeriodResult") -> dict[str, Any]:
+    pay = pr.payment
+    out: dict[str, Any] = {
+        "from": pr.periode.fra.isoformat(),
+        "to": pr.periode.til.isoformat(),
+        "status": "computed" if pr.computed else "parameter-missing",
+        "stonadsdager": pr.stonadsdager,
+        "gross": _s(pr.gross),
+        "gross_base": _s(pr.gross_base),
+        "barnetillegg": _s(pr.gross_bt),
+        "absence": _s(pr.absence),
+        "work": _s(pr.work),
+        "work_hours": _s(pr.work_hours),
+        "samordning": _s(pr.samordning),
+        "net_unrounded": _s(pr.net_exact),
+        "net": _k(pr.net),
+        "nav_net": _k(pay.net),
+        "nav_gross": None if pay.gross is None else str(pay.gross),
+        "nav_deductions": [
+            {"kind": d.kind.value, "amount": str(d.amount), "hjemmel": d.hjemmel, "note": d.note}
+            for d in pay.deductions
+        ],
+        "difference": _k(pr.difference),
+        "flags": list(dict.fromkeys(pr.flags)),
+        "missing_parameters": pr.missing,
+        "alternatives": {k: _k(v) for k, v in pr.alternatives.items()},
+        "notes": list(pr.notes),
+        "trace": trace_json(ev, pr),
+    }
+    return out
+
+
+def trace_json(ev: "Evaluation", pr: "PeriodResult") -> dict[str, Any]:
+    ps = ev.parameters
+    a = ps.assumptions
+    days = []
+    for sg in pr.segments:
+        d: dict[str, Any] = {
+            "from": sg.fra.isoformat(),
+            "to": sg.til.isoformat(),
+            "stonadsdager": sg.stonadsdager,
+            "G": sg.g_text,
+            "G_source": sg.g_source,
+            "factor": sg.factor_text,
+            "under_25": sg.under_25,
+            "annual_amount": _s(sg.annual),
+            "annual_amount_rounded": None if sg.annual is None else str(round_half_up(sg.annual)),
+            "day_rate": _s(sg.b, 4),
+            "day_rate_exact": _frac(sg.b),
+            "children": sg.children,
+            "barnetillegg_rate": sg.bt_text,
+            "day_barnetillegg": _s(sg.t),
+            "gross_base": _s(None if sg.b is None else sg.b * sg.stonadsdager),
+            "barnetillegg": _s(None if sg.t is None else sg.t * sg.stonadsdager),
+        }
+        if sg.absence_hours:
+            d["absence_hours"] = _s(sg.absence_hours)
+            d["absence"] = _s(sg.a * sg.stonadsdager)
+        if sg.y:
+            d["benefit_per_day"] = _s(sg.y)
+            d["remaining_per_day"] = _s(sg.rem)
+            d["samordning"] = _s(sg.r38 * sg.stonadsdager)
+        if sg.missing:
+            d["missing"] = list(sg.missing)
+        days.append(d)
+
+    dec = ev.decision
+    abs_days = []
+    ignored = []
+    for ab in dec.absence:
+        if not pr.periode.inneholder(ab.date):
+            continue
+        if ab.valid:
+            ignored.append({"date": ab.date.isoformat(), "hours": str(ab.hours),
+                            "reason": "gyldig fravær med stønad (§ 36 første ledd andre punktum)"})
+            continue
+        seg = next((sg for sg in pr.segments if sg.fra == ab.date == sg.til and sg.absence_hours), None)
+        if seg is None:
+            ignored.append({"date": ab.date.isoformat(), "hours": str(ab.hours),
+                            "reason": "ikke en stønadsdag"})
+        elif not any(x["date"] == ab.date.isoformat() for x in abs_days):
+            abs_days.append({"date": ab.date.isoformat(), "hours": _s(seg.absence_hours),
+                             "amount": _s(seg.a)})
+    work_entries = [
+        {"from": w.work.periode.fra.isoformat(), "to": w.work.periode.til.isoformat(),
+         "kind": w.work.kind.value, "hours": str(w.work.hours),
+         "entry_stonadsdager": w.entry_stonadsdager, "stonadsdager_in_period": w.stonadsdager_in_period,
+         "hours_in_period": _s(w.hours_in_period), "counted": w.counted}
+        | ({} if w.counted else {"reason": "fosterhjemsgodtgjøring reduserer ikke stønaden (direktoratet 2018)"})
+        for w in pr.work_shares
+    ]
+    benefits = []
+    for b in dec.benefits:
+        if not b.periode.overlapper(pr.periode):
+            continue
+        entry = {"kind": b.kind.value, "from": b.periode.fra.isoformat(), "to": b.periode.til.isoformat(),
+                 "daily_amount": str(b.daily_amount),
+                 "coordinated": b.kind in SAMORDNING_BENEFITS}
+        if b.kind not in SAMORDNING_BENEFITS:
+            entry["reason"] = s38_samordning.not_coordinated_note(b.kind.value)
+        benefits.append(entry)
+    reductions = [
+        {"kind": "absence", "provision": s36_fravaer.HJEMMEL, "amount": _s(pr.absence),
+         "inputs": {"method": a.absence_method, "abs_reduces_bt": a.abs_reduces_bt,
+                    "hours_per_day": str(a.hours_per_day), "days": abs_days, "ignored": ignored}},
+        {"kind": "work", "provision": s37_arbeid.HJEMMEL, "amount": _s(pr.work),
+         "inputs": {"hours": _s(pr.work_hours), "stonadsdager": pr.stonadsdager,
+                    "hours_per_day": str(a.hours_per_day), "factor": _frac(pr.work_factor),
+                    "factor_decimal": _s(pr.work_factor, 6), "gross": _s(pr.gross),
+                    "includes_barnetillegg": True, "split": a.work_hours_split,
+                    "entries": work_entries,
+                    "weekly_hours_50_percent_kinds": _s(s37_arbeid.weekly_hours(pr.work_hours_50, pr.stonadsdager))}},
+        {"kind": "samordning", "provision": s38_samordning.HJEMMEL, "amount": _s(pr.samordning),
+         "inputs": {"netting": a.r38_netting, "includes_barnetillegg": a.r38_includes_bt,
+                    "benefit_total_on_stonadsdager": _s(pr.y_total), "benefits": benefits}},
+    ]
+    return {
+        "period": str(pr.periode),
+        "days": days,
+        "excluded": pr.excluded,
+        "gross": {"provision": s35_stonad.HJEMMEL, "gross_base": _s(pr.gross_base),
+                  "barnetillegg": _s(pr.gross_bt), "gross": _s(pr.gross),
+                  "divisor": a.divisor, "under_25_full_rate_from": a.under_25_full_rate_from,
+                  "full_rate_from": None},
+        "reductions": reductions,
+        "order": a.reduction_order,
+        "net": {"net_unrounded": _s(pr.net_exact), "net_exact": _frac(pr.net_exact), "net": _k(pr.net),
+                "rounding": "netto avrundet én gang per periode til hele kroner, halv opp (R13)"},
+        "missing": pr.missing,
+    }
+
+
+def _joined(values: list[str]) -> str:
+    return " / ".join(dict.fromkeys(v for v in values if v))
+
+
+def parameters_json(ev: "Evaluation") -> dict[str, Any]:
+    ps = ev.parameters
+    segs = [sg for p in ev.periods for sg in p.segments]
+    out: dict[str, Any] = {
+        "G": _joined([sg.g_text for sg in segs]),
+        "factor": _joined([sg.factor_text for sg in segs]),
+        "barnetillegg_per_day": _joined([sg.bt_text for sg in segs if sg.children]),
+    }
+    out |= ps.assumptions.as_output()
+    out["parameter_set"] = {"id": ps.id, "name": ps.name,
+                            "known_on": ps.known_on.isoformat() if ps.known_on else None}
+    return out
+
+
+def assumptions_json(ev: "Evaluation") -> list[dict[str, Any]]:
+    ps = ev.parameters
+    values = ps.assumptions.as_output()
+    out = []
+    for name, meta in ps.register.items():
+        out.append({"name": name, "value": values.get(name), "default": _plain(meta.get("default")),
+                    "status": meta.get("status"), "rule": meta.get("rule"), "source": meta.get("source")})
+    return out
+
+
+def _plain(v):
+    return v.isoformat() if isinstance(v, date) else v
+
+
+def evaluation_to_json(ev: "Evaluation") -> dict[str, Any]:
+    dec = ev.decision
+    periods = [period_json(ev, p) for p in ev.periods]
+    total_net = ev.total_net
+    computed = [p for p in ev.periods if p.computed]
+    return {
+        "format": FORMAT,
+        "case": dec.decision.reference,
+        "evaluated_on": ev.evaluated_on.isoformat() if ev.evaluated_on else None,
+        "periods": periods,
+        "total": {
+            "net": _k(total_net),
+            "nav_net": _k(ev.total_nav_net),
+            "difference": None if total_net is None else _k(total_net - ev.total_nav_net),
+            "complete": ev.complete,
+            "computed_periods": len(computed),
+            "net_computed_periods": _k(sum((p.net for p in computed), 0)),
+            "nav_net_computed_periods": _k(sum((p.payment.net for p in computed), 0)),
+        },
+        "discrepancies": ev.discrepancies,
+        "taxonomy": "kabal-kvalitetsvurdering-v3",
+        "admissibility": ev.admissibility.to_json(),
+        "flags": list(ev.flags),
+        "discretion": [],
+        "parameters": parameters_json(ev),
+        "assumptions": assumptions_json(ev),
+        "parameter_tables": ps_tables(ev),
+        "notes": list(ev.notes),
+    }
+
+
+def ps_tables(ev: "Evaluation") -> dict[str, Any]:
+    return ev.parameters.table_output()

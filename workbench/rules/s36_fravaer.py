@@ -1,0 +1,47 @@
+"""Sotjl § 36 — reduction for invalid absence (R8).
+
+[V] sotjl § 36: «Ved fravær reduseres kvalifiseringsstønaden tilsvarende. Det gjelder ikke ved fravær
+som skyldes sykdom eller andre tvingende velferdsgrunner, og som det er gitt tillatelse til.»
+
+* Only ``valid: false`` entries on a stønadsdag count; hours per day are capped at 7.5
+  (``hours_per_day`` [INF]). Whether an absence is valid is ⚖ (F4): the engine takes ``valid`` as given.
+* [ASSUMPTION ``absence_method``] ``hours``: a(d) = h/7.5 × day rate; ``whole_days``: only days with a
+  full 7.5 hours of invalid absence are deducted.
+* [ASSUMPTION ``abs_reduces_bt``] default false: § 36 names «kvalifiseringsstønaden» only, whereas
+  § 37 says «stønaden inkludert barnetillegg».
+* Leave without stønad (avbrudd, agreed leave) is not absence: those days are not stønadsdager (R2).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from workbench.rules.model import Absence
+from workbench.rules.parameters import Assumptions
+
+HJEMMEL = "sosialtjenesteloven § 36"
+
+
+def invalid_hours_by_day(absence: tuple[Absence, ...], hours_per_day: Fraction) -> dict[date, Fraction]:
+    """Invalid absence hours per calendar day, summed and capped at one full day (7.5 h)."""
+    out: dict[date, Fraction] = {}
+    for a in absence:
+        if a.valid:
+            continue  # valid absence with stønad: no reduction (§ 36 first paragraph second sentence)
+        out[a.date] = out.get(a.date, Fraction(0)) + Fraction(a.hours)
+    return {d: min(h, hours_per_day) for d, h in out.items()}
+
+
+def share_of_day(hours: Fraction, assumptions: Assumptions, hours_per_day: Fraction) -> Fraction:
+    """The part of the day's stønad lost: h/7.5 (``hours``) or 0/1 (``whole_days``)."""
+    if hours <= 0:
+        return Fraction(0)
+    if assumptions.absence_method == "whole_days":
+        return Fraction(1) if hours >= hours_per_day else Fraction(0)
+    return hours / hours_per_day
+
+
+def reduction_per_day(share: Fraction, b: Fraction, t: Fraction, assumptions: Assumptions) -> Fraction:
+    """a(d) = share × (b(d) + (t(d) if abs_reduces_bt else 0))."""
+    return share * (b + (t if assumptions.abs_reduces_bt else 0))
