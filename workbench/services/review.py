@@ -1,0 +1,215 @@
+"""«See what Nav got wrong» (issue 5) — the structured review of one imported case.
+
+``review_document(doc, *, today, recorded=None)`` joins the pure parts:
+
+* the evaluation (``workbench.services.evaluation.evaluate_document``) with today's parameters, and
+  **two dates, two answers**: again with the parameters *known on Nav's decision date*
+  (``ParameterSet.as_known_on``: G rows fixed after that day are dropped [INF rules.md T1]); where the
+  two differ the page shows both, and a difference caused only by a G fixed after the decision is
+  *information*, not a discrepancy;
+* Nav ↔ loven per period and component with the provision and Lovdata link, and the diagnosis hints
+  (``workbench.rules.classification.nav_vs_law``);
+* the discrepancies with their proposed category (rules engine) and the jurist's reclassifications;
+* admissibility with the klagefrist computation shown; procedural checks A-01…A-10;
+* every ⚖ point (``workbench.rules.discretion``), the four review topics;
+* the outcome suggestion, the R24 reformatio status, and — when the jurist has chosen — the validation
+  of that choice (``workbench.rules.outcome``).
+
+Pure: no Flask, no database. The web layer stores ``Recorded`` and calls this again after each edit.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable, Mapping
+
+from workbench.rules.classification import (
+    CATEGORIES,
+    TAXONOMY_VERSION,
+    ClassificationError,
+    admissibility_summary,
+    label_discrepancies,
+    nav_vs_law,
+    procedural_checks,
+    reclassify,
+    review_topics,
+)
+from workbench.rules.discretion import discretion_points
+from workbench.rules.lovdata import lovdata_url
+from workbench.rules.model import NavDecision
+from workbench.rules.outcome import (
+    OUTCOMES,
+    Recorded,
+    g_regulated_after_decision,
+    reformatio_status,
+    suggest_outcome,
+    validate_chosen_outcome,
+)
+
+Evaluate = Callable[..., dict]
+Parse = Callable[[dict], NavDecision]
+
+
+def _default_parse() -> Parse:
+    from workbench.importing import parse_document  # noqa: PLC0415
+
+    return parse_document
+
+
+def _default_evaluate() -> Evaluate:
+    from workbench.services.evaluation import evaluate_document  # noqa: PLC0415
+
+    return evaluate_document
+
+
+def _dec(v: Any) -> Decimal | None:
+    if v is None or v == "":
+        return None
+    try:
+        return Decimal(str(v))
+    except InvalidOperation:
+        return None
+
+
+def parameters_known_on(day: date, parameters: Any = None) -> Any:
+    """The parameter set as known on ``day`` (the rules engineer's ``ParameterSet.as_known_on``), or
+    None when the parameter module is not available."""
+    try:
+        from workbench.rules.parameters import default_parameters  # noqa: PLC0415
+    except ImportError:
+        return None
+    base = parameters if parameters is not None else default_parameters()
+    return base.as_known_on(day) if hasattr(base, "as_known_on") else None
+
+
+def two_dates(decision: NavDecision, at_decision: Mapping[str, Any] | None, now: Mapping[str, Any]) -> dict:
+    """Compare the evaluation with the parameters known on Nav's decision date and with today's.
+
+    ``{"decision_date", "available", "differ", "periods": [{"period", "net_known_on_decision_date",
+    "net_today", "difference"}], "total": {...}, "parameters": {"decision_date": ..., "today": ...},
+    "information": [g-regulated-after-decision rows]}``.
+    """
+    out: dict[str, Any] = {"decision_date": decision.decision.date.isoformat(), "available": at_decision is not None,
+                           "differ": False, "periods": [], "total": None, "parameters": None,
+                           "information": g_regulated_after_decision(decision)}
+    if at_decision is None:
+        out["note"] = "Parametrene kjent på vedtaksdatoen er ikke tilgjengelige; bare dagens beregning vises."
+        return out
+    then = {(p["from"], p["to"]): p for p in at_decision.get("periods") or ()}
+    for p in now.get("periods") or ():
+        q = then.get((p["from"], p["to"]))
+        a, b = _dec(q.get("net")) if q else None, _dec(p.get("net"))
+        diff = (b - a) if a is not None and b is not None else None
+        row = {"period": f"{p['from']}/{p['to']}", "net_known_on_decision_date": q.get("net") if q else None,
+               "net_today": p.get("net"), "difference": None if diff is None else f"{diff:.0f}"}
+        out["periods"].append(row)
+        if diff is None and (q is None or (q.get("net") != p.get("net"))):
+            out["differ"] = True
+        elif diff:
+            out["differ"] = True
+    t_then, t_now = at_decision.get("total") or {}, now.get("total") or {}
+    out["total"] = {"net_known_on_decision_date": t_then.get("net"), "net_today": t_now.get("net"),
+                    "nav_net": t_now.get("nav_net")}
+    out["parameters"] = {"decision_date": (at_decision.get("parameters") or {}).get("G"),
+                         "today": (now.get("parameters") or {}).get("G")}
+    if out["differ"]:
+        out["explanation_nb"] = ("Beregningen med parametrene som var kjent da Nav fattet vedtaket, avviker fra beregningen med "
+                                 "dagens parametre. En forskjell som bare skyldes G fastsatt etter vedtaket, er ikke en feil fra "
+                                 "Nav (informasjon, ikke avvik) [INF].")
+        out["explanation_nn"] = ("Utrekninga med parametrane som var kjende då Nav gjorde vedtaket, avvik frå utrekninga med "
+                                 "dagens parametrar. Ein skilnad som berre kjem av G fastsett etter vedtaket, er ikkje ein feil frå "
+                                 "Nav (informasjon, ikkje avvik) [INF].")
+    return out
+
+
+def _apply_reclassifications(discrepancies: list[dict], recorded: Recorded) -> tuple[list[dict], list[tuple[str, str]]]:
+    errors: list[tuple[str, str]] = []
+    out = list(discrepancies)
+    for r in recorded.reclassifications:
+        code, _, period = r.discrepancy.partition("@")
+        idx = [i for i, d in enumerate(out) if d.get("code") == code and (not period or d.get("period") == period)]
+        if not idx:
+            errors.append((f"discrepancy.{r.discrepancy}", "Avviket finnes ikke i evalueringen."))
+            continue
+        for i in idx:
+            try:
+                out[i] = reclassify(out[i], r.category, r.reason, fvl_provision=r.fvl_provision)
+            except ClassificationError as exc:
+                errors.extend((f"discrepancy.{r.discrepancy}.{f}", m) for f, m in exc.errors)
+    return out, errors
+
+
+def review_decision(
+    decision: NavDecision,
+    evaluation: Mapping[str, Any],
+    *,
+    today: date,
+    recorded: Recorded | None = None,
+    evaluation_known_on_decision_date: Mapping[str, Any] | None = None,
+) -> dict:
+    """The review from a parsed decision and its evaluation(s) — everything but the evaluation call."""
+    rec = recorded or Recorded()
+    ev = copy.deepcopy(dict(evaluation))
+    discretion = discretion_points(decision, ev)
+    comparison = nav_vs_law(decision, ev)
+    discrepancies, reclass_errors = _apply_reclassifications(label_discrepancies(ev.get("discrepancies") or ()), rec)
+    checks = procedural_checks(decision, ev, today=today)
+    admissibility = admissibility_summary(decision, ev, notice_received=rec.notice_received,
+                                          late_appeal_admitted=rec.late_appeal_admitted)
+    topics = review_topics(decision, {**ev, "discrepancies": discrepancies}, discretion=discretion, checks=checks,
+                           comparison=comparison)
+    outcome = suggest_outcome(decision, ev, today=today, recorded=rec, discretion=discretion)
+    validation = (validate_chosen_outcome(decision, ev, rec, today=today, discretion=discretion)
+                  if rec.chosen_outcome is not None else [])
+    provisions = sorted({h for per in comparison for h in per["provisions"]}
+                        | {d["hjemmel"] for d in discrepancies if d.get("hjemmel") and d.get("category") != "rounding"})
+    return {
+        "case": ev.get("case") or decision.decision.reference,
+        "evaluation": ev,
+        "evaluation_known_on_decision_date": evaluation_known_on_decision_date,
+        "two_dates": two_dates(decision, evaluation_known_on_decision_date, ev),
+        "nav_vs_law": comparison,
+        "provisions": [{"hjemmel": h, "lovdata_url": lovdata_url(h)} for h in provisions],
+        "discrepancies": discrepancies,
+        "reclassification_errors": reclass_errors,
+        "admissibility": admissibility,
+        "checks": checks,
+        "discretion": discretion,
+        "review_topics": topics,
+        "outcome": outcome,
+        "reformatio": reformatio_status(decision, today=today, recorded=rec) if outcome["direction"] == "til_ugunst" else None,
+        "validation": [{"field": f, "reason": r} for f, r in validation],
+        "information": outcome["information"],
+        "arguments": [{"index": i, "text": a} for i, a in enumerate(decision.appeal.arguments)],
+        "taxonomy": {"version": TAXONOMY_VERSION, "categories": CATEGORIES},
+        "outcomes": OUTCOMES,
+    }
+
+
+def review_document(
+    doc: dict,
+    *,
+    today: date,
+    recorded: Recorded | None = None,
+    parameters: Any = None,
+    evaluate: Evaluate | None = None,
+    parse: Parse | None = None,
+) -> dict:
+    """``evaluate_document(doc)`` + discretion + classification/review topics + admissibility
+    explanation + outcome suggestion + two dates, two answers. ``evaluate``/``parse`` may be injected
+    (tests, or a re-evaluation after a corrected fact)."""
+    parse = parse or _default_parse()
+    evaluate = evaluate or _default_evaluate()
+    decision = parse(doc)
+    now = evaluate(doc, parameters=parameters, today=today)
+    at_decision = None
+    known = parameters_known_on(decision.decision.date, parameters)
+    if known is not None:
+        try:
+            at_decision = evaluate(doc, parameters=known, today=today)
+        except TypeError:  # an evaluator that takes no parameter set
+            at_decision = None
+    return review_decision(decision, now, today=today, recorded=recorded,
+                           evaluation_known_on_decision_date=at_decision)
