@@ -446,7 +446,7 @@ def build_letter(inp: LetterInput) -> Letter:
         bg.append(Block("p", text=T("bg_nav_reasons")))
         bg.append(Block("quote", text=str(facts.nav_reasons)))
     if facts.hjemler:
-        bg.append(Block("p", text=T("bg_nav_hjemler", hjemler=", ".join(facts.hjemler))))
+        bg.append(Block("p", text=T("bg_nav_hjemler", hjemler=", ".join(_hjemmel(h, lang) for h in facts.hjemler))))
     sections.append(Section("background", T("h_background"), bg))
 
     # -- the appeal -------------------------------------------------------------------------------
@@ -548,12 +548,13 @@ def build_letter(inp: LetterInput) -> Letter:
                 topic = ans.title or (str(point.get("topic", "")) if lang == "nb" else
                                       str(point.get("topic_nn") or _hjemmel(str(point.get("hjemmel", "")), lang)))
                 assess.append(Block("p", text=T("discretion_point", n=i + 1, topic=topic), css="point"))
-                if ans.fritt_skjonn:
+                fritt = ans.fritt_skjonn or bool(point.get("limited_by_sotjl_48"))
+                if fritt:
                     assess.append(Block("p", text=T("discretion_free")))
                 else:
                     assess.append(Block("p", text=T("discretion_legal")))
                 assess.append(_rich(ans.text))
-                if ans.fritt_skjonn:
+                if fritt:
                     if ans.apenbart_urimelig is not None:
                         assess.append(Block("p", text=T("discretion_unreasonable_yes" if ans.apenbart_urimelig
                                                           else "discretion_unreasonable_no")))
