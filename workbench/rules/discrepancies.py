@@ -2,7 +2,7 @@
 
 Each discrepancy: ``{code, period, hjemmel, nav, correct, category, component, explanation}``; the
 categories follow Kabal's kvalitetsvurdering v3 (``TAXONOMY``): ``faktum``, ``lovtolkning``,
-``rettsanvendelse``, ``saksbehandling``, ``rounding`` (information), and ``informasjon`` for a G regulated
+``rettsanvendelse``, ``saksbehandling``, ``rounding`` (information), and ``information`` for a G regulated
 after Nav's decision (rules.md T1 [INF]: not an error by Nav).
 
 Flags raised here (import-format.md): ``non-coordinable-benefit-deducted`` — Nav deducted ``samordning``
@@ -34,7 +34,7 @@ TAXONOMY = {
     "rettsanvendelse": "Feil konkret rettsanvendelse eller skjønnsutøvelse",
     "saksbehandling": "Saksbehandlingsreglene er brutt",
     "rounding": "Avrunding (informasjon, ikke feil)",
-    "informasjon": "Informasjon, ikke feil",
+    "information": "Informasjon, ikke feil",
 }
 
 
@@ -214,7 +214,7 @@ def _diagnose_gross(ctx, pr, target: Fraction, component: str, tol: Fraction):
     # G regulated after Nav's decision: the G known on the decision date reproduces Nav (T1 [INF]).
     known = ps.as_known_on(ctx.decision.decision.date)
     if len(known.g.rows) != len(ps.g.rows) and hit(value(None, known)):
-        return ("g-regulated-after-decision", "informasjon", "sosialtjenesteloven § 35; T1",
+        return ("g-regulated-after-decision", "information", "sosialtjenesteloven § 35; T1",
                 "Nav brukte G som var kjent på vedtaksdagen; ny G ble fastsatt senere med virkning fra "
                 "1. mai. Ikke en feil hos Nav, men stønaden skal beregnes med ny G.")
     if len(g_rows) > 1:

@@ -1,0 +1,119 @@
+"""``workbench evaluate FILE.json [--json]`` — evaluate a contested decision without the web app.
+
+Exit status (import-format.md): 0 evaluated (whatever the findings, also with ``parameter-missing``),
+2 invalid input (every error on stderr as ``field: message``), 1 anything else.
+Imports nothing from Flask's app or the database: the rules are pure.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from decimal import Decimal
+from typing import Any
+
+import click
+
+FLAG_TEXT = {
+    "til-ugunst": "riktig beløp er lavere enn Nav utbetalte (endring til ugunst, R24)",
+    "work-over-50-percent": "arbeid over 50 % stilling (sotjl § 30)",
+    "below-full-time": "arbeid og aktiviteter under full tid (sotjl § 30)",
+    "non-coordinable-benefit-deducted": "Nav har trukket en ytelse som ikke kan samordnes (sotjl §§ 37–38)",
+    "late-appeal": "klagen er kommet for sent (fvl § 31 ⚖)",
+    "over-one-year": "klagen er sendt mer enn ett år etter vedtaket",
+    "notice-date-unknown": "ukjent dato for når vedtaket kom fram — juristen må fastslå den",
+    "parameter-missing": "en parameter mangler for noen dager; perioden er ikke beregnet",
+}
+
+
+def _kr(v: str | None, decimals: int = 2) -> str:
+    from workbench.formatting import format_kr
+
+    return "—" if v is None else format_kr(Decimal(v), decimals)
+
+
+def summary(out: dict[str, Any]) -> str:
+    from workbench.formatting import format_date
+
+    lines = [f"Sak {out['case']} — vurdering av kvalifiseringsstønad", ""]
+    for p in out["periods"]:
+        lines.append(f"Periode {format_date(p['from'])}–{format_date(p['to'])}: "
+                     f"{p['stonadsdager']} stønadsdager")
+        if p["status"] != "computed":
+            for m in p["missing_parameters"]:
+                lines.append(f"  IKKE BEREGNET: {m['message']}")
+            lines.append(f"  Nav utbetalte {_kr(p['nav_net'], 0)}")
+            continue
+        lines.append(f"  Brutto {_kr(p['gross'])} (grunnstønad {_kr(p['gross_base'])}, "
+                     f"barnetillegg {_kr(p['barnetillegg'])})")
+        lines.append(f"  Fravær § 36 −{_kr(p['absence'])}, arbeid § 37 −{_kr(p['work'])}, "
+                     f"samordning § 38 −{_kr(p['samordning'])}")
+        lines.append(f"  Netto {_kr(p['net'], 0)} (uavrundet {_kr(p['net_unrounded'])}); Nav "
+                     f"{_kr(p['nav_net'], 0)}; differanse {_kr(p['difference'], 0)}")
+        for name, net in p["alternatives"].items():
+            lines.append(f"  Alternativ ({name}): netto {_kr(net, 0)}")
+    t = out["total"]
+    lines += ["", f"Sum: riktig {_kr(t['net'], 0)}, Nav {_kr(t['nav_net'], 0)}, "
+                  f"differanse {_kr(t['difference'], 0)}"]
+    if out["discrepancies"]:
+        lines += ["", "Avvik:"]
+        for d in out["discrepancies"]:
+            lines.append(f"  [{d['code']}] {d['hjemmel']} ({d['category']}): {d['explanation']}")
+    a = out["admissibility"]
+    lines += ["", "Klagefrist: " + (f"{format_date(a['deadline'])}, " if a["deadline"] else "ukjent, ")
+              + ("i tide" if a["timely"] else ("for sent" if a["timely"] is False else "må vurderes"))
+              + f"; {a['days_since_decision']} dager etter vedtaket"]
+    if out["flags"]:
+        lines += ["", "Merknader:"] + [f"  - {f}: {FLAG_TEXT.get(f, f)}" for f in out["flags"]]
+    if out.get("discretion"):
+        lines += ["", "Skjønn (⚖) for juristen:"]
+        lines += [f"  - {d.get('topic')} ({d.get('hjemmel')})" for d in out["discretion"]]
+    p = out["parameters"]
+    lines += ["", f"Parametre: G {p['G'] or '—'}, faktor {p['factor'] or '—'}, divisor {p['divisor']}, "
+                  f"barnetillegg {p['barnetillegg_per_day'] or '—'} kr/dag; parametersett "
+                  f"{p['parameter_set']['id']}"]
+    lines.append("Forutsetninger: " + ", ".join(
+        f"{a['name']}={a['value']}" for a in out["assumptions"] if a["status"] != "[V]"))
+    for n in out["notes"]:
+        lines.append(f"Merk: {n}")
+    return "\n".join(lines)
+
+
+def _default(o: Any) -> Any:
+    if isinstance(o, Decimal):
+        return str(o)
+    if hasattr(o, "isoformat"):
+        return o.isoformat()
+    raise TypeError(type(o).__name__)
+
+
+@click.command("evaluate")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Skriv hele vurderingen som JSON.")
+def evaluate(file: str, as_json: bool) -> None:
+    """Vurder et påklaget Nav-vedtak (importformat klagebenk.nav-vedtak/1)."""
+    from workbench.importing import ImportValidationError, load_document
+    from workbench.services.evaluation import evaluate_document
+
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else open(file, "rb").read()
+    except OSError as exc:
+        click.echo(f"{file}: kan ikke leses: {exc.strerror}", err=True)
+        sys.exit(1)
+    try:
+        out = evaluate_document(load_document(raw))
+    except ImportValidationError as exc:
+        for e in exc.errors:
+            click.echo(f"{e.path}: {e.message}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 — exit 1 with a message, never a half result
+        click.echo(f"feil: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=_default))
+    else:
+        click.echo(summary(out))
+
+
+def register(group: click.Group) -> None:
+    group.add_command(evaluate)
