@@ -116,7 +116,17 @@ def p_date(v: Any) -> date:
         raise _Invalid(f"{_show(v)} er ikke en gyldig dato (finnes ikke i kalenderen)") from None
 
 
+def _from_float(v: Any) -> Any:
+    """A document parsed without ``parse_float=Decimal`` (e.g. ``json.load`` by a caller): the shortest
+    repr of a float is the literal that was written (``37.5``), so it is taken as that decimal text —
+    never used as a float."""
+    if isinstance(v, float):
+        return Decimal(repr(v)) if v == v and v not in (float("inf"), float("-inf")) else Decimal("NaN")
+    return v
+
+
 def p_money(v: Any) -> Decimal:
+    v = _from_float(v)
     if isinstance(v, bool) or v is None or isinstance(v, (dict, list)):
         raise _Invalid(f"{_show(v)} er ikke et beløp (bruk punktum som desimaltegn, f.eks. 12.50)")
     if isinstance(v, str):
@@ -139,6 +149,7 @@ def p_money(v: Any) -> Decimal:
 
 
 def p_hours(v: Any) -> Decimal:
+    v = _from_float(v)
     if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
         raise _Invalid(f"{_show(v)} er ikke et antall timer (bruk et tall, f.eks. 7.5)")
     d = Decimal(v)
