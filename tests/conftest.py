@@ -1,0 +1,199 @@
+"""Root fixtures: a real database (SQLite file, or a throwaway PostgreSQL database when
+DATABASE_URL names one), the app on it, clients logged in per role, cases imported from files.
+
+Fixtures others can use:
+  database_url      the URL of this test session's database (migrated with Alembic)
+  app               the app on that database, tables emptied before each test (CSRF off)
+  client            an anonymous test client
+  make_user         make_user("leder", username=None, password=PASSWORD) -> User
+  login             login(client, user, password=PASSWORD) -> client
+  client_as         client_as("saksbehandler") -> a test client logged in as a new user of that role
+  import_case       import_case("D06.json", assign_to=None, origin="cli") -> Case (via the one import)
+  demo_case         the demo case (tests/data/cases/demo-omsorgsstonad.json), assigned to nobody
+  db                a SQLModel Session on the app's database
+  row_counts        row_counts() -> {"cases": n, "imported_decisions": n, "evaluations": n, "audit_events": n}
+  api_token         api_token("cases:read", "cases:write") -> bearer token text
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+CASES_DIR = Path(__file__).parent / "data" / "cases"
+PASSWORD = "riktig-passord-123"
+TABLES_IN_DELETE_ORDER = ("audit_events", "evaluations", "imported_decisions", "cases",
+                          "api_tokens", "users")
+
+
+def _is_postgres(url: str) -> bool:
+    return url.startswith(("postgresql", "postgres:"))
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A fresh, migrated database for this test session (per xdist worker)."""
+    from workbench.config import normalise_database_url
+    from workbench.db.migrate import upgrade
+
+    env_url = os.environ.get("DATABASE_URL", "")
+    if env_url and _is_postgres(env_url):
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        base = make_url(normalise_database_url(env_url))
+        name = f"klagebenk_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        admin_dsn = base.set(drivername="postgresql", database="postgres").render_as_string(
+            hide_password=False)
+        with psycopg.connect(admin_dsn, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = base.set(database=name).render_as_string(hide_password=False)
+        try:
+            upgrade(url)
+            yield url
+        finally:
+            from sqlalchemy import create_engine  # noqa: F401  (engines are disposed by the app)
+
+            with psycopg.connect(admin_dsn, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        path = tmp_path_factory.mktemp("db") / "klagebenk-test.sqlite"
+        url = f"sqlite:///{path}"
+        upgrade(url)
+        yield url
+
+
+def make_test_app(database_url: str, **overrides):
+    from workbench.app import create_app
+
+    config = {"KLAGEBENK_MODE": "test", "DATABASE_URL": database_url,
+              "SECRET_KEY": "test-secret-key", "WTF_CSRF_ENABLED": False,
+              "SESSION_COOKIE_SECURE": False}
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def _session_app(database_url):
+    app = make_test_app(database_url)
+    yield app
+    from workbench.db.session import engine_for
+
+    engine_for(app).dispose()
+
+
+def empty_tables(app) -> None:
+    from sqlalchemy import text
+
+    from workbench.db.session import engine_for
+
+    with engine_for(app).begin() as conn:
+        for table in TABLES_IN_DELETE_ORDER:
+            conn.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture
+def app(_session_app):
+    empty_tables(_session_app)
+    return _session_app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app):
+    from workbench.db.session import session_for
+
+    with session_for(app) as session:
+        yield session
+
+
+@pytest.fixture
+def make_user(app):
+    from workbench.db.session import session_for
+    from workbench.services import users
+
+    def _make(role: str, username: str | None = None, password: str = PASSWORD):
+        username = username or f"{role}-{uuid.uuid4().hex[:6]}"
+        with session_for(app) as s:
+            user = users.create_user(s, username, password, role,
+                                     display_name=f"Test {role.capitalize()}")
+            s.commit()
+            return user
+
+    return _make
+
+
+@pytest.fixture
+def login():
+    def _login(client, user, password: str = PASSWORD):
+        response = client.post("/auth/login", data={"username": user.username, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def client_as(app, make_user, login):
+    def _client_as(role: str):
+        user = make_user(role)
+        c = app.test_client()
+        login(c, user)
+        c.user = user
+        return c
+
+    return _client_as
+
+
+@pytest.fixture
+def import_case(app):
+    from workbench.db.session import session_for
+    from workbench.services import audit
+    from workbench.services import cases as case_service
+
+    def _import(name: str, *, assign_to=None, origin: str = "cli"):
+        path = CASES_DIR / name
+        with session_for(app) as s:
+            return case_service.import_document(s, path.read_bytes(), origin=origin,
+                                                actor=audit.Actor.cli(), filename=path.name,
+                                                assign_to=assign_to)
+
+    return _import
+
+
+@pytest.fixture
+def demo_case(import_case):
+    return import_case("demo-omsorgsstonad.json")
+
+
+@pytest.fixture
+def row_counts(app):
+    from workbench.db.session import session_for
+    from workbench.services import cases as case_service
+
+    def _counts():
+        with session_for(app) as s:
+            return case_service.counts(s)
+
+    return _counts
+
+
+@pytest.fixture
+def api_token(app):
+    from workbench.db.session import session_for
+    from workbench.services import api_tokens
+
+    def _token(*scopes: str, client: str = "Testklient"):
+        with session_for(app) as s:
+            _row, value = api_tokens.create_token(s, client, list(scopes))
+            s.commit()
+            return value
+
+    return _token

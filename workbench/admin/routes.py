@@ -1,0 +1,115 @@
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, Length
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from workbench.admin import bp
+from workbench.db.models import ROLE_LABELS, ApiToken, User
+from workbench.db.session import db_session
+from workbench.services import api_tokens, audit, users
+from workbench.web.access import ADMINS, roles_required
+
+
+class UserForm(FlaskForm):
+    username = StringField("Brukernavn", validators=[DataRequired("Skriv et brukernavn."), Length(max=64)])
+    display_name = StringField("Fullt navn", validators=[DataRequired("Skriv navnet."), Length(max=200)])
+    role = SelectField("Rolle", choices=[(r.value, label) for r, label in ROLE_LABELS.items()])
+    password = PasswordField("Passord (minst 10 tegn)", validators=[DataRequired("Skriv et passord.")])
+
+
+class TokenForm(FlaskForm):
+    client = StringField("Klientsystem", validators=[DataRequired("Skriv navnet på systemet."),
+                                                     Length(max=100)])
+    scopes = SelectMultipleField("Tilganger", choices=list(api_tokens.SCOPES.items()),
+                                 option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False),
+                                 validators=[DataRequired("Velg minst én tilgang.")])
+
+
+class PlainForm(FlaskForm):
+    pass
+
+
+def _actor():
+    return audit.Actor(user_id=current_user.id)
+
+
+@bp.route("/brukere", methods=["GET", "POST"], endpoint="users")
+@roles_required(ADMINS)
+def users_page():
+    form = UserForm()
+    status = 200
+    if form.validate_on_submit():
+        s = db_session()
+        try:
+            user = users.create_user(s, form.username.data, form.password.data, form.role.data,
+                                     display_name=form.display_name.data, actor=_actor())
+        except users.UserError as exc:
+            s.rollback()
+            getattr(form, exc.field).errors.append(exc.message)
+            status = 400
+        else:
+            s.commit()
+            flash(f"Brukeren {user.username} er opprettet.", "success")
+            return redirect(url_for("admin.users"))
+    elif form.is_submitted():
+        status = 400
+    return render_template("admin/users.html", form=form, users=users.list_users(db_session()),
+                           toggle_form=PlainForm()), status
+
+
+@bp.post("/brukere/<int:user_id>/aktiv")
+@roles_required(ADMINS)
+def toggle_active(user_id: int):
+    form = PlainForm()
+    if not form.validate_on_submit():
+        abort(400)
+    s = db_session()
+    user = s.get(User, user_id)
+    if user is None:
+        abort(404)
+    if user.id == current_user.id:
+        flash("Du kan ikke deaktivere deg selv.", "error")
+        return redirect(url_for("admin.users"))
+    user.active = not user.active
+    s.add(user)
+    audit.record(s, _actor(), "user.activated" if user.active else "user.deactivated",
+                 detail=f"user_id={user.id}")
+    s.commit()
+    flash(f"Brukeren {user.username} er {'aktivert' if user.active else 'deaktivert'}.", "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/api-nokler", methods=["GET", "POST"])
+@roles_required(ADMINS)
+def tokens():
+    form = TokenForm()
+    new_token = None
+    status = 200
+    if form.validate_on_submit():
+        s = db_session()
+        _row, new_token = api_tokens.create_token(s, form.client.data, form.scopes.data, actor=_actor())
+        s.commit()
+        form = TokenForm(formdata=None)
+    elif form.is_submitted():
+        status = 400
+    return render_template("admin/tokens.html", form=form, tokens=api_tokens.list_tokens(db_session()),
+                           new_token=new_token, revoke_form=PlainForm(),
+                           scope_labels=api_tokens.SCOPES), status
+
+
+@bp.post("/api-nokler/<int:token_id>/tilbakekall")
+@roles_required(ADMINS)
+def revoke_token(token_id: int):
+    form = PlainForm()
+    if not form.validate_on_submit():
+        abort(400)
+    s = db_session()
+    row = s.get(ApiToken, token_id)
+    if row is None:
+        abort(404)
+    api_tokens.revoke(s, row, actor=_actor())
+    s.commit()
+    flash(f"API-nøkkelen for {row.client} er tilbakekalt.", "success")
+    return redirect(url_for("admin.tokens"))

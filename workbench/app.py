@@ -1,0 +1,164 @@
+"""The application factory, made of small ``register_*`` steps.
+
+Templates live in the top-level ``templates/`` folder and static files in ``workbench/static``;
+both are found from the package's location, never from the working directory.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from workbench import config as config_module
+from workbench.extensions import csrf, login_manager
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT_DIR = PACKAGE_DIR.parent
+TEMPLATES_DIR = ROOT_DIR / "templates"
+STATIC_DIR = PACKAGE_DIR / "static"
+
+#: Endpoints reachable without a session. Everything else needs a login (or, under /api, a token).
+PUBLIC_ENDPOINTS = {"auth.login", "static"}
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask("workbench", template_folder=str(TEMPLATES_DIR), static_folder=str(STATIC_DIR),
+                instance_relative_config=True)
+    register_config(app, config)
+    register_logging(app)
+    register_database(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_access_guard(app)
+    register_security_headers(app)
+    register_template_helpers(app)
+    register_errorhandlers(app)
+    return app
+
+
+def _serving() -> bool:
+    """False for CLI commands that never serve a page (they need no SECRET_KEY)."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return True  # a WSGI server importing the app
+    return ctx.command.name in {"run", "demo"}
+
+
+def register_config(app: Flask, overrides: dict | None) -> None:
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.update(config_module.from_environment(app.instance_path, overrides, serving=_serving()))
+
+
+def register_logging(app: Flask) -> None:
+    # Request lines carry opaque ids only; never log documents, names or fødselsnumre.
+    if not app.debug and not app.testing:
+        app.logger.setLevel(logging.INFO)
+
+
+def register_database(app: Flask) -> None:
+    from workbench.db import session as db_session_module
+
+    db_session_module.init_app(app)
+
+
+def register_extensions(app: Flask) -> None:
+    csrf.init_app(app)
+    login_manager.init_app(app)
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from workbench.db.models import User
+        from workbench.db.session import db_session
+
+        try:
+            user = db_session().get(User, int(user_id))
+        except (TypeError, ValueError):
+            return None
+        return user if user is not None and user.active else None
+
+
+def register_blueprints(app: Flask) -> None:
+    from workbench.admin import bp as admin_bp
+    from workbench.api import bp as api_bp
+    from workbench.auth import bp as auth_bp
+    from workbench.cases import bp as cases_bp
+    from workbench.imports import bp as imports_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(cases_bp)
+    app.register_blueprint(imports_bp)
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)  # bearer tokens, no cookies
+
+    @app.get("/")
+    def index():
+        from workbench.web.access import home_for
+
+        return redirect(home_for(current_user))
+
+
+def register_access_guard(app: Flask) -> None:
+    """Defence in depth: every page but the login page needs a session, whatever a view forgets."""
+
+    @app.before_request
+    def _require_login():
+        endpoint = request.endpoint or ""
+        if endpoint in PUBLIC_ENDPOINTS or endpoint.startswith("api."):
+            return None
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        return None
+
+
+def register_security_headers(app: Flask) -> None:
+    @app.after_request
+    def _headers(response):
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.endpoint != "static":
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+def register_template_helpers(app: Flask) -> None:
+    from workbench.web import filters
+
+    filters.init_app(app)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from werkzeug.exceptions import HTTPException
+
+    from workbench.api import json_error
+
+    titles = {400: "Ugyldig forespørsel", 403: "Ingen tilgang", 404: "Fant ikke siden",
+              405: "Metoden er ikke tillatt", 409: "Konflikt", 413: "Filen er for stor",
+              500: "Noe gikk galt"}
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        if request.path.startswith("/api/"):
+            return json_error(exc.code or 500, exc.name.lower().replace(" ", "_"),
+                              exc.description or exc.name)
+        title = titles.get(exc.code or 500, exc.name)
+        return render_template("errors/error.html", code=exc.code, title=title), exc.code
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        if app.testing:
+            raise exc
+        app.logger.exception("unhandled error on %s %s", request.method, request.endpoint)
+        if request.path.startswith("/api/"):
+            return json_error(500, "internal_error", "Intern feil.")
+        return render_template("errors/error.html", code=500, title=titles[500]), 500

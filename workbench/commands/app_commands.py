@@ -1,0 +1,213 @@
+"""App commands: ``demo``, ``db upgrade|check``, ``user add``, ``token add``, ``import FILE``.
+
+Each builds the app itself (``create_app``) so it reads DATABASE_URL like the web app does. None of
+them needs SECRET_KEY except ``demo``, which makes a random one.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from pathlib import Path
+
+import click
+
+DEMO_CASE = Path(__file__).resolve().parent.parent / "demo" / "demo-omsorgsstonad.json"
+DEMO_USERS = [
+    ("saksbehandler", "Sara Saksbehandler", "saksbehandler"),
+    ("leder", "Lars Leder", "leder"),
+    ("arkivar", "Anne Arkivar", "arkivar"),
+    ("admin", "Ada Admin", "admin"),
+]
+
+
+def _app(overrides: dict | None = None):
+    from workbench.app import create_app
+
+    return create_app(overrides)
+
+
+def _require_migrated(app) -> None:
+    from alembic.script import ScriptDirectory
+
+    from workbench.db.migrate import alembic_config, current_heads
+
+    url = app.config["DATABASE_URL"]
+    heads = set(ScriptDirectory.from_config(alembic_config(url)).get_heads())
+    if current_heads(url) != heads:
+        raise click.ClickException("Databasen er ikke oppdatert. Kjør `workbench db upgrade` først.")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(demo)
+    group.add_command(db)
+    group.add_command(user)
+    group.add_command(token)
+    group.add_command(import_command)
+
+
+@click.group()
+def db() -> None:
+    """Databasen: migreringer (Alembic)."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+def db_upgrade(revision: str) -> None:
+    """Oppdater databasen til nyeste skjema (DATABASE_URL; standard SQLite i instance/)."""
+    from workbench.db.migrate import upgrade
+
+    app = _app()
+    upgrade(app.config["DATABASE_URL"], revision)
+    click.echo(f"Databasen er oppdatert ({_safe_url(app.config['DATABASE_URL'])}).")
+
+
+@db.command("check")
+def db_check() -> None:
+    """Sjekk at modellene og migreringene stemmer overens (alembic check)."""
+    from workbench.db.migrate import check
+
+    app = _app()
+    check(app.config["DATABASE_URL"])
+    click.echo("Modellene og migreringene stemmer overens.")
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@click.group()
+def user() -> None:
+    """Brukere."""
+
+
+@user.command("add")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice(["saksbehandler", "leder", "arkivar", "admin"]))
+@click.option("--name", "display_name", default=None, help="Fullt navn (standard: brukernavnet)")
+@click.option("--password", default=None, help="Passord; uten dette spør kommandoen")
+def user_add(username: str, role: str, display_name: str | None, password: str | None) -> None:
+    """Opprett en bruker med en rolle."""
+    from workbench.db.session import session_for
+    from workbench.services import users
+
+    if password is None:
+        password = click.prompt("Passord", hide_input=True, confirmation_prompt=True)
+    app = _app()
+    _require_migrated(app)
+    with session_for(app) as s:
+        try:
+            u = users.create_user(s, username, password, role, display_name=display_name)
+        except users.UserError as exc:
+            raise click.ClickException(f"{exc.field}: {exc.message}") from None
+        s.commit()
+        click.echo(f"Brukeren {u.username} ({role}) er opprettet.")
+
+
+@click.group()
+def token() -> None:
+    """API-nøkler for klientsystemer."""
+
+
+@token.command("add")
+@click.argument("client")
+@click.option("--scope", "scopes", multiple=True, required=True,
+              type=click.Choice(["cases:write", "cases:read"]))
+def token_add(client: str, scopes: tuple[str, ...]) -> None:
+    """Lag en API-nøkkel for CLIENT. Nøkkelen skrives ut én gang."""
+    from workbench.db.session import session_for
+    from workbench.services import api_tokens
+
+    app = _app()
+    _require_migrated(app)
+    with session_for(app) as s:
+        _row, value = api_tokens.create_token(s, client, list(scopes))
+        s.commit()
+    click.echo(value)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--assign", "assign_to", default=None, help="Tildel saken til denne brukeren")
+def import_command(file: Path, assign_to: str | None) -> None:
+    """Importer et vedtak (JSON i formatet klagebenk.nav-vedtak/1).
+
+    Ugyldig fil: exit 2 og én linje `felt: melding` per feil på stderr; ingenting lagres.
+    """
+    from workbench.db.session import session_for
+    from workbench.services import audit, users
+    from workbench.services import cases as case_service
+
+    app = _app()
+    _require_migrated(app)
+    data = file.read_bytes()
+    with session_for(app) as s:
+        assignee = None
+        if assign_to:
+            assignee = users.get_by_username(s, assign_to)
+            if assignee is None:
+                raise click.ClickException(f"Fant ingen bruker {assign_to!r}.")
+        try:
+            case = case_service.import_document(s, data, origin="cli", actor=audit.Actor.cli(),
+                                                filename=file.name, assign_to=assignee)
+        except case_service.InvalidDocument as exc:
+            for e in exc.errors:
+                click.echo(f"{e.path or '(dokumentet)'}: {e.message}", err=True)
+            sys.exit(2)
+        click.echo(f"Importert: sak {case.public_id} (/saker/{case.public_id})")
+
+
+@click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Bare forbered databasen, ikke start serveren")
+def demo(host: str, port: int, no_serve: bool) -> None:
+    """Kjør Klagebenk med en demosak: migrer, lag demobrukere, importer demosaken, server."""
+    from sqlmodel import select
+
+    from workbench.db.migrate import upgrade
+    from workbench.db.models import Case
+    from workbench.db.session import session_for
+    from workbench.services import audit, users
+    from workbench.services import cases as case_service
+
+    app = _app({"KLAGEBENK_MODE": "demo", "SESSION_COOKIE_SECURE": False})
+    url = app.config["DATABASE_URL"]
+    upgrade(url)
+    lines = []
+    with session_for(app) as s:
+        for username, name, role in DEMO_USERS:
+            password = f"demo-{secrets.token_hex(4)}"
+            existing = users.get_by_username(s, username)
+            if existing is None:
+                users.create_user(s, username, password, role, display_name=name)
+            else:
+                users.set_password(s, existing, password)
+                existing.role, existing.active = role, True
+                s.add(existing)
+            lines.append((username, role, password))
+        s.commit()
+        case = s.exec(select(Case).where(Case.nav_reference == "2025/4711")).first()
+        if case is None:
+            sb = users.get_by_username(s, "saksbehandler")
+            case = case_service.import_document(s, DEMO_CASE.read_bytes(), origin="demo",
+                                                actor=audit.Actor.cli(), filename=DEMO_CASE.name,
+                                                assign_to=sb)
+        case_path = f"/saker/{case.public_id}"
+    base = f"http://{host}:{port}"
+    click.echo("")
+    click.echo("Klagebenk – demo")
+    click.echo(f"  Database: {_safe_url(url)}")
+    click.echo(f"  Åpne:     {base}/")
+    click.echo(f"  Demosak:  {base}{case_path}")
+    click.echo("  Brukere (passordene er nye for hver kjøring):")
+    for username, role, password in lines:
+        click.echo(f"    {username:<14} {password:<14} ({role})")
+    click.echo("")
+    if no_serve:
+        return
+    from werkzeug.serving import run_simple
+
+    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)

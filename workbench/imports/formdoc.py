@@ -1,0 +1,142 @@
+"""The hand-entry form ↔ the import document.
+
+Form fields are named by their path in the document (``payments[0].deductions[1].amount``), so a
+validation error's path points straight at its field. ``build_document`` turns the posted fields
+into a document (empty fields left out, empty rows dropped, «1 234,50» read as 1234.50);
+``flatten`` turns a document back into field values to show the form again.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Mapping
+
+FORMAT_ID = "klagebenk.nav-vedtak/1"
+MONEY_KEYS = {"gross", "net", "amount", "daily_amount"}
+NUMBER_KEYS = {"hours", "hours_per_week"}
+BOOL_KEYS = {"foster", "valid", "signed", "absence_reservation"}
+LINES_KEYS = {"decision.hjemler"}  # one entry per line in a textarea
+SKIP = {"csrf_token", "action"}
+
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\.")
+_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+#: Repeating groups of the form and the row count shown when the document has none.
+GROUPS = ("children", "work", "absence", "leave_without_stonad", "ferie", "benefits", "payments")
+
+
+def _tokens(path: str) -> list[str | int]:
+    out: list[str | int] = []
+    for name, index in _TOKEN.findall(path):
+        if name:
+            out.append(name)
+        elif index:
+            out.append(int(index))
+    return out
+
+
+def _normalise_money(text: str) -> str:
+    t = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    t = t.removeprefix("kr").removesuffix(",-").strip()
+    if "," in t and "." not in t:
+        t = t.replace(",", ".")
+    return t
+
+
+def _convert(key: str, full_path: str, value: str) -> Any:
+    value = value.strip()
+    if value == "":
+        return None
+    if full_path in LINES_KEYS:
+        items = [line.strip() for line in value.splitlines() if line.strip()]
+        return items or None
+    if key in BOOL_KEYS:
+        return {"true": True, "false": False}.get(value, value)
+    if key in MONEY_KEYS:
+        return _normalise_money(value)
+    if key in NUMBER_KEYS:
+        try:
+            return Decimal(value.replace(",", ".").replace(" ", ""))
+        except InvalidOperation:
+            return value  # the validation names it
+    return value
+
+
+def _set(root: dict, tokens: list[str | int], value: Any) -> None:
+    node: Any = root
+    for here, nxt in zip(tokens, tokens[1:]):
+        child = node.get(here) if isinstance(node, dict) else None
+        if child is None:
+            child = {} if isinstance(nxt, str) else {"__list__": {}}
+            node[here] = child
+        node = child["__list__"] if isinstance(nxt, int) and "__list__" in child else child
+    last = tokens[-1]
+    node[last] = value
+
+
+def _finish(node: Any) -> Any:
+    """Turn index maps into lists, drop empty values and empty rows."""
+    if isinstance(node, dict):
+        if "__list__" in node:
+            items = [_finish(node["__list__"][k]) for k in sorted(node["__list__"])]
+            items = [i for i in items if i not in (None, {}, [])]
+            return items or None
+        out = {}
+        for k, v in node.items():
+            v = _finish(v)
+            if v not in (None, {}, []):
+                out[k] = v
+        return out
+    return node
+
+
+def build_document(form: Mapping[str, str]) -> dict:
+    root: dict = {}
+    for name in form:
+        if name in SKIP or not _PATH.match(name):
+            continue
+        tokens = _tokens(name)
+        if not tokens:
+            continue
+        key = next(t for t in reversed(tokens) if isinstance(t, str))
+        value = _convert(key, name, form.get(name, ""))
+        _set(root, tokens, value)
+    doc = _finish(root) or {}
+    return {"format": FORMAT_ID, **doc}
+
+
+def flatten(doc: Any, prefix: str = "") -> dict[str, str]:
+    """Field values to show: ``{"payments[0].net": "5328", "decision.hjemler": "a\\nb"}``."""
+    out: dict[str, str] = {}
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            path = f"{prefix}.{k}" if prefix else k
+            if path in LINES_KEYS and isinstance(v, list):
+                out[path] = "\n".join(str(x) for x in v)
+            else:
+                out.update(flatten(v, path))
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            out.update(flatten(v, f"{prefix}[{i}]"))
+    elif doc is None:
+        pass
+    elif isinstance(doc, bool):
+        out[prefix] = "true" if doc else "false"
+    elif isinstance(doc, Decimal):
+        out[prefix] = format(doc, "f").replace(".", ",") if prefix.rsplit(".", 1)[-1] in NUMBER_KEYS else format(doc, "f")
+    else:
+        out[prefix] = str(doc)
+    return out
+
+
+def row_counts(doc: dict) -> dict[str, int]:
+    """How many rows to show per group: the document's rows, plus one empty row to fill in."""
+    counts = {g: len(doc.get(g) or []) + 1 for g in GROUPS}
+    counts["arguments"] = len((doc.get("appeal") or {}).get("arguments") or []) + 1
+    counts["deductions"] = [len(p.get("deductions") or []) + 1 for p in (doc.get("payments") or [])]
+    return counts
+
+
+def field_id(path: str) -> str:
+    return "f-" + re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")

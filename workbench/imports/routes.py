@@ -1,0 +1,86 @@
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+
+from workbench.db.session import db_session
+from workbench.imports import bp
+from workbench.imports.formdoc import build_document, field_id, flatten, row_counts
+from workbench.services import audit
+from workbench.services import cases as case_service
+from workbench.web.access import IMPORTERS, roles_required
+
+
+class UploadForm(FlaskForm):
+    document = FileField("JSON-fil med vedtaket")
+
+
+class ManualForm(FlaskForm):
+    """Only the CSRF token: the fields are named by document path and read by ``build_document``."""
+
+
+def _actor() -> audit.Actor:
+    return audit.Actor(user_id=current_user.id)
+
+
+def _assignee():
+    return current_user if current_user.role in IMPORTERS else None
+
+
+@bp.get("/")
+@roles_required(IMPORTERS)
+def start():
+    return render_template("imports/start.html", form=UploadForm(), errors=None)
+
+
+@bp.post("/fil")
+@roles_required(IMPORTERS)
+def upload():
+    form = UploadForm()
+    if not form.validate_on_submit():
+        return render_template("imports/start.html", form=form, errors=None), 400
+    upload = form.document.data
+    if upload is None or not getattr(upload, "filename", ""):
+        return render_template("imports/start.html", form=form, file_error="Velg en JSON-fil.",
+                               errors=None), 400
+    data = upload.read()
+    try:
+        case = case_service.import_document(db_session(), data, origin="upload", actor=_actor(),
+                                            filename=upload.filename, assign_to=_assignee())
+    except case_service.InvalidDocument as exc:
+        return render_template("imports/start.html", form=form, errors=exc.errors,
+                               file_error="Filen ble ikke importert. Rett feilene under og prøv igjen.",
+                               filename=upload.filename), 422
+    flash("Vedtaket er importert og vurdert.", "success")
+    return redirect(url_for("cases.show", public_id=case.public_id))
+
+
+@bp.route("/skjema", methods=["GET", "POST"])
+@roles_required(IMPORTERS)
+def manual():
+    form = ManualForm()
+    doc: dict = {}
+    errors: list = []
+    status = 200
+    if request.method == "POST":
+        doc = build_document(request.form)
+        if form.validate_on_submit():
+            raw = case_service.dumps_document(doc)
+            try:
+                case = case_service.import_document(db_session(), raw, origin="form",
+                                                    actor=_actor(), assign_to=_assignee())
+            except case_service.InvalidDocument as exc:
+                errors = exc.errors
+                status = 422
+            else:
+                flash("Vedtaket er registrert og vurdert.", "success")
+                return redirect(url_for("cases.show", public_id=case.public_id))
+        else:
+            status = 400
+    values = flatten(doc)
+    by_path: dict[str, list[str]] = {}
+    for e in errors:
+        by_path.setdefault(e.path, []).append(e.message)
+    return render_template("imports/manual.html", form=form, values=values, errors=errors,
+                           by_path=by_path, counts=row_counts(doc), field_id=field_id,
+                           known_paths=set(values)), status

@@ -1,0 +1,1 @@
+"""Use cases that join the rules and the database (web → services → rules; services → db)."""

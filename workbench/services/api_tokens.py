@@ -1,0 +1,68 @@
+"""Bearer tokens for client systems. The token is shown once; only its SHA-256 is stored.
+
+Scopes: ``cases:write`` (hand a case over: POST /api/v1/cases) and ``cases:read`` (read a case and
+its evaluation). A token for Nav's case system typically has both; one for the archive only read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlmodel import Session, select
+
+from workbench.db.models import ApiToken, utcnow
+from workbench.services import audit
+
+SCOPES = {
+    "cases:write": "Opprette saker (POST /api/v1/cases)",
+    "cases:read": "Lese saker og vurderinger",
+}
+TOKEN_PREFIX = "kb_"
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_token(session: Session, client: str, scopes: list[str], *,
+                 actor: audit.Actor | None = None) -> tuple[ApiToken, str]:
+    client = client.strip()
+    if not client:
+        raise ValueError("client: Klientnavn mangler.")
+    bad = [s for s in scopes if s not in SCOPES]
+    if bad or not scopes:
+        raise ValueError(f"scopes: Ukjent eller manglende tilgang. Gyldige: {', '.join(SCOPES)}.")
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    row = ApiToken(client=client, prefix=token[:10], token_hash=_digest(token),
+                   scopes=" ".join(sorted(set(scopes))),
+                   created_by_id=actor.user_id if actor else None)
+    session.add(row)
+    session.flush()
+    audit.record(session, actor or audit.Actor.cli(), "api_token.created",
+                 detail=f"api_token_id={row.id} scopes={row.scopes}")
+    return row, token
+
+
+def find_active(session: Session, token: str) -> ApiToken | None:
+    if not token:
+        return None
+    row = session.exec(select(ApiToken).where(ApiToken.token_hash == _digest(token))).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    return row
+
+
+def touch(session: Session, row: ApiToken) -> None:
+    row.last_used_at = utcnow()
+    session.add(row)
+
+
+def revoke(session: Session, row: ApiToken, *, actor: audit.Actor) -> None:
+    row.revoked_at = utcnow()
+    session.add(row)
+    audit.record(session, actor, "api_token.revoked", detail=f"api_token_id={row.id}")
+
+
+def list_tokens(session: Session) -> list[ApiToken]:
+    return list(session.exec(select(ApiToken).order_by(ApiToken.created_at.desc())))

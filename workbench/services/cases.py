@@ -1,0 +1,258 @@
+"""Cases: import a contested decision (the ONE way in for upload, CLI, form and API), read them,
+change them under the optimistic lock.
+
+Import = ``load_document`` → ``parse_document`` (``workbench.importing``: the one validation) →
+``evaluate_document`` (the rules) → one transaction writing the case, the decision as submitted and
+as parsed, the evaluation and an audit event. When validation fails nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from workbench.db.models import (
+    Case,
+    CaseStatus,
+    Evaluation,
+    ImportedDecision,
+    User,
+    utcnow,
+)
+from workbench.services import audit
+
+log = logging.getLogger(__name__)
+
+SOURCES = ("upload", "cli", "form", "api", "demo")
+
+#: Allowed status changes. Later features (finalize gate, archive) add their own checks.
+TRANSITIONS: dict[str, set[str]] = {
+    CaseStatus.MOTTATT: {CaseStatus.UNDER_BEHANDLING},
+    CaseStatus.UNDER_BEHANDLING: {CaseStatus.TIL_GODKJENNING},
+    CaseStatus.TIL_GODKJENNING: {CaseStatus.UNDER_BEHANDLING, CaseStatus.FERDIGSTILT},
+    CaseStatus.FERDIGSTILT: {CaseStatus.ARKIVERT},
+    CaseStatus.ARKIVERT: set(),
+}
+CLOSED = {CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value}
+
+
+class StaleCase(RuntimeError):
+    """Someone else changed the case since it was read (optimistic lock)."""
+
+
+class TransitionNotAllowed(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    path: str
+    message: str
+
+
+class InvalidDocument(ValueError):
+    """The import document failed validation; ``errors`` lists every field with its reason."""
+
+    def __init__(self, errors: list[FieldProblem]):
+        super().__init__("; ".join(f"{e.path}: {e.message}" for e in errors))
+        self.errors = errors
+
+
+def to_jsonable(value: Any) -> Any:
+    """Decimal → string, date → ISO, recursively: what goes into a JSON column."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if hasattr(value, "value") and isinstance(getattr(value, "value"), str):  # enums
+        return value.value
+    return value
+
+
+def _decimal_default(o: Any) -> Any:
+    if isinstance(o, Decimal):
+        # A JSON number. float's repr is the shortest text that reads back to the same value, so
+        # Decimal("7.25") → 7.25 → Decimal("7.25") through load_document(parse_float=Decimal).
+        return int(o) if o == o.to_integral_value() else float(o)
+    if isinstance(o, (date, datetime)):
+        return o.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(o).__name__}")
+
+
+def dumps_document(doc: dict) -> str:
+    """Serialise a document built in Python (the web form) to JSON text, Decimals as exact numbers."""
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=_decimal_default)
+
+
+def validate(source: str | bytes | dict):
+    """Run the one validation. Returns ``(doc, decision)`` or raises ``InvalidDocument``."""
+    from workbench.importing import ImportValidationError, load_document, parse_document
+
+    try:
+        doc = load_document(source) if not isinstance(source, dict) else source
+        decision = parse_document(doc)
+    except ImportValidationError as exc:
+        raise InvalidDocument([FieldProblem(e.path, e.message) for e in exc.errors]) from None
+    return doc, decision
+
+
+def run_evaluation(doc: dict, today: date) -> tuple[dict | None, str | None]:
+    try:
+        from workbench.services.evaluation import evaluate_document
+    except ImportError:
+        return None, "Regelmotoren er ikke tilgjengelig i denne versjonen."
+    try:
+        return to_jsonable(evaluate_document(doc, today=today)), None
+    except Exception as exc:  # the case must still be stored; the page says what failed
+        log.exception("evaluation failed")
+        return None, f"Vurderingen feilet: {type(exc).__name__}"
+
+
+def import_document(session: Session, source: str | bytes, *, origin: str, actor: audit.Actor,
+                    filename: str | None = None, assign_to: User | None = None,
+                    today: date | None = None) -> Case:
+    """Validate, evaluate and store one import document. Commits. Raises ``InvalidDocument``."""
+    if origin not in SOURCES:
+        raise ValueError(f"unknown origin {origin!r}")
+    raw = source.decode("utf-8", errors="replace") if isinstance(source, bytes) else source
+    doc, decision = validate(source)
+    today = today or date.today()
+    result, error = run_evaluation(doc, today)
+
+    received = decision.appeal.statsforvalteren_received
+    case = Case(
+        nav_reference=decision.decision.reference,
+        nav_office=decision.nav_office.name,
+        claimant_name=decision.participant.name,
+        decision_date=decision.decision.date,
+        decision_kind=str(decision.decision.kind.value if hasattr(decision.decision.kind, "value")
+                          else decision.decision.kind),
+        received=received or today,
+        received_from_document=received is not None,
+        saksbehandler_id=assign_to.id if assign_to else None,
+        created_by_id=actor.user_id,
+    )
+    try:
+        session.add(case)
+        session.flush()
+        session.add(ImportedDecision(case_id=case.id, format=str(doc.get("format", "")),
+                                     source=origin, filename=(filename or None) and filename[:255],
+                                     raw=raw, parsed=to_jsonable(doc)))
+        session.add(Evaluation(case_id=case.id, result=result, error=error, evaluated_on=today))
+        audit.record(session, actor, "case.imported", case_id=case.id,
+                     detail=f"source={origin}" + (" evaluation=failed" if error else ""))
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return case
+
+
+def reevaluate(session: Session, case: Case, *, actor: audit.Actor, today: date | None = None) -> Evaluation:
+    imported = imported_for(session, case)
+    today = today or date.today()
+    result, error = run_evaluation(_doc_from_raw(imported.raw), today)
+    ev = Evaluation(case_id=case.id, result=result, error=error, evaluated_on=today)
+    session.add(ev)
+    audit.record(session, actor, "case.evaluated", case_id=case.id)
+    session.commit()
+    return ev
+
+
+def _doc_from_raw(raw: str) -> dict:
+    from workbench.importing import load_document
+
+    return load_document(raw)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def get_case(session: Session, public_id: str) -> Case | None:
+    return session.exec(select(Case).where(Case.public_id == public_id)).first()
+
+
+def list_cases(session: Session, *, saksbehandler_id: int | None = None,
+               statuses: set[str] | None = None) -> list[Case]:
+    q = select(Case)
+    if saksbehandler_id is not None:
+        q = q.where(Case.saksbehandler_id == saksbehandler_id)
+    if statuses:
+        q = q.where(Case.status.in_(sorted(statuses)))
+    return list(session.exec(q.order_by(Case.received, Case.id)))
+
+
+def imported_for(session: Session, case: Case) -> ImportedDecision:
+    return session.exec(select(ImportedDecision).where(ImportedDecision.case_id == case.id)).one()
+
+
+def latest_evaluation(session: Session, case: Case) -> Evaluation | None:
+    return session.exec(select(Evaluation).where(Evaluation.case_id == case.id)
+                        .order_by(Evaluation.created_at.desc(), Evaluation.id.desc())).first()
+
+
+def user_names(session: Session) -> dict[int, str]:
+    return {u.id: u.display_name for u in session.exec(select(User))}
+
+
+def counts(session: Session) -> dict[str, int]:
+    """Row counts of the case tables (tests: nothing stored by an invalid import)."""
+    from workbench.db.models import AuditEvent
+
+    return {m.__tablename__: session.exec(select(func.count()).select_from(m)).one()
+            for m in (Case, ImportedDecision, Evaluation, AuditEvent)}
+
+
+# --- changing, under the optimistic lock ---------------------------------------------------------
+
+def _locked_update(session: Session, case: Case, expected_version: int, **values: Any) -> None:
+    values["version"] = expected_version + 1
+    values["updated_at"] = utcnow()
+    result = session.execute(update(Case).where(Case.id == case.id, Case.version == expected_version)
+                             .values(**values))
+    if result.rowcount != 1:
+        session.rollback()
+        raise StaleCase("Saken er endret av noen andre siden du åpnet den. Last siden på nytt.")
+    session.expire(case)
+
+
+def set_received(session: Session, case: Case, received: date, *, expected_version: int,
+                 actor: audit.Actor) -> None:
+    _locked_update(session, case, expected_version, received=received, received_from_document=False)
+    audit.record(session, actor, "case.received_changed", case_id=case.id)
+    session.commit()
+
+
+def set_forelopig_svar_sent(session: Session, case: Case, sent: date | None, *,
+                            expected_version: int, actor: audit.Actor) -> None:
+    _locked_update(session, case, expected_version, forelopig_svar_sent=sent)
+    audit.record(session, actor, "case.forelopig_svar", case_id=case.id)
+    session.commit()
+
+
+def assign(session: Session, case: Case, user: User | None, *, expected_version: int,
+           actor: audit.Actor) -> None:
+    _locked_update(session, case, expected_version, saksbehandler_id=user.id if user else None)
+    audit.record(session, actor, "case.assigned", case_id=case.id,
+                 detail=f"user_id={user.id}" if user else "unassigned")
+    session.commit()
+
+
+def transition(session: Session, case: Case, to_status: str, *, expected_version: int,
+               actor: audit.Actor) -> None:
+    if to_status not in TRANSITIONS.get(case.status, set()):
+        raise TransitionNotAllowed(f"{case.status} → {to_status} er ikke en tillatt statusendring.")
+    from_status = case.status
+    _locked_update(session, case, expected_version, status=to_status)
+    audit.record(session, actor, "case.status", case_id=case.id, detail=f"{from_status}->{to_status}")
+    session.commit()

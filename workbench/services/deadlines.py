@@ -1,0 +1,66 @@
+"""Processing time (appeals.md §7): decide «helst innen tre måneder» from the day the case reached
+Statsforvalteren; a foreløpig svar when an answer takes more than one month [S].
+
+The "near" window (14 days before the target) is a UI choice, not law.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+NEAR_DAYS = 14
+TARGET_MONTHS = 3
+FORELOPIG_SVAR_MONTHS = 1
+
+
+def add_months(d: date, months: int) -> date:
+    month = d.month - 1 + months
+    year = d.year + month // 12
+    month = month % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    received: date
+    target: date  # 3 months
+    forelopig_svar_due: date  # 1 month
+    target_state: str  # "ok", "near", "past", "closed"
+    forelopig_svar_state: str  # "not_yet", "due", "sent", "closed"
+    days_open: int
+
+    @property
+    def target_label(self) -> str:
+        return {"ok": "", "near": "Nærmer seg 3 måneder", "past": "Over 3 måneder",
+                "closed": ""}[self.target_state]
+
+    @property
+    def forelopig_svar_label(self) -> str:
+        return {"not_yet": "", "due": "Foreløpig svar skal sendes", "sent": "Foreløpig svar sendt",
+                "closed": ""}[self.forelopig_svar_state]
+
+
+def compute(received: date, *, today: date, closed: bool = False,
+            forelopig_svar_sent: date | None = None) -> Deadlines:
+    target = add_months(received, TARGET_MONTHS)
+    svar_due = add_months(received, FORELOPIG_SVAR_MONTHS)
+    if closed:
+        target_state = "closed"
+    elif today > target:
+        target_state = "past"
+    elif today >= target - timedelta(days=NEAR_DAYS):
+        target_state = "near"
+    else:
+        target_state = "ok"
+    if closed:
+        svar_state = "closed"
+    elif forelopig_svar_sent is not None:
+        svar_state = "sent"
+    elif today >= svar_due:
+        svar_state = "due"
+    else:
+        svar_state = "not_yet"
+    return Deadlines(received, target, svar_due, target_state, svar_state,
+                     max(0, (today - received).days))

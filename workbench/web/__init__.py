@@ -1,0 +1,1 @@
+"""Shared web helpers: access rules per role, Jinja filters, the form → document builder."""
