@@ -1,7 +1,9 @@
-"""Locale-independent Norwegian formatting for letters (babel with explicit patterns).
+"""Locale-independent Norwegian formatting for letters.
 
-Private to the letter pipeline until ``workbench.formatting`` lands; the letter code calls only
-these three functions, so switching is one import.
+Amounts and dates go through the app's one formatter, ``workbench.formatting`` (NBSP grouping), so a
+letter and a web page show the same «kr 6 797» and «6. oktober 2025». Month names for nynorsk are the
+same as for bokmål. ``tests/letters`` checks that the output equals babel's with explicit patterns
+(``#,##0.00`` / ``d. MMMM y``), so the result never depends on the server locale.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
+
+from workbench import formatting as _app_fmt
 
 _LOCALE = {"nb": "nb_NO", "nn": "nn_NO"}
 
@@ -31,8 +35,13 @@ def format_number(value, *, decimals: int = 0) -> str:
     d = to_decimal(value)
     if d is None:
         return "–"
+    return _app_fmt.format_number(d, decimals, nbsp=True)
+
+
+def babel_number(value, *, decimals: int = 0) -> str:
+    """The same with babel and an explicit pattern (the reference the tests compare with)."""
     pattern = "#,##0" if decimals == 0 else "#,##0." + "0" * decimals
-    return _babel_decimal(d, format=pattern, locale="nb_NO")
+    return _babel_decimal(to_decimal(value), format=pattern, locale="nb_NO")
 
 
 def format_plain_decimal(value) -> str:
@@ -60,6 +69,12 @@ def format_date(value, lang: str = "nb", *, long: bool = False) -> str:
         return "–"
     if isinstance(value, str):
         value = date.fromisoformat(value)
+    if long:
+        return _app_fmt.format_date_long(value, lang)
+    return _app_fmt.format_date(value)
+
+
+def babel_date(value: date, lang: str = "nb", *, long: bool = False) -> str:
     if long:
         return _babel_date(value, "d. MMMM y", locale=_LOCALE.get(lang, "nb_NO"))
     return _babel_date(value, "dd.MM.y", locale="nb_NO")

@@ -298,6 +298,12 @@ def _money_or_plain(value) -> str:
 
 
 def _param_value(key: str, value, lang: str) -> str:
+    if value is None and has(f"v_{key}_none"):
+        return t(f"v_{key}_none", lang)
+    if isinstance(value, str) and has(f"v_{key}_{value}"):
+        return t(f"v_{key}_{value}", lang)
+    if key == "rounding_tolerance":
+        return fmt.format_kr(value)
     if isinstance(value, bool):
         return t("v_true" if value else "v_false", lang)
     if value is None or value == "":
@@ -307,7 +313,8 @@ def _param_value(key: str, value, lang: str) -> str:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return fmt.format_date(value, lang, long=True)
     if key in ("G", "barnetillegg_per_day"):
-        return fmt.format_kr(value)
+        parts = [fmt.format_kr(v.strip()) for v in str(value).split("/")]
+        return " / ".join(parts)
     d = fmt.to_decimal(value)
     if d is not None:
         return fmt.format_plain_decimal(d)
@@ -502,7 +509,7 @@ def build_letter(inp: LetterInput) -> Letter:
                 assess.append(_rich(body))
         # computation per period
         assess.append(Block("h3", text=T("h_computation")))
-        assess.append(Block("p", text=T("computation_lead")))
+        assess.append(Block("p", text=T("computation_lead"), css="keep"))
         rows = []
         for p in periods:
             ded = sum((fmt.to_decimal(p.get(k)) or 0) for k in ("absence", "work", "samordning"))
@@ -551,6 +558,10 @@ def build_letter(inp: LetterInput) -> Letter:
                 fritt = ans.fritt_skjonn or bool(point.get("limited_by_sotjl_48"))
                 if fritt:
                     assess.append(Block("p", text=T("discretion_free")))
+                elif point.get("kind") == "faktum":
+                    assess.append(Block("p", text=T("discretion_faktum")))
+                elif point.get("kind") == "fritt_skjonn":
+                    assess.append(Block("p", text=T("discretion_own")))
                 else:
                     assess.append(Block("p", text=T("discretion_legal")))
                 assess.append(_rich(ans.text))
@@ -632,72 +643,92 @@ def _annex(ev: Mapping[str, Any], lang: str) -> list[Section]:
     def T(key: str, **values) -> str:
         return t(key, lang, **values)
 
+    def kr(v, whole=False) -> str:
+        return fmt.format_kr(v, whole=whole)
+
     params = ev.get("parameters") or {}
     out: list[Section] = [Section("annex_lead", "", [Block("p", text=T("annex_lead"))], level=3)]
     for p in _periods(ev):
-        rows: list[list[str]] = []
-        rows.append([T("a_days"), str(p.get("stonadsdager", "–"))])
-        if p.get("G") or params.get("G"):
-            rows.append([T("a_g"), fmt.format_kr(p.get("G") or params.get("G"))])
-        if p.get("factor") or params.get("factor"):
-            rows.append([T("a_factor"), fmt.format_plain_decimal(p.get("factor") or params.get("factor"))])
-        if p.get("gross_base") is not None:
-            rows.append([T("a_base"), fmt.format_kr(p.get("gross_base"), whole=False)])
-        rate = p.get("barnetillegg_per_day", params.get("barnetillegg_per_day"))
-        if p.get("barnetillegg") is not None:
-            label = T("a_bt", rate=fmt.format_kr(rate)) if fmt.to_decimal(rate) else T("a_bt_none")
-            rows.append([label, fmt.format_kr(p.get("barnetillegg"), whole=False)])
-        rows.append([T("a_gross"), fmt.format_kr(p.get("gross"), whole=False)])
-        rows.append([T("a_absence"), "− " + fmt.format_kr(p.get("absence", "0"), whole=False)])
-        rows.append([T("a_work", hours=fmt.format_plain_decimal(p.get("work_hours", "0"))),
-                     "− " + fmt.format_kr(p.get("work", "0"), whole=False)])
-        rows.append([T("a_samordning"), "− " + fmt.format_kr(p.get("samordning", "0"), whole=False)])
+        trace = p.get("trace") if isinstance(p.get("trace"), Mapping) else {}
+        blocks: list[Block] = []
+        days = list(trace.get("days") or [])
+        if days:  # G, factor and barnetillegg rate for each day range (R26)
+            rows = []
+            for d in days:
+                annual = f"{fmt.format_kr(d.get('G'))} × {fmt.format_plain_decimal(d.get('factor'))}"
+                if d.get("under_25"):
+                    annual += " " + T("d_u25")
+                bt = T("d_bt_value", n=d.get("children", 0), rate=fmt.format_kr(d.get("barnetillegg_rate") or 0)) \
+                    if d.get("children") else "–"
+                rows.append([fmt.format_period(d.get("from"), d.get("to"), lang), str(d.get("stonadsdager", "–")),
+                             annual, ("kr\u00a0" + fmt.format_number(d.get("day_rate"), decimals=4)) if d.get("day_rate") else "–",
+                             bt, kr(d.get("gross_base")), kr(d.get("barnetillegg"))])
+            blocks.append(Block("table", head=[T(k) for k in ("d_range", "d_days", "d_annual", "d_rate", "d_bt",
+                                                              "d_base", "d_bt_sum")],
+                                rows=rows, numeric=[False, True, True, True, True, True, True], css="days"))
+        rows = []
+        if not days:
+            rows.append([T("a_days"), str(p.get("stonadsdager", "–"))])
+            if params.get("G"):
+                rows.append([T("a_g"), _param_value("G", params.get("G"), lang)])
+            if params.get("factor"):
+                rows.append([T("a_factor"), fmt.format_plain_decimal(params.get("factor"))])
+            if p.get("gross_base") is not None:
+                rows.append([T("a_base"), kr(p.get("gross_base"))])
+            rate = params.get("barnetillegg_per_day")
+            if p.get("barnetillegg") is not None:
+                label = T("a_bt", rate=kr(rate)) if fmt.to_decimal(rate) else T("a_bt_none")
+                rows.append([label, kr(p.get("barnetillegg"))])
+        rows.append([T("a_gross"), kr(p.get("gross"))])
+        reductions = list(trace.get("reductions") or [])
+        if not reductions:
+            reductions = [
+                {"kind": "absence", "provision": "sosialtjenesteloven § 36", "amount": p.get("absence", "0")},
+                {"kind": "work", "provision": "sosialtjenesteloven § 37", "amount": p.get("work", "0")},
+                {"kind": "samordning", "provision": "sosialtjenesteloven § 38", "amount": p.get("samordning", "0")},
+            ]
+        for r in reductions:
+            kind = str(r.get("kind", ""))
+            if kind == "absence":
+                label = T("a_absence")
+            elif kind == "work":
+                label = T("a_work", hours=fmt.format_plain_decimal(p.get("work_hours") or "0"))
+            elif kind == "samordning":
+                label = T("a_samordning")
+            else:
+                label = T("a_reduction")
+            provision = _hjemmel(str(r.get("provision") or ""), lang)
+            if provision:
+                label += f" ({provision})"
+            rows.append([label, "− " + kr(r.get("amount") or "0")])
         if p.get("net") is None:
             rows.append([T("a_net"), T("a_missing")])
         else:
             if p.get("net_unrounded") is not None:
-                rows.append([T("a_net_unrounded"), fmt.format_kr(p.get("net_unrounded"), whole=False)])
-            rows.append([T("a_net"), fmt.format_kr(p.get("net"), whole=True)])
-        rows.append([T("a_nav_net"), fmt.format_kr(p.get("nav_net"), whole=True)])
-        rows.append([T("a_diff"), fmt.format_kr(p.get("difference"), whole=True)])
-        blocks = [Block("table", rows=rows, numeric=[False, True], css="calc")]
-        trace = p.get("trace")
-        if trace:
-            blocks.append(Block("p", text=T("a_trace"), css="lead"))
-            blocks.append(Block("table", rows=_trace_rows(trace, lang), numeric=[False, False, True],
-                                css="trace"))
+                rows.append([T("a_net_unrounded"), kr(p.get("net_unrounded"))])
+            rows.append([T("a_net"), kr(p.get("net"), whole=True)])
+        rows.append([T("a_nav_net"), kr(p.get("nav_net"), whole=True)])
+        rows.append([T("a_diff"), kr(p.get("difference"), whole=True)])
+        blocks.append(Block("table", rows=rows, numeric=[False, True], css="calc"))
         out.append(Section(f"annex_{p['from']}", T("annex_period", period=fmt.format_period(p["from"], p["to"], lang)),
                            blocks, level=3))
-    # every parameter used, with its basis ([V], [INF], [ASSUMPTION])
+    # every parameter used, with its basis ([V], [INF], [ASSUMPTION]); the engine's register when given
     rows = []
-    for key, value in params.items():
-        label = T(f"prm_{key}") if has(f"prm_{key}") else key
-        basis = PARAMETER_BASIS.get(key, "ASSUMPTION")
-        rows.append([label, _param_value(key, value, lang), T(f"basis_{basis}")])
-    for extra in ev.get("assumptions") or []:  # an engine may list [ASSUMPTION]/[INF] items itself
-        if isinstance(extra, Mapping):
-            key = str(extra.get("name") or extra.get("key") or "")
-            label = T(f"prm_{key.lower()}") if has(f"prm_{key.lower()}") else key
-            tag = str(extra.get("status") or extra.get("tag") or "ASSUMPTION").strip("[]").upper()
-            rows.append([label, _param_value(key, extra.get("value"), lang),
-                         T(f"basis_{tag}") if has(f"basis_{tag}") else tag])
+    assumptions = [a for a in (ev.get("assumptions") or []) if isinstance(a, Mapping)]
+    if assumptions:
+        for a in assumptions:
+            key = str(a.get("name") or "")
+            tag = str(a.get("status") or "ASSUMPTION").strip("[]").split("]")[0].upper()
+            rows.append([T(f"prm_{key}") if has(f"prm_{key}") else key, _param_value(key, a.get("value"), lang),
+                         T(f"basis_{tag}") if has(f"basis_{tag}") else str(a.get("status"))])
+    else:
+        for key, value in params.items():
+            if isinstance(value, Mapping):
+                continue
+            basis = PARAMETER_BASIS.get(key, "ASSUMPTION")
+            rows.append([T(f"prm_{key}") if has(f"prm_{key}") else key, _param_value(key, value, lang),
+                         T(f"basis_{basis}")])
     out.append(Section("annex_params", T("a_params"),
                        [Block("table", head=[T("a_param"), T("a_value"), T("a_basis")], rows=rows,
                               numeric=[False, False, False], css="params")], level=3))
     return out
-
-
-def _trace_rows(trace, lang: str) -> list[list[str]]:
-    """The engine's per-period trace, whatever its exact shape: (step, provision, value) rows."""
-    rows = []
-    for step in trace:
-        if isinstance(step, Mapping):
-            label = step.get(f"label_{lang}") or step.get("label") or step.get("step") or step.get("rule") or ""
-            hjemmel = _hjemmel(str(step.get("hjemmel") or step.get("provision") or ""), lang)
-            value = step.get("amount", step.get("value", ""))
-            shown = fmt.format_kr(value, whole=False) if fmt.to_decimal(value) is not None and \
-                "amount" in step else str(value if value is not None else "")
-            rows.append([str(label), hjemmel, shown])
-        else:
-            rows.append([str(step), "", ""])
-    return rows
