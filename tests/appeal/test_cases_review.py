@@ -126,3 +126,30 @@ def test_review_topics_and_shape(reviews, name):
     assert r["two_dates"]["decision_date"] == load_doc(name)["decision"]["date"]
     for p in r["discretion"]:
         assert {"code", "topic", "topic_nn", "hjemmel", "lovdata_url", "why", "inputs", "kind"} <= set(p)
+
+
+def test_two_dates_two_answers_g_regulated_after_the_decision():
+    """Nav decided 20.05.2025, before G 2025 was fixed (23.05.2025), and paid what the parameters known
+    that day give: today's answer differs; the difference is information, not Nav's error (T1 [INF])."""
+    from appeal_support import real_evaluate, variant
+
+    if real_evaluate() is None:
+        pytest.skip("evaluation service not available")
+    doc = variant("D07", **{"decision.date": "2025-05-20", "decision.notice_received": "2025-05-21",
+                            "payments.0.net": "10106", "payments.0.gross": None})
+    r = review_document(doc, today=TODAY, parse=parse_any)
+    two = r["two_dates"]
+    assert two["available"] and two["differ"]
+    assert two["total"] == {"net_known_on_decision_date": "10106", "net_today": "10443", "nav_net": "10106"}
+    assert two["parameters"]["decision_date"] != two["parameters"]["today"]
+    codes = [i["code"] for i in r["information"]]
+    assert "g-regulated-after-decision" in codes and "g-regulated-after-decision-difference" in codes
+    assert r["discrepancies"] == [] and r["provisions"] == []
+    assert any("G fastsatt etter Navs vedtak" in x for x in r["outcome"]["reasons"])
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_same_answer_on_both_dates_for_the_domain_cases(reviews, name):
+    two = reviews[name]["two_dates"]
+    if two["available"]:
+        assert two["differ"] is False  # every domain case was decided with the G it needed already fixed

@@ -141,6 +141,38 @@ def _apply_reclassifications(discrepancies: list[dict], recorded: Recorded) -> t
     return out, errors
 
 
+def _g_only_differences(discrepancies: list[dict], then: Mapping[str, Any] | None, now: Mapping[str, Any]) -> list[dict]:
+    """Periods where the evaluation with the parameters known on Nav's decision date reproduces Nav's
+    net (±1 kr) while today's does not: the whole difference comes from a G fixed after the decision.
+    Their discrepancies are moved to information [INF rules.md T1]."""
+    if not then:
+        return []
+    then_by = {(p["from"], p["to"]): p for p in then.get("periods") or ()}
+    out = []
+    for p in now.get("periods") or ():
+        q = then_by.get((p["from"], p["to"]))
+        a, nav, b = (_dec(q.get("net")) if q else None), _dec(p.get("nav_net")), _dec(p.get("net"))
+        if a is None or nav is None or b is None:
+            continue
+        if abs(a - nav) <= 1 and abs(b - nav) > 1:
+            period = f"{p['from']}/{p['to']}"
+            out.append({
+                "code": "g-regulated-after-decision-difference",
+                "category": "information",
+                "period": period,
+                "net_known_on_decision_date": q.get("net"),
+                "net_today": p.get("net"),
+                "nav_net": p.get("nav_net"),
+                "status": "[INF]",
+                "discrepancies": [d for d in discrepancies if d.get("period") == period],
+                "explanation_nb": (f"Med parametrene kjent på vedtaksdatoen gir loven {q.get('net')} kr, som Nav; med dagens G "
+                                   f"{p.get('net')} kr. Forskjellen er ikke en feil fra Nav."),
+                "explanation_nn": (f"Med parametrane kjende på vedtaksdatoen gir lova {q.get('net')} kr, som Nav; med dagens G "
+                                   f"{p.get('net')} kr. Skilnaden er ikkje ein feil frå Nav."),
+            })
+    return out
+
+
 def review_decision(
     decision: NavDecision,
     evaluation: Mapping[str, Any],
@@ -163,7 +195,17 @@ def review_decision(
     outcome = suggest_outcome(decision, ev, today=today, recorded=rec, discretion=discretion)
     validation = (validate_chosen_outcome(decision, ev, rec, today=today, discretion=discretion)
                   if rec.chosen_outcome is not None else [])
-    provisions = sorted({h for per in comparison for h in per["provisions"]}
+    g_info = _g_only_differences(discrepancies, evaluation_known_on_decision_date, ev)
+    if g_info:
+        moved = {id(d) for row in g_info for d in row["discrepancies"]}
+        discrepancies = [d for d in discrepancies if id(d) not in moved]
+        outcome["information"] = list(outcome["information"]) + g_info
+        outcome["reasons"].append("Forskjellen skyldes bare G fastsatt etter Navs vedtak: informasjon, ikke en feil fra Nav "
+                                  "(rules.md T1 [INF]).")
+    g_periods = {row["period"] for row in g_info}
+    for per in comparison:
+        per["g_regulated_after_decision"] = per["period"] in g_periods
+    provisions = sorted({h for per in comparison if per["period"] not in g_periods for h in per["provisions"]}
                         | {d["hjemmel"] for d in discrepancies if d.get("hjemmel") and d.get("category") != "rounding"})
     return {
         "case": ev.get("case") or decision.decision.reference,
