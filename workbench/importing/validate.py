@@ -131,6 +131,8 @@ def p_money(v: Any) -> Decimal:
         raise _Invalid(f"{_show(v)} er ikke et beløp (bruk punktum som desimaltegn, f.eks. 12.50)")
     if isinstance(v, str):
         if not _MONEY_RE.match(v.strip()):
+            if re.match(r"^\d+\.\d{3,}$", v.strip()):
+                raise _Invalid(f"{_show(v)} er ikke et beløp med høyst 2 desimaler")
             if v.strip().startswith("-") and _MONEY_RE.match(v.strip()[1:]):
                 raise _Invalid(f"{_show(v)}: beløpet kan ikke være negativt")
             raise _Invalid(f"{_show(v)} er ikke et beløp (bruk punktum som desimaltegn, f.eks. 12.50)")
