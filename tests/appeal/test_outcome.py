@@ -172,3 +172,18 @@ def test_g_regulated_after_the_decision_is_information():
     assert g_regulated_after_decision(parse_any(load_doc("D07"))) == []  # decided 27.05., after G was fixed
     out = suggest_outcome(before, load_expected("D07"), today=TODAY)
     assert out["information"] and out["information"][0]["code"] == "g-regulated-after-decision"
+
+
+def test_open_discretion_points_for_the_gate():
+    from workbench.rules.discretion import discretion_points
+    from workbench.rules.outcome import DiscretionAnswer, open_discretion_points
+
+    decision, ev = parse_any(load_doc("demo-omsorgsstonad")), load_expected("demo-omsorgsstonad")
+    points = discretion_points(decision, ev)
+    open_ = dict(open_discretion_points(points, Recorded()))
+    assert set(open_) == {f"discretion.{p['code']}" for p in points}
+    answers = tuple(DiscretionAnswer(p["code"], "vurdert", "fordi …") for p in points if p["code"] != "F14")
+    rec = Recorded(discretion_answers=answers, s48_findings=(S48Finding("F14", False, "Avtalt program."),))
+    assert open_discretion_points(points, rec) == []
+    no_reason = Recorded(discretion_answers=(DiscretionAnswer("F15", "ja"),))
+    assert "begrunnelse mangler" in dict(open_discretion_points(points, no_reason))["discretion.F15"]

@@ -1033,7 +1033,7 @@ def review_topics(
     for d in discrepancies:
         cat = d.get("category")
         topic = {FAKTUM: "faktum", SAKSBEHANDLING: "saksbehandling"}.get(cat, "rettsanvendelse")
-        if cat == ROUNDING:
+        if cat in (ROUNDING, "information"):
             continue
         items[topic].append({"source": "discrepancy", "code": d.get("code"), "period": d.get("period"),
                              "hjemmel": d.get("hjemmel"), "lovdata_url": lovdata_url(d.get("hjemmel")),

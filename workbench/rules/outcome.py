@@ -91,6 +91,15 @@ class S48Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class DiscretionAnswer:
+    """The jurist's answer to one ⚖ point (any kind): what was decided and why (appeals.md §8 item 5)."""
+
+    code: str
+    answer: str
+    reasons: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Reclassification:
     discrepancy: str  # discrepancy code (and period, "code@from/to", when the code repeats)
     category: str
@@ -112,6 +121,13 @@ class Recorded:
     chosen_outcome: str | None = None
     outcome_reasons: str | None = None
     reclassifications: tuple[Reclassification, ...] = field(default_factory=tuple)
+    discretion_answers: tuple[DiscretionAnswer, ...] = ()
+
+    def answer(self, code: str) -> DiscretionAnswer | None:
+        for a in self.discretion_answers:
+            if a.code == code:
+                return a
+        return None
 
     def finding(self, code: str) -> S48Finding | None:
         for f in self.s48_findings:
@@ -487,3 +503,20 @@ def validate_chosen_outcome(
     if chosen is not None and not (recorded.outcome_reasons or "").strip():
         errors.append(("outcome_reasons", "Begrunnelsen for utfallet mangler."))
     return errors
+
+
+def open_discretion_points(points: Iterable[Mapping[str, Any]], recorded: Recorded) -> list[tuple[str, str]]:
+    """⚖ points without a recorded decision and reasons (finalize gate, appeals.md §8 item 5).
+    A fritt-skjønn point of Nav's counts as answered by its § 48 finding (with reasons)."""
+    out: list[tuple[str, str]] = []
+    for p in points:
+        code = p["code"]
+        a = recorded.answer(code)
+        f = recorded.finding(code) if p.get("limited_by_sotjl_48") else None
+        if f is not None and f.reasons.strip():
+            continue
+        if a is None or not a.answer.strip():
+            out.append((f"discretion.{code}", f"⚖ «{p['topic']}»: juristens avgjørelse er ikke registrert."))
+        elif not a.reasons.strip():
+            out.append((f"discretion.{code}", f"⚖ «{p['topic']}»: begrunnelse mangler."))
+    return out

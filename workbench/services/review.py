@@ -195,6 +195,8 @@ def review_decision(
     outcome = suggest_outcome(decision, ev, today=today, recorded=rec, discretion=discretion)
     validation = (validate_chosen_outcome(decision, ev, rec, today=today, discretion=discretion)
                   if rec.chosen_outcome is not None else [])
+    info_rows = [d for d in discrepancies if d.get("category") == "information"]
+    discrepancies = [d for d in discrepancies if d.get("category") != "information"]
     g_info = _g_only_differences(discrepancies, evaluation_known_on_decision_date, ev)
     if g_info:
         moved = {id(d) for row in g_info for d in row["discrepancies"]}
@@ -202,11 +204,14 @@ def review_decision(
         outcome["information"] = list(outcome["information"]) + g_info
         outcome["reasons"].append("Forskjellen skyldes bare G fastsatt etter Navs vedtak: informasjon, ikke en feil fra Nav "
                                   "(rules.md T1 [INF]).")
-    g_periods = {row["period"] for row in g_info}
+    if info_rows:
+        outcome["information"] = list(outcome["information"]) + info_rows
+    g_periods = {row["period"] for row in g_info} | {d.get("period") for d in info_rows
+                                                      if str(d.get("code", "")).startswith("g-regulated")}
     for per in comparison:
         per["g_regulated_after_decision"] = per["period"] in g_periods
     provisions = sorted({h for per in comparison if per["period"] not in g_periods for h in per["provisions"]}
-                        | {d["hjemmel"] for d in discrepancies if d.get("hjemmel") and d.get("category") != "rounding"})
+                        | {d["hjemmel"] for d in discrepancies if d.get("hjemmel") and d.get("category") not in ("rounding", "information")})
     return {
         "case": ev.get("case") or decision.decision.reference,
         "evaluation": ev,
