@@ -167,7 +167,8 @@ def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | Non
             "Statsforvalterens eget skjønn, ikke motorens.",
             {"deadline": adm.get("deadline"), "sent": appeal.sent.isoformat(), "days_late": adm.get("days_late"),
              "days_since_decision": adm.get("days_since_decision"),
-             "claimant_says": [a for a in appeal.arguments if any(k in a.lower() for k in ("sen", "frist", "syk"))]},
+             "claimant_says": [a for a in appeal.arguments
+                              if any(k in a.lower() for k in ("for sen", "for sein", "frist", "syk", "sjuk", "ferie"))]},
             FRITT_SKJONN, limited=False, trigger="late-appeal, under one year"))
 
     # --- Entry conditions (F13, R11, R16) -------------------------------------------------------
