@@ -187,3 +187,17 @@ def test_open_discretion_points_for_the_gate():
     assert open_discretion_points(points, rec) == []
     no_reason = Recorded(discretion_answers=(DiscretionAnswer("F15", "ja"),))
     assert "begrunnelse mangler" in dict(open_discretion_points(points, no_reason))["discretion.F15"]
+
+
+def test_recorded_round_trips_through_json():
+    import json
+
+    from workbench.rules.outcome import DiscretionAnswer
+
+    rec = Recorded(late_appeal_admitted=True, late_appeal_reasons="syk", notice_received=date(2025, 2, 21),
+                   reformatio_interests=INTERESTS, reformatio_varsel=date(2025, 8, 1),
+                   s48_findings=(S48Finding("F14", True, "r", "s"),), chosen_outcome="omgjore", outcome_reasons="x",
+                   reclassifications=(Reclassification("wrong-g", "faktum", "r"),),
+                   discretion_answers=(DiscretionAnswer("F4", "ugyldig", "ikke dokumentert"),))
+    assert Recorded.from_json(json.loads(json.dumps(rec.to_json()))) == rec
+    assert Recorded.from_json(None) == Recorded()

@@ -123,6 +123,49 @@ class Recorded:
     reclassifications: tuple[Reclassification, ...] = field(default_factory=tuple)
     discretion_answers: tuple[DiscretionAnswer, ...] = ()
 
+    def to_json(self) -> dict:
+        """A JSON-ready dict (dates ISO) for storage; :meth:`from_json` reads it back."""
+        def iso(d: date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "late_appeal_admitted": self.late_appeal_admitted,
+            "late_appeal_reasons": self.late_appeal_reasons,
+            "notice_received": iso(self.notice_received),
+            "appeal_received": iso(self.appeal_received),
+            "reformatio_interests": self.reformatio_interests,
+            "reformatio_varsel": iso(self.reformatio_varsel),
+            "s48_findings": [{"code": f.code, "apenbart_urimelig": f.apenbart_urimelig, "reasons": f.reasons,
+                              "self_government": f.self_government} for f in self.s48_findings],
+            "chosen_outcome": self.chosen_outcome,
+            "outcome_reasons": self.outcome_reasons,
+            "reclassifications": [{"discrepancy": r.discrepancy, "category": r.category, "reason": r.reason,
+                                   "fvl_provision": r.fvl_provision} for r in self.reclassifications],
+            "discretion_answers": [{"code": a.code, "answer": a.answer, "reasons": a.reasons}
+                                   for a in self.discretion_answers],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> "Recorded":
+        data = data or {}
+
+        def d(v: Any) -> date | None:
+            return date.fromisoformat(v) if v else None
+
+        return cls(
+            late_appeal_admitted=data.get("late_appeal_admitted"),
+            late_appeal_reasons=data.get("late_appeal_reasons"),
+            notice_received=d(data.get("notice_received")),
+            appeal_received=d(data.get("appeal_received")),
+            reformatio_interests=data.get("reformatio_interests"),
+            reformatio_varsel=d(data.get("reformatio_varsel")),
+            s48_findings=tuple(S48Finding(**f) for f in data.get("s48_findings") or ()),
+            chosen_outcome=data.get("chosen_outcome"),
+            outcome_reasons=data.get("outcome_reasons"),
+            reclassifications=tuple(Reclassification(**r) for r in data.get("reclassifications") or ()),
+            discretion_answers=tuple(DiscretionAnswer(**a) for a in data.get("discretion_answers") or ()),
+        )
+
     def answer(self, code: str) -> DiscretionAnswer | None:
         for a in self.discretion_answers:
             if a.code == code:
