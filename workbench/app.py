@@ -29,6 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
                 instance_relative_config=True)
     register_config(app, config)
     register_logging(app)
+    register_passwords(app)
     register_database(app)
     register_extensions(app)
     register_blueprints(app)
@@ -52,6 +53,12 @@ def _serving() -> bool:
 def register_config(app: Flask, overrides: dict | None) -> None:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(config_module.from_environment(app.instance_path, overrides, serving=_serving()))
+
+
+def register_passwords(app: Flask) -> None:
+    from workbench.services import passwords
+
+    passwords.configure("test" if app.config["KLAGEBENK_MODE"] == "test" else "default")
 
 
 def register_logging(app: Flask) -> None:
@@ -109,7 +116,7 @@ def register_access_guard(app: Flask) -> None:
     @app.before_request
     def _require_login():
         endpoint = request.endpoint or ""
-        if endpoint in PUBLIC_ENDPOINTS or endpoint.startswith("api."):
+        if endpoint in PUBLIC_ENDPOINTS or request.path.startswith("/api/"):
             return None
         if not current_user.is_authenticated:
             return login_manager.unauthorized()

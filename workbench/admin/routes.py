@@ -1,7 +1,7 @@
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms import PasswordField, SelectChoice, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -15,14 +15,14 @@ from workbench.web.access import ADMINS, roles_required
 class UserForm(FlaskForm):
     username = StringField("Brukernavn", validators=[DataRequired("Skriv et brukernavn."), Length(max=64)])
     display_name = StringField("Fullt navn", validators=[DataRequired("Skriv navnet."), Length(max=200)])
-    role = SelectField("Rolle", choices=[(r.value, label) for r, label in ROLE_LABELS.items()])
+    role = SelectField("Rolle", choices=[SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()])
     password = PasswordField("Passord (minst 10 tegn)", validators=[DataRequired("Skriv et passord.")])
 
 
 class TokenForm(FlaskForm):
     client = StringField("Klientsystem", validators=[DataRequired("Skriv navnet på systemet."),
                                                      Length(max=100)])
-    scopes = SelectMultipleField("Tilganger", choices=list(api_tokens.SCOPES.items()),
+    scopes = SelectMultipleField("Tilganger", choices=[SelectChoice(k, v) for k, v in api_tokens.SCOPES.items()],
                                  option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False),
                                  validators=[DataRequired("Velg minst én tilgang.")])
 

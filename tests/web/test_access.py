@@ -1,0 +1,155 @@
+"""Every route × every role and anonymous: anonymous gets the login page (the API: 401); each role
+gets exactly what it may (README «Roles»; workbench/web/access.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.db.models import CaseStatus
+
+ROLES = ("saksbehandler", "leder", "arkivar", "admin")
+WORKERS = {"saksbehandler", "leder"}
+READERS = WORKERS | {"arkivar"}
+ADMIN = {"admin"}
+ALL = set(ROLES)
+
+# endpoint → [(method, path template, roles allowed)]
+ACCESS = {
+    "index": [("GET", "/", ALL)],
+    "auth.logout": [("POST", "/auth/logout", ALL)],
+    "cases.my_cases": [("GET", "/saker/mine", WORKERS)],
+    "cases.all_cases": [("GET", "/saker/alle", WORKERS)],
+    "cases.archive_list": [("GET", "/saker/arkiv", READERS)],
+    "cases.show": [("GET", "/saker/{case}", READERS)],
+    "cases.edit_received": [("POST", "/saker/{case}/mottatt", WORKERS)],
+    "cases.forelopig_svar": [("POST", "/saker/{case}/forelopig-svar", WORKERS)],
+    "cases.assign_to_me": [("POST", "/saker/{case}/tildel", WORKERS)],
+    "cases.change_status": [("POST", "/saker/{case}/status", READERS)],
+    "cases.reevaluate": [("POST", "/saker/{case}/vurder", WORKERS)],
+    "imports.start": [("GET", "/import/", WORKERS)],
+    "imports.upload": [("POST", "/import/fil", WORKERS)],
+    "imports.manual": [("GET", "/import/skjema", WORKERS), ("POST", "/import/skjema", WORKERS)],
+    "admin.users": [("GET", "/admin/brukere", ADMIN), ("POST", "/admin/brukere", ADMIN)],
+    "admin.toggle_active": [("POST", "/admin/brukere/{user}/aktiv", ADMIN)],
+    "admin.tokens": [("GET", "/admin/api-nokler", ADMIN), ("POST", "/admin/api-nokler", ADMIN)],
+    "admin.revoke_token": [("POST", "/admin/api-nokler/{token}/tilbakekall", ADMIN)],
+}
+PUBLIC = {"auth.login", "static"}
+MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.")
+
+
+def test_every_route_of_these_blueprints_is_in_the_access_table(app):
+    endpoints = {r.endpoint for r in app.url_map.iter_rules()
+                 if r.endpoint == "index" or r.endpoint.startswith(MY_BLUEPRINTS)}
+    api = {e for e in endpoints if e.startswith("api.")}  # token-based: tests/web/test_api.py
+    assert endpoints - api - PUBLIC == set(ACCESS), "add the new route to ACCESS with its roles"
+
+
+@pytest.fixture
+def targets(app, import_case, make_user, api_token, db):
+    """A ferdigstilt case (arkivar may read it), another user and a token to act on."""
+    from workbench.db.models import Case
+
+    case = import_case("demo-omsorgsstonad.json")
+    row = db.get(Case, case.id)
+    row.status = CaseStatus.FERDIGSTILT.value
+    db.add(row)
+    db.commit()
+    other = make_user("saksbehandler")
+    api_token("cases:read")
+    from workbench.db.models import ApiToken
+    from sqlmodel import select
+
+    token_id = db.exec(select(ApiToken)).first().id
+    return {"case": case.public_id, "user": other.id, "token": token_id}
+
+
+def _requests(targets):
+    out = []
+    for endpoint, entries in ACCESS.items():
+        for method, template, roles in entries:
+            out.append((endpoint, method, template.format(**targets), roles))
+    # log out last, so the client stays logged in for the others
+    return sorted(out, key=lambda r: r[0] == "auth.logout")
+
+
+def test_anonymous_gets_the_login_page_everywhere(app, targets):
+    client = app.test_client()
+    for endpoint, method, path, _roles in _requests(targets):
+        response = client.open(path, method=method)
+        assert response.status_code == 302, (endpoint, response.status_code)
+        assert response.location.startswith("/auth/login"), (endpoint, response.location)
+    assert client.get("/auth/login").status_code == 200
+
+
+def test_anonymous_is_refused_on_every_route_in_the_app(app):
+    """Including routes other areas add later: the access guard sends anonymous to login."""
+    client = app.test_client()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in PUBLIC:
+            continue
+        values = {arg: (1 if "int" in str(rule._converters.get(arg, "")).lower() else "x" * 32)
+                  for arg in rule.arguments}
+        from flask import url_for
+
+        with app.test_request_context():
+            path = url_for(rule.endpoint, **values)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(path, method=method)
+            if rule.rule.startswith("/api/"):
+                assert response.status_code == 401, (rule.endpoint, method)
+            else:
+                assert response.status_code == 302, (rule.endpoint, method, response.status_code)
+                assert response.location.startswith("/auth/login"), rule.endpoint
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_exactly_what_it_may(app, targets, client_as, role):
+    client = client_as(role)
+    for endpoint, method, path, roles in _requests(targets):
+        response = client.open(path, method=method)
+        if role in roles:
+            assert response.status_code not in (401, 403), (role, endpoint, method)
+            assert not (response.status_code == 302 and response.location.startswith("/auth/login")
+                        and endpoint != "auth.logout"), (role, endpoint)
+        else:
+            assert response.status_code == 403, (role, endpoint, method, response.status_code)
+
+
+def test_arkivar_cannot_open_a_case_that_is_not_finished(app, import_case, client_as):
+    case = import_case("demo-omsorgsstonad.json")
+    arkivar = client_as("arkivar")
+    assert arkivar.get(f"/saker/{case.public_id}").status_code == 403
+    assert client_as("saksbehandler").get(f"/saker/{case.public_id}").status_code == 200
+
+
+def test_home_page_depends_on_role(client_as):
+    assert client_as("saksbehandler").get("/").location == "/saker/mine"
+    assert client_as("leder").get("/").location == "/saker/mine"
+    assert client_as("arkivar").get("/").location == "/saker/arkiv"
+    assert client_as("admin").get("/").location == "/admin/brukere"
+
+
+def test_only_a_leder_approves_and_only_an_arkivar_archives(app, import_case, client_as, db):
+    from workbench.db.models import Case
+
+    case = import_case("demo-omsorgsstonad.json")
+    row = db.get(Case, case.id)
+    row.status = CaseStatus.TIL_GODKJENNING.value
+    db.add(row)
+    db.commit()
+    sb = client_as("saksbehandler")
+    r = sb.post(f"/saker/{case.public_id}/status", data={"version": 1, "to_status": "ferdigstilt"})
+    assert r.status_code == 403
+    leder = client_as("leder")
+    r = leder.post(f"/saker/{case.public_id}/status", data={"version": 1, "to_status": "ferdigstilt"})
+    assert r.status_code == 302
+    db.expire_all()
+    assert db.get(Case, case.id).status == "ferdigstilt"
+    assert leder.post(f"/saker/{case.public_id}/status",
+                      data={"version": 2, "to_status": "arkivert"}).status_code == 403
+    arkivar = client_as("arkivar")
+    assert arkivar.post(f"/saker/{case.public_id}/status",
+                        data={"version": 2, "to_status": "arkivert"}).status_code == 302
+    db.expire_all()
+    assert db.get(Case, case.id).status == "arkivert"
