@@ -543,7 +543,8 @@ def build_letter(inp: LetterInput) -> Letter:
                 items.append(T("discrepancy_line", label=label,
                                category=T(f"cat_{cat}") if has(f"cat_{cat}") else T("cat_other"),
                                hjemmel=_hjemmel(str(dsc.get("hjemmel", "")), lang), period=per or "–",
-                               nav=_money_or_plain(dsc.get("nav")), correct=_money_or_plain(dsc.get("correct"))))
+                               nav=_hjemmel(_money_or_plain(dsc.get("nav")), lang),
+                               correct=_hjemmel(_money_or_plain(dsc.get("correct")), lang)))
             assess.append(Block("ul", items=items) if items else Block("p", text=T("no_discrepancies")))
         # each discretion point
         points = list(ev.get("discretion") or [])
