@@ -1,30 +1,25 @@
-"""Run the installed ``workbench evaluate`` as a user would (subprocess)."""
+"""Fixtures for the CLI tests (helpers in ``cli_support``)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+import subprocess  # noqa: F401 - for the annotation
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CASES = ROOT / "tests" / "data" / "cases"
-WORKBENCH = Path(sys.executable).parent / "workbench"
+from cli_support import CASES, run_cli  # type: ignore[import-not-found]
 
 
 @pytest.fixture
 def cli(tmp_path):
-    def _cli(doc_or_path, *args: str) -> subprocess.CompletedProcess:
+    def _cli(doc_or_path, *args: str) -> "subprocess.CompletedProcess":
         if isinstance(doc_or_path, (str, Path)):
             path = Path(doc_or_path)
         else:
             path = tmp_path / "case.json"
-            path.write_text(doc_or_path if isinstance(doc_or_path, str) else json.dumps(doc_or_path),
-                            encoding="utf-8")
-        return subprocess.run([str(WORKBENCH), "evaluate", str(path), *args], capture_output=True,
-                              text=True, cwd=ROOT, timeout=60)
+            path.write_text(json.dumps(doc_or_path), encoding="utf-8")
+        return run_cli(path, *args)
 
     return _cli
 

@@ -8,14 +8,19 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import CASES  # type: ignore[import-not-found]
+from cli_support import CASES, run_many  # type: ignore[import-not-found]
 
 NAMES = sorted(p.stem for p in CASES.glob("*.json"))
 
 
+@pytest.fixture(scope="module")
+def case_runs():
+    return run_many({n: (CASES / f"{n}.json", ("--json",)) for n in NAMES})
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_every_case_gives_the_expected_periods_nets_and_flags(cli, name):
-    res = cli(CASES / f"{name}.json", "--json")
+def test_every_case_gives_the_expected_periods_nets_and_flags(case_runs, name):
+    res = case_runs[name]
     assert res.returncode == 0, res.stderr
     got = json.loads(res.stdout)
     exp = json.loads((CASES / "expected" / f"{name}.json").read_text())
@@ -82,11 +87,22 @@ INVALID = [
 ]
 
 
+@pytest.fixture(scope="module")
+def invalid_runs(tmp_path_factory):
+    demo = json.loads((CASES / "demo-omsorgsstonad.json").read_text(encoding="utf-8"))
+    jobs = {}
+    for i, (title, mutate, _) in enumerate(INVALID):
+        doc = copy.deepcopy(demo)
+        mutate(doc)
+        path = tmp_path_factory.mktemp("invalid") / f"case{i}.json"
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        jobs[title] = (path, ())
+    return run_many(jobs)
+
+
 @pytest.mark.parametrize("title,mutate,field", INVALID, ids=[t for t, _, _ in INVALID])
-def test_invalid_input_exits_2_and_names_the_field(cli, demo_doc, title, mutate, field):
-    doc = copy.deepcopy(demo_doc)
-    mutate(doc)
-    res = cli(doc)
+def test_invalid_input_exits_2_and_names_the_field(invalid_runs, title, mutate, field):
+    res = invalid_runs[title]
     assert res.returncode == 2, (res.stdout, res.stderr)
     assert any(line.startswith(f"{field}: ") for line in res.stderr.splitlines()), res.stderr
     assert res.stdout == ""  # no partial result

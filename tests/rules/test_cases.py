@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import CASES, load_case, load_expected  # type: ignore[import-not-found]
+from rules_support import CASES, load_case, load_expected  # type: ignore[import-not-found]
 
 NAMES = sorted(p.stem for p in CASES.glob("*.json"))
 TITLES = {

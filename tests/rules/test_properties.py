@@ -15,7 +15,7 @@ from workbench.rules.model import Payment
 from workbench.rules.parameters import default_parameters
 from workbench.rules.periode import Periode
 
-from conftest import base_doc  # type: ignore[import-not-found]
+from rules_support import base_doc  # type: ignore[import-not-found]
 
 START = date(2024, 3, 4)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
