@@ -3,6 +3,7 @@ DATABASE_URL names one), the app on it, clients logged in per role, cases import
 
 Fixtures others can use:
   database_url      the URL of this test session's database (migrated with Alembic)
+  make_app          make_app(**config) -> another app on the same database (e.g. CSRF on)
   app               the app on that database, tables emptied before each test (CSRF off)
   client            an anonymous test client
   make_user         make_user("leder", username=None, password=PASSWORD) -> User
@@ -25,7 +26,8 @@ import pytest
 
 CASES_DIR = Path(__file__).parent / "data" / "cases"
 PASSWORD = "riktig-passord-123"
-TABLES_IN_DELETE_ORDER = ("audit_events", "evaluations", "imported_decisions", "cases",
+TABLES_IN_DELETE_ORDER = ("approval_events", "letters", "fact_corrections", "case_reviews",
+                          "audit_events", "evaluations", "imported_decisions", "cases",
                           "api_tokens", "users")
 
 
@@ -74,6 +76,12 @@ def make_test_app(database_url: str, **overrides):
               "SESSION_COOKIE_SECURE": False}
     config.update(overrides)
     return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def make_app(database_url):
+    """make_app(**config) -> another app on this session's database (e.g. WTF_CSRF_ENABLED=True)."""
+    return lambda **overrides: make_test_app(database_url, **overrides)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,96 @@
+"""Tables for deciding the appeal and writing the letter (issues 5 and 6).
+
+Kept apart from ``models`` (import, users, audit) so each area's storage is found in one place.
+Every edit to a case goes through the case's optimistic lock (``cases.version``), so two jurists
+editing the same case never silently lose an edit.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, LargeBinary, Text
+from sqlmodel import Field, SQLModel
+
+from workbench.db.models import utcnow
+
+
+class CaseReview(SQLModel, table=True):
+    """What the jurist has recorded on a case: ``recorded`` is ``rules.outcome.Recorded.to_json()``
+    (late appeal admitted, reformatio conditions, § 48 findings, ⚖ answers, reclassifications,
+    chosen outcome); ``argument_answers`` the answer to each of the claimant's arguments
+    (``[{"index": 0, "answer": "…"}]``); ``current_document`` the import document after fact
+    corrections (``None`` = the document as imported — the original is never changed)."""
+
+    __tablename__ = "case_reviews"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", unique=True, index=True)
+    recorded: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    argument_answers: list[Any] = Field(default_factory=list,
+                                        sa_column=Column(JSON, nullable=False))
+    current_document: Optional[dict[str, Any]] = Field(default=None,
+                                                       sa_column=Column(JSON, nullable=True))
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+
+
+class FactCorrection(SQLModel, table=True):
+    """One corrected fact: which field (import path), from what, to what, why, by whom."""
+
+    __tablename__ = "fact_corrections"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    path: str = Field(max_length=200)
+    old_value: Optional[Any] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    new_value: Optional[Any] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    at: datetime = Field(default_factory=utcnow)
+
+
+class LetterStatus(StrEnum):
+    UTKAST = "utkast"
+    TIL_GODKJENNING = "til_godkjenning"
+    RETURNERT = "returnert"
+    GODKJENT = "godkjent"
+    FERDIGSTILT = "ferdigstilt"
+
+
+class Letter(SQLModel, table=True):
+    """The decision letter (vedtak i klagesak) of a case. ``blocks`` holds the jurist's edited
+    assessment text blocks (sanitised HTML, nh3 allow-list) by block key; every figure comes from
+    the evaluation at render time. ``pdf`` is set when finalised (PDF/A, frozen, with SHA-256)."""
+
+    __tablename__ = "letters"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", unique=True, index=True)
+    language: str = Field(default="nb", max_length=2)
+    status: str = Field(default=LetterStatus.UTKAST.value, max_length=20)
+    blocks: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    our_reference: Optional[str] = Field(default=None, max_length=50)
+    our_date: Optional[date] = Field(default=None)
+    pdf: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    pdf_sha256: Optional[str] = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    finalized_at: Optional[datetime] = Field(default=None)
+    finalized_by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+
+
+class ApprovalEvent(SQLModel, table=True):
+    """The two-person flow: sent to the leader, approved, returned with a comment, finalised."""
+
+    __tablename__ = "approval_events"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    letter_id: Optional[int] = Field(default=None, foreign_key="letters.id")
+    action: str = Field(max_length=30)  # sendt_til_godkjenning, godkjent, returnert, ferdigstilt
+    comment: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
+    by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    at: datetime = Field(default_factory=utcnow)
