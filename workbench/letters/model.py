@@ -288,11 +288,15 @@ def _periods(evaluation: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return list(evaluation.get("periods") or [])
 
 
-def _money_or_plain(value) -> str:
+_MONEY_COMPONENTS = frozenset({"samordning", "net", "work", "absence", "gross", "gross_base", "barnetillegg",
+                               "annen"})
+
+
+def _money_or_plain(value, component: str | None = None) -> str:
     d = fmt.to_decimal(value)
     if d is None:
         return str(value) if value not in (None, "") else "–"
-    if abs(d) >= 10:
+    if component in _MONEY_COMPONENTS or abs(d) >= 10:
         return fmt.format_kr(d)
     return fmt.format_plain_decimal(d)
 
@@ -542,9 +546,9 @@ def build_letter(inp: LetterInput) -> Letter:
                     per = P(a, b)
                 items.append(T("discrepancy_line", label=label,
                                category=T(f"cat_{cat}") if has(f"cat_{cat}") else T("cat_other"),
-                               hjemmel=_hjemmel(str(dsc.get("hjemmel", "")), lang), period=per or "–",
-                               nav=_hjemmel(_money_or_plain(dsc.get("nav")), lang),
-                               correct=_hjemmel(_money_or_plain(dsc.get("correct")), lang)))
+                               hjemmel=_hjemmel(str(dsc.get("hjemmel", "")), lang) or "–", period=per or "–",
+                               nav=_hjemmel(_money_or_plain(dsc.get("nav"), dsc.get("component")), lang),
+                               correct=_hjemmel(_money_or_plain(dsc.get("correct"), dsc.get("component")), lang)))
             assess.append(Block("ul", items=items) if items else Block("p", text=T("no_discrepancies")))
         # each discretion point
         points = list(ev.get("discretion") or [])
@@ -631,7 +635,12 @@ _LAW_NN = (("sosialtjenesteloven", "sosialtenestelova"), ("forvaltningsloven", "
 
 
 def _hjemmel(text: str, lang: str) -> str:
-    """A provision string from the engine, in the letter's written standard (law names only)."""
+    """A provision string from the engine, in the letter's written standard (law names only).
+
+    Internal references of the rules spec («; T1», «rules.md R13») are not for the reader."""
+    text = re.sub(r"\s*;\s*T\d+\b", "", text)
+    text = re.sub(r"rules\.md\s*R?\d*", "", text).strip(" ;,")
+    text = text.replace("§ ", "§\u00a0")
     if lang == "nn":
         for nb, nn in _LAW_NN:
             text = text.replace(nb, nn)

@@ -264,6 +264,7 @@ P: dict[str, tuple[str, str]] = {
     "cat_saksbehandling": ("saksbehandlingsfeil", "sakshandsamingsfeil"),
     "cat_rounding": ("avrunding", "avrunding"),
     "cat_other": ("annet", "anna"),
+    "cat_information": ("til informasjon", "til informasjon"),
     "dc_wrong-g": ("Feil grunnbeløp", "Feil grunnbeløp"),
     "dc_g-applied-before-1-may": ("Nytt grunnbeløp brukt før 1. mai", "Nytt grunnbeløp brukt før 1. mai"),
     "dc_wrong-factor": ("Feil faktor", "Feil faktor"),
@@ -281,6 +282,16 @@ P: dict[str, tuple[str, str]] = {
         "Trekk for fråvær utan eige vedtak",
     ),
     "dc_wrong-absence": ("Feil trekk for fravær", "Feil trekk for fråvær"),
+    "dc_wrong-absence-reduction": ("Feil trekk for fravær", "Feil trekk for fråvær"),
+    "dc_wrong-samordning": ("Feil samordning", "Feil samordning"),
+    "dc_wrong-net": ("Feil netto stønad", "Feil netto stønad"),
+    "dc_wrong-gross": ("Feil brutto stønad", "Feil brutto stønad"),
+    "dc_deduction-without-legal-basis": ("Fradrag uten hjemmel", "Frådrag utan heimel"),
+    "dc_g-regulated-after-decision": (
+        "Grunnbeløpet ble regulert etter Nav-kontorets vedtak",
+        "Grunnbeløpet vart regulert etter vedtaket frå Nav-kontoret",
+    ),
+    "dc_rounding": ("Avrundingsdifferanse", "Avrundingsdifferanse"),
     "dc_wrong-amount": ("Feil beløp", "Feil beløp"),
     "dc_other": ("Avvik ({code})", "Avvik ({code})"),
     "discretion_point": ("Skjønnspunkt {n}: {topic}", "Skjønnspunkt {n}: {topic}"),
@@ -376,7 +387,7 @@ P: dict[str, tuple[str, str]] = {
     "d_annual": ("G × faktor", "G × faktor"),
     "d_u25": ("× 2/3 (under 25 år)", "× 2/3 (under 25 år)"),
     "d_rate": ("Dagsats", "Dagsats"),
-    "d_bt": ("Barnetillegg per dag", "Barnetillegg per dag"),
+    "d_bt": ("Barne­tillegg per dag", "Barne­tillegg per dag"),
     "d_bt_value": ("{n} × {rate}", "{n} × {rate}"),
     "d_base": ("Grunn­stønad", "Grunn­stønad"),
     "d_bt_sum": ("Barne­tillegg", "Barne­tillegg"),
@@ -491,6 +502,7 @@ def t(key: str, lang: str, /, **values) -> str:
         raise ValueError(f"language must be nb or nn, not {lang!r}")
     pair = P[key]
     text = pair[0] if lang == "nb" else pair[1]
+    text = text.replace("§ ", "§\u00a0")  # never break a line between «§» and its number
     return text.format(**values) if values else text
 
 
