@@ -76,10 +76,8 @@ def test_deactivated_user_cannot_log_in(app, make_user, db):
 
 
 @pytest.fixture
-def csrf_app(database_url, app):
-    from conftest import make_test_app
-
-    return make_test_app(database_url, WTF_CSRF_ENABLED=True)
+def csrf_app(make_app, app):
+    return make_app(WTF_CSRF_ENABLED=True)
 
 
 def test_every_form_needs_a_csrf_token(csrf_app, make_user):
