@@ -1,4 +1,4 @@
-"""The OpenAPI 3.1 document of the JSON API. ``tests/web/test_api.py`` checks that every route
+"""The OpenAPI 3.1 document of the JSON API. ``tests/web/test_web_api.py`` checks that every route
 under /api is in it and every path in it is a route."""
 
 from __future__ import annotations
