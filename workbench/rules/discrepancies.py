@@ -202,17 +202,18 @@ def _diagnose_gross(ctx, pr, target: Fraction, component: str, tol: Fraction):
     ps = ctx.ps
 
     def value(v: Variant | None = None, ps_=None) -> Fraction | None:
+        if component == "gross":
+            alt = compute_period(ctx, pr.payment, ps_, v, gross_only=True)
+            return alt.gross if not alt.missing else None
         alt = compute_period(ctx, pr.payment, ps_, v)
-        if not alt.computed:
-            return None
-        return alt.gross if component == "gross" else Fraction(alt.net)
+        return Fraction(alt.net) if alt.computed else None
 
     def hit(x: Fraction | None) -> bool:
         return x is not None and _close(x, target, tol if component == "gross" else tol)
 
     g_rows = {sg.g_text: sg for sg in pr.segments}
     # G regulated after Nav's decision: the G known on the decision date reproduces Nav (T1 [INF]).
-    known = ps.as_known_on(ctx.decision.decision.date)
+    known = ctx.known_on_decision_date()
     if len(known.g.rows) != len(ps.g.rows) and hit(value(None, known)):
         return ("g-regulated-after-decision", "information", "sosialtjenesteloven § 35; T1",
                 "Nav brukte G som var kjent på vedtaksdagen; ny G ble fastsatt senere med virkning fra "
@@ -225,8 +226,11 @@ def _diagnose_gross(ctx, pr, target: Fraction, component: str, tol: Fraction):
                         f"Nav brukte G = {row.text} for alle dagene i perioden; G reguleres fra 1. mai, og "
                         "dagene før 1. mai skal ha forrige G.")
     elif pr.segments:
-        for row in ps.g.rows:
-            if row.text != pr.segments[0].g_text and hit(value(Variant(g_row=row))):
+        # the neighbouring years' G (last year's or next year's) — the plausible mistakes
+        i = next((k for k, r in enumerate(ps.g.rows) if r.text == pr.segments[0].g_text), None)
+        near = [] if i is None else [ps.g.rows[k] for k in (i - 1, i + 1) if 0 <= k < len(ps.g.rows)]
+        for row in near:
+            if hit(value(Variant(g_row=row))):
                 return ("wrong-g", "rettsanvendelse", "sosialtjenesteloven § 35; T1",
                         f"Nav brukte G = {row.text}; G i perioden er {pr.segments[0].g_text}.")
     for ftext in ("2", "2.041"):

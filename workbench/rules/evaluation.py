@@ -61,6 +61,20 @@ class Context:
     absence_hours: dict[date, Fraction]
     benefits38: list
     breaks: list[date]
+    derived: dict = field(default_factory=dict)  # parameter sets for alternatives, built once
+    benefit_fracs: list = field(default_factory=list)  # (from, to, daily amount) of § 38 benefits
+    rates: dict = field(default_factory=dict)  # (G, factor, under 25, …) → (A, b)
+
+    def alt(self, **overrides) -> ParameterSet:
+        key = tuple(sorted(overrides.items()))
+        if key not in self.derived:
+            self.derived[key] = self.ps.with_assumptions(**overrides)
+        return self.derived[key]
+
+    def known_on_decision_date(self) -> ParameterSet:
+        if "known" not in self.derived:
+            self.derived["known"] = self.ps.as_known_on(self.decision.decision.date)
+        return self.derived["known"]
 
     @classmethod
     def build(cls, decision: NavDecision, ps: ParameterSet) -> "Context":
@@ -87,7 +101,8 @@ class Context:
         for b in b38:
             breaks.add(b.periode.fra)
             breaks.add(b.periode.til + ONE_DAY)
-        return cls(decision, ps, cal, frf, children, absence, b38, sorted(breaks))
+        fr = [(b.periode.fra, b.periode.til, Fraction(b.daily_amount)) for b in b38]
+        return cls(decision, ps, cal, frf, children, absence, b38, sorted(breaks), benefit_fracs=fr)
 
 
 @dataclass(slots=True)
@@ -126,8 +141,9 @@ class PeriodResult:
 
 
 def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = None,
-                   variant: Variant | None = None) -> PeriodResult:
-    """Steps 1–6 of the pipeline for one payment period (pure; ``ps``/``variant`` for alternatives)."""
+                   variant: Variant | None = None, *, gross_only: bool = False) -> PeriodResult:
+    """Steps 1–6 of the pipeline for one payment period (pure; ``ps``/``variant`` for alternatives;
+    ``gross_only`` stops after R7, for diagnosing Nav's gross)."""
     ps = ps or ctx.ps
     a = ps.assumptions
     P = payment.periode
@@ -192,17 +208,20 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             res.segments.append(seg)
             res.stonadsdager += n
             continue
-        # R4–R6 per stønadsdag, exact.
-        annual = seg.factor * seg.g
-        if seg.under_25:
-            annual *= u25_factor
-        seg.annual = annual
-        seg.b = annual / divisor
-        seg.t = seg.children * seg.bt_rate if seg.children else ZERO
+        # R4–R6 per stønadsdag, exact (memoised per decision: the same G/factor/age recur).
+        key = (seg.g, seg.factor, seg.under_25, divisor, u25_factor)
+        rate = ctx.rates.get(key)
+        if rate is None:
+            annual = seg.factor * seg.g  # R4
+            if seg.under_25:
+                annual *= u25_factor  # «Deltaker under 25 år mottar 2/3 stønad»
+            rate = ctx.rates[key] = (annual, annual / divisor)  # R5: 1/260
+        seg.annual, seg.b = rate
+        seg.t = seg.children * seg.bt_rate if seg.children else ZERO  # R6
         if s == e:  # absence and benefit days are their own segments (breaks at d and d+1)
             seg.absence_hours = ctx.absence_hours.get(s, ZERO)
         if ctx.benefits38:
-            seg.y = s38_samordning.daily_right(ctx.benefits38, s)
+            seg.y = sum((amt for bf, bt_, amt in ctx.benefit_fracs if bf <= s <= bt_), ZERO)
         res.segments.append(seg)
         res.stonadsdager += n
     if res.missing:
@@ -210,51 +229,28 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
         _merge_missing(res)
         return res
 
-    S = res.stonadsdager
     segs = res.segments
     # R7
     gross_base = sum((sg.stonadsdager * sg.b for sg in segs), ZERO)
     gross_bt = sum((sg.stonadsdager * sg.t for sg in segs), ZERO)
     gross = gross_base + gross_bt
-    # R8 — absence (sotjl § 36)
-    hpd = ps.hours_per_day
-    r_abs = ZERO
-    bt_in_38 = a.abs_reduces_bt and a.r38_includes_bt
-    for sg in segs:
-        if sg.absence_hours:
-            share = s36_fravaer.share_of_day(sg.absence_hours, a, hpd)
-            sg.a = s36_fravaer.reduction_per_day(share, sg.b, sg.t, a)
-            sg.a38 = share * (sg.b + (sg.t if bt_in_38 else ZERO))
-            r_abs += sg.a * sg.stonadsdager
-    # R9 — work (sotjl § 37), «stønaden inkludert barnetillegg»
+    res.gross_base, res.gross_bt, res.gross = gross_base, gross_bt, gross
+    if gross_only:
+        return res
+    # R9 inputs — work hours in P (sotjl § 37)
     shares = s37_arbeid.work_in_period(ctx.decision.work, P, cal)
     res.work_shares = shares
     res.work_hours = sum((w.hours_in_period for w in shares if w.counted), ZERO)
     res.work_hours_50 = sum((w.hours_in_period for w in shares
                              if w.work.kind in s37_arbeid.FIFTY_PERCENT_KINDS), ZERO)
-    f = s37_arbeid.work_factor(res.work_hours, S, hpd)
-    res.work_factor = f
-    r_work = f * gross
-    # R10 — samordning (sotjl § 38), capped by what absence and work left of the day (R13 order)
-    r38 = ZERO
-    if ctx.benefits38:
-        sum_y = sum_rem = ZERO
-        for sg in segs:
-            e38 = sg.b + sg.t if a.r38_includes_bt else sg.b
-            sg.rem = s38_samordning.remaining(e38, sg.a38, f)
-            sg.r38 = min(sg.y, sg.rem)
-            sum_y += sg.y * sg.stonadsdager
-            sum_rem += sg.rem * sg.stonadsdager
-            r38 += sg.r38 * sg.stonadsdager
-        res.y_total = sum_y
-        if a.r38_netting == "per_period":
-            r38 = min(sum_y, sum_rem)
+    res.work_factor = s37_arbeid.work_factor(res.work_hours, res.stonadsdager, ps.hours_per_day)
+    r_abs, r_work, r38, y_total = reductions(ctx, res, ps, record=True)
     # R13 — net, floor at zero, one rounding
     net_exact = max(ZERO, gross - r_abs - r_work - r38)
-    res.gross_base, res.gross_bt, res.gross = gross_base, gross_bt, gross
-    res.absence, res.work, res.samordning = r_abs, r_work, r38
+    res.absence, res.work, res.samordning, res.y_total = r_abs, r_work, r38, y_total
     res.net_exact = net_exact
     res.net = round_half_up(net_exact, 0)
+    S = res.stonadsdager
     # R9 checks (sotjl § 30 second paragraph)
     weekly50 = s37_arbeid.weekly_hours(res.work_hours_50, S)
     if weekly50 is not None and weekly50 > ps.max_work_hours_week:
@@ -273,6 +269,48 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     if any(sg.g_text and sg.fra >= G_2026_FROM and sg.g == Fraction(136549) for sg in segs):
         res.notes.append(G_2026_NOTE)
     return res
+
+
+def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
+               *, record: bool = False) -> tuple[Fraction, Fraction, Fraction, Fraction]:
+    """R8 → R9 → R10 on a period's segments: (R_ABS, R_WORK, R_38, Σy). ``record`` writes the per-day
+    figures into the segments for the trace; alternatives (other assumptions) call it without."""
+    a = ps.assumptions
+    hpd = ps.hours_per_day
+    f = res.work_factor
+    bt_in_38 = a.abs_reduces_bt and a.r38_includes_bt
+    r_abs = r38 = sum_y = sum_rem = ZERO
+    for sg in res.segments:
+        # R8 — absence (sotjl § 36): a(d) = share × (b + (t if abs_reduces_bt))
+        av = a38 = ZERO
+        if sg.absence_hours:
+            share = s36_fravaer.share_of_day(sg.absence_hours, a, hpd)
+            av = s36_fravaer.reduction_per_day(share, sg.b, sg.t, a)
+            a38 = share * (sg.b + sg.t) if bt_in_38 else share * sg.b
+            r_abs += av * sg.stonadsdager
+        # R10 — samordning (sotjl § 38), capped by what absence and work left of the day (R13 order)
+        if sg.y:
+            e38 = sg.b + sg.t if a.r38_includes_bt else sg.b
+            rem = s38_samordning.remaining(e38, a38, f)
+            day38 = min(sg.y, rem)
+            sum_y += sg.y * sg.stonadsdager
+            sum_rem += rem * sg.stonadsdager
+            r38 += day38 * sg.stonadsdager
+            if record:
+                sg.rem, sg.r38 = rem, day38
+        if record:
+            sg.a, sg.a38 = av, a38
+    if a.r38_netting == "per_period" and sum_y:
+        r38 = min(sum_y, sum_rem)
+    # R9 — work (sotjl § 37): f(P) × GROSS, «stønaden inkludert barnetillegg», from the unreduced gross
+    r_work = f * res.gross
+    return r_abs, r_work, r38, sum_y
+
+
+def alternative_net(ctx: Context, res: PeriodResult, ps: ParameterSet) -> Decimal:
+    """NET of an already computed period under other assumptions (R8: show the alternative)."""
+    r_abs, r_work, r38, _ = reductions(ctx, res, ps)
+    return round_half_up(max(ZERO, res.gross - r_abs - r_work - r38), 0)
 
 
 def _zero(res: PeriodResult) -> None:
@@ -354,8 +392,7 @@ def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,
             for name, override in (("absence_method=whole_days", {"absence_method": "whole_days"}),
                                    ("abs_reduces_bt=true", {"abs_reduces_bt": True})):
                 if getattr(ps.assumptions, next(iter(override))) != next(iter(override.values())):
-                    alt = compute_period(ctx, payment, ps.with_assumptions(**override))
-                    pr.alternatives[name] = alt.net
+                    pr.alternatives[name] = alternative_net(ctx, pr, ctx.alt(**override))
         pr.discrepancies = disc.period_discrepancies(ctx, pr)
         periods.append(pr)
     adm = klage.assess(decision)

@@ -40,17 +40,17 @@ def round_half_up(value: Fraction | Decimal | int, places: int = 0) -> Decimal:
     """
     if isinstance(value, float):  # pragma: no cover
         raise TypeError("float is never money")
-    q = Decimal(1).scaleb(-places)
     if isinstance(value, Fraction):
-        # Decide the half-up rounding on the exact rational: floor(x·10^p + 1/2) for x ≥ 0.
-        scaled = value * (10**places)
-        sign = -1 if scaled < 0 else 1
-        n = (abs(scaled) * 2 + 1) // 2  # floor(|x| + 1/2): half up, exact
-        result = Decimal(sign * n).scaleb(-places)
-        return result.quantize(q) if places else Decimal(sign * n)
+        # Decide the half-up rounding on the exact rational in integers:
+        # floor(|x|·10^p + 1/2) = (2·|num|·10^p + den) // (2·den).
+        num, den = value.numerator, value.denominator
+        n = (2 * abs(num) * 10**places + den) // (2 * den)
+        if num < 0:
+            n = -n
+        return Decimal(n).scaleb(-places) if places else Decimal(n)
     with localcontext() as ctx:
         ctx.prec = 60
-        return Decimal(value).quantize(q, rounding=ROUND_HALF_UP)
+        return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def fmt(value: Fraction | None, places: int = 2) -> str | None:

@@ -153,23 +153,20 @@ class ParameterSet:
     register: dict[str, dict[str, Any]]  # the T5 metadata (status, rule, source, default)
     name: str = "klagebenk-default"
     known_on: date | None = None  # set by as_known_on()
+    # derived once (the set is immutable)
+    under_25_factor: Fraction = field(init=False, repr=False, compare=False)
+    hours_per_day: Fraction = field(init=False, repr=False, compare=False)
+    full_time_hours_week: Fraction = field(init=False, repr=False, compare=False)
+    max_work_hours_week: Fraction = field(init=False, repr=False, compare=False)
+    _id: str | None = field(init=False, repr=False, compare=False, default=None)
 
-    # -- derived ---------------------------------------------------------------------------------
-    @property
-    def under_25_factor(self) -> Fraction:
-        return Fraction(str(self.constants["under_25_factor"]["value"]))
-
-    @property
-    def hours_per_day(self) -> Fraction:
-        return Fraction(self.assumptions.hours_per_day)
-
-    @property
-    def full_time_hours_week(self) -> Fraction:
-        return Fraction(str(self.constants["full_time_hours_week"]["value"]))
-
-    @property
-    def max_work_hours_week(self) -> Fraction:
-        return Fraction(str(self.constants["max_work_share_hours_week"]["value"]))
+    def __post_init__(self) -> None:
+        c = self.constants
+        object.__setattr__(self, "under_25_factor", Fraction(str(c["under_25_factor"]["value"])))
+        object.__setattr__(self, "hours_per_day", Fraction(self.assumptions.hours_per_day))
+        object.__setattr__(self, "full_time_hours_week", Fraction(str(c["full_time_hours_week"]["value"])))
+        object.__setattr__(self, "max_work_hours_week", Fraction(str(c["max_work_share_hours_week"]["value"])))
+        object.__setattr__(self, "_id", None)
 
     def factor_row(self, d: date) -> DatedValue | None:
         # T_2041 is configurable (t_2041): the 2.041 row starts on it.
@@ -187,7 +184,9 @@ class ParameterSet:
 
     @property
     def id(self) -> str:
-        return _fingerprint(self)
+        if self._id is None:
+            object.__setattr__(self, "_id", _fingerprint(self))
+        return self._id
 
     def with_assumptions(self, **overrides: Any) -> "ParameterSet":
         """A copy with some assumption values changed (names as in the output, e.g. ``absence_method``)."""

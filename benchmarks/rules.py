@@ -1,0 +1,177 @@
+"""Benchmark of the rules engine (issue 3).
+
+Prints:
+1. the median time to evaluate one case of 24 monthly payment periods (children, work, absence,
+   benefits, a G change on 1 May and a 25th birthday inside) — parse + evaluate + to_json, one core;
+2. the time for N (default 10 000) such cases using both cores (multiprocessing, streamed: each worker
+   builds, evaluates and discards its case; only a small summary comes back);
+3. the peak memory (max RSS) of the parent and of the workers, for N/5 and N cases — flat in N when
+   the cases are streamed.
+
+Usage: ``.venv/bin/python benchmarks/rules.py [N]``. Exact money (Fraction) throughout; days with
+identical parameters are grouped. No assertions: figures only.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import resource
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from workbench.importing import load_document, parse_document  # noqa: E402
+from workbench.rules.evaluation import evaluate  # noqa: E402
+from workbench.rules.parameters import default_parameters  # noqa: E402
+
+W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def synthetic_fnr(born: date) -> str:
+    start = 100 if born.year < 2000 else 500
+    for individ in range(start, start + 400):
+        nine = f"{born.day:02d}{born.month + 40:02d}{born.year % 100:02d}{individ:03d}"
+        d = [int(c) for c in nine]
+        k1 = (11 - sum(w * x for w, x in zip(W1, d)) % 11) % 11
+        if k1 == 10:
+            continue
+        k2 = (11 - sum(w * x for w, x in zip(W2, d + [k1])) % 11) % 11
+        if k2 == 10:
+            continue
+        return nine + f"{k1}{k2}"
+    raise RuntimeError
+
+
+def month_periods(start: date, n: int) -> list[tuple[date, date]]:
+    out = []
+    y, m = start.year, start.month
+    for _ in range(n):
+        first = date(y, m, 1)
+        y2, m2 = (y + (m == 12), m % 12 + 1)
+        out.append((first, date(y2, m2, 1) - timedelta(days=1)))
+        y, m = y2, m2
+    return out
+
+
+def build_case(seed: int, nav_nets: list[str] | None = None) -> str:
+    """A 24-month case (Jan 2025 – Dec 2026): 2 children (one turns 18), work each month, absence,
+    dagpenger and sykepenger, G changes 1 May 2025 and 2026, the participant turns 25 in Aug 2025."""
+    born = date(2000, 8, 10 + seed % 10)
+    periods = month_periods(date(2025, 1, 1), 24)
+    work, absence, payments = [], [], []
+    for i, (f, t) in enumerate(periods):
+        work.append({"from": f.isoformat(), "to": t.isoformat(), "hours": 20 + (seed + i) % 30,
+                     "kind": "arbeid" if i % 3 else "omsorgsstonad"})
+        d = f + timedelta(days=8 + i % 5)
+        if d.weekday() < 5:
+            absence.append({"date": d.isoformat(), "hours": 3 + i % 5, "valid": False})
+        payments.append({"from": f.isoformat(), "to": t.isoformat(),
+                         "net": nav_nets[i] if nav_nets else "0"})
+    doc = {
+        "format": "klagebenk.nav-vedtak/1",
+        "nav_office": {"name": "Nav Benchmark"},
+        "decision": {"reference": f"B/{seed}", "date": "2027-01-15", "kind": "utbetaling",
+                     "notice_received": "2027-01-18"},
+        "participant": {"name": "Benk Testesen", "fnr": synthetic_fnr(born), "birth_date": born.isoformat()},
+        "programme": {"from": "2024-12-02", "to": "2026-12-31", "hours_per_week": 20},
+        "children": [{"birth_date": "2008-03-14"}, {"birth_date": "2016-11-02"}],
+        "work": work,
+        "absence": absence,
+        "benefits": [
+            {"kind": "dagpenger", "from": "2025-03-10", "to": "2025-03-21", "daily_amount": "650.00"},
+            {"kind": "sykepenger", "from": "2026-02-02", "to": "2026-02-13", "daily_amount": "480.50"},
+            {"kind": "barnetrygd", "from": "2025-01-01", "to": "2026-12-31", "daily_amount": "50.00"},
+        ],
+        "payments": payments,
+        "appeal": {"sent": "2027-01-30", "by": "part", "arguments": ["Feil beregning."]},
+    }
+    return json.dumps(doc)
+
+
+def evaluate_text(text: str) -> dict:
+    return evaluate(parse_document(load_document(text))).to_json()
+
+
+VARIANTS = 10
+_NAV: dict[int, list[str]] = {}
+
+
+def nav_nets(variant: int) -> list[str]:
+    """Nav's nets for a variant: the correct ones, except two periods where Nav erred (realistic:
+    the diagnosis of a discrepancy runs where Nav's figure differs)."""
+    if variant not in _NAV:
+        out = evaluate_text(build_case(variant))
+        nets = [p["net"] for p in out["periods"]]
+        nets[3] = str(int(nets[3]) + 1000)  # e.g. dagpenger not coordinated
+        nets[16] = str(int(nets[16]) - 350)
+        _NAV[variant] = nets
+    return _NAV[variant]
+
+
+def realistic_case(seed: int) -> str:
+    return build_case(seed, nav_nets(seed % VARIANTS))
+
+
+def _worker(seed: int) -> tuple[int, str]:
+    out = evaluate_text(realistic_case(seed))
+    return len(out["periods"]), out["total"]["net"]
+
+
+def _peak_rss_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def run_many(n: int, processes: int = 2) -> tuple[float, float, float]:
+    ctx = mp.get_context("fork")
+    t0 = time.perf_counter()
+    with ctx.Pool(processes, maxtasksperchild=None) as pool:
+        count = 0
+        for periods, _net in pool.imap_unordered(_worker, range(n), chunksize=50):
+            count += periods
+        elapsed = time.perf_counter() - t0
+    assert count == 24 * n
+    return elapsed, _peak_rss_mib(resource.RUSAGE_SELF), _peak_rss_mib(resource.RUSAGE_CHILDREN)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    default_parameters()
+    text = realistic_case(0)
+    out = evaluate_text(text)
+    assert len(out["periods"]) == 24 and out["total"]["net"] is not None
+    segs = sum(len(p["trace"]["days"]) for p in out["periods"])
+    for _ in range(20):  # warm-up
+        evaluate_text(text)
+    times = []
+    for _ in range(200):
+        t = time.perf_counter()
+        evaluate_text(text)
+        times.append(time.perf_counter() - t)
+    t_eval = []
+    dec = parse_document(load_document(text))
+    for _ in range(200):
+        t = time.perf_counter()
+        evaluate(dec)
+        t_eval.append(time.perf_counter() - t)
+    print(f"case: 24 monthly periods, {sum(p['stonadsdager'] for p in out['periods'])} stønadsdager "
+          f"grouped into {segs} day ranges; total net kr {out['total']['net']}")
+    print(f"median per case (parse + evaluate + to_json, one core): {statistics.median(times) * 1000:.2f} ms")
+    print(f"median per case (evaluate only, incl. discrepancy diagnosis): {statistics.median(t_eval) * 1000:.2f} ms")
+    small = max(1, n // 5)
+    for v in range(VARIANTS):  # prepared before the fork: every worker inherits them
+        nav_nets(v)
+    e1, p1, c1 = run_many(small)
+    print(f"{small} cases on 2 cores: {e1:.1f} s; peak RSS parent {p1:.0f} MiB, workers {c1:.0f} MiB")
+    e2, p2, c2 = run_many(n)
+    print(f"{n} cases on 2 cores: {e2:.1f} s ({e2 / n * 1000:.2f} ms/case); "
+          f"peak RSS parent {p2:.0f} MiB, workers {c2:.0f} MiB (flat if ≈ the {small}-case figures)")
+
+
+if __name__ == "__main__":
+    main()
