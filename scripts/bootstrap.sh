@@ -35,6 +35,8 @@ fingerprint="$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)"
 if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$fingerprint" ]]; then
   echo "klagebenk: installing Python packages into .venv" >&2
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
+  # pip refuses editable lines (`-e …`, as `pip freeze` writes them) in a constraints file
+  grep -v '^-e ' constraints.txt > .venv/constraints.pip
+  .venv/bin/python -m pip install -q -c .venv/constraints.pip -e '.[test]'
   echo "$fingerprint" > "$stamp"
 fi

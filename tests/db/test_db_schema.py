@@ -12,7 +12,18 @@ import pytest
 
 from workbench.db.migrate import check, current_heads, upgrade
 
-PG_ADMIN = os.environ.get("KLAGEBENK_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+def _admin_dsn() -> str:
+    """The maintenance database of the server DATABASE_URL names, else the local default."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgresql", "postgres:")):
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).set(drivername="postgresql", database="postgres").render_as_string(
+            hide_password=False)
+    return "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+PG_ADMIN = _admin_dsn()
 
 
 def test_alembic_check_on_a_fresh_database(tmp_path):

@@ -120,6 +120,20 @@ FLAG_LABELS = {
 }
 
 
+AUDIT_LABELS = {
+    "case.imported": "Vedtaket importert og vurdert",
+    "case.evaluated": "Vurdert på nytt",
+    "case.status": "Status endret",
+    "case.assigned": "Saken tildelt",
+    "case.received_changed": "Mottaksdato endret",
+    "case.forelopig_svar": "Foreløpig svar registrert",
+}
+
+
+def audit_label(action: str) -> str:
+    return AUDIT_LABELS.get(action, action)
+
+
 def label(value) -> str:
     if value is None:
         return "–"
@@ -141,7 +155,8 @@ def init_app(app: Flask) -> None:
     for name, fn in {"kr": kr, "kr_whole": kr_whole, "signed_kr_whole": signed_kr_whole,
                      "nodate": nodate, "nodatetime": nodatetime, "number": number,
                      "status_label": status_label, "role_label": role_label, "label": label,
-                     "flag_label": flag_label, "yesno": yesno}.items():
+                     "flag_label": flag_label, "yesno": yesno,
+                     "audit_label": audit_label}.items():
         app.jinja_env.filters[name] = fn
 
     from workbench.web import access
