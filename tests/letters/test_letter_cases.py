@@ -143,3 +143,28 @@ def test_annex_shows_both_g_values_of_a_period_crossing_1_may():
     text = extract_text(pdf)
     assert "kr 124 028 × 2,041" in text and "kr 130 160 × 2,041" in text
     assert "28.04.2025–30.04.2025" in text and "01.05.2025–11.05.2025" in text
+
+
+@pytest.mark.parametrize("name,outcome,lang,phrase", [
+    ("D08", "avvise", "nn", "Statsforvaltaren avviser klaga"),
+    ("D08", "avvise", "nb", "Statsforvalteren avviser klagen"),
+    ("demo-omsorgsstonad", "oppheve", "nb", "Statsforvalteren opphever vedtaket"),
+    ("demo-omsorgsstonad", "oppheve", "nn", "Statsforvaltaren opphevar vedtaket"),
+])
+def test_avvise_and_oppheve_letters(name, outcome, lang, phrase):
+    from letter_support import complete_input
+
+    from workbench.letters.model import build_letter
+    from workbench.letters.render import render_pdf
+
+    inp = complete_input(name, lang, outcome=outcome, avvisning_ground="<p>Grunnlaget for avvisninga.</p>")
+    letter = build_letter(inp)
+    pdf = render_pdf(letter)
+    assert check_pdfa(pdf) == []
+    text = extract_text(pdf)
+    assert phrase in text
+    assert check_consistency(pdf, letter) == []
+    costs = "§ 36" in text.split("Innsyn")[-1]
+    assert not costs  # no sakskostnader without a change in the claimant's favour
+    if outcome == "avvise":  # no merits: no computation annex
+        assert "Vedlegg" not in text

@@ -47,8 +47,11 @@ def environment() -> Environment:
     return _env
 
 
-def render_html(letter: Letter) -> str:
-    return environment().get_template(TEMPLATE).render(letter=letter)
+def render_html(letter: Letter, *, stylesheet_href: str | None = None) -> str:
+    """The letter as HTML. For a browser preview pass ``stylesheet_href`` (an app URL serving
+    ``letters/letter.css``, with ``letters/fonts/`` next to it); the PDF path passes the stylesheet
+    to WeasyPrint directly and leaves it out."""
+    return environment().get_template(TEMPLATE).render(letter=letter, stylesheet_href=stylesheet_href)
 
 
 # ---------------------------------------------------------------------------------------------
