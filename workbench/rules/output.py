@@ -158,7 +158,7 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult") -> dict[str, Any]:
         "gross": {"provision": s35_stonad.HJEMMEL, "gross_base": _s(pr.gross_base),
                   "barnetillegg": _s(pr.gross_bt), "gross": _s(pr.gross),
                   "divisor": a.divisor, "under_25_full_rate_from": a.under_25_full_rate_from,
-                  "full_rate_from": None},
+                  "full_rate_from": s35_stonad.full_rate_from(ev.decision.participant, a).isoformat()},
         "reductions": reductions,
         "order": a.reduction_order,
         "net": {"net_unrounded": _s(pr.net_exact), "net_exact": _frac(pr.net_exact), "net": _k(pr.net),
@@ -180,6 +180,7 @@ def parameters_json(ev: "Evaluation") -> dict[str, Any]:
         "barnetillegg_per_day": _joined([sg.bt_text for sg in segs if sg.children]),
     }
     out |= ps.assumptions.as_output()
+    out["divisor"] = str(ps.assumptions.divisor)  # as in the contract and cases/expected ("260")
     out["parameter_set"] = {"id": ps.id, "name": ps.name,
                             "known_on": ps.known_on.isoformat() if ps.known_on else None}
     return out
