@@ -18,6 +18,7 @@ NUMBER_KEYS = {"hours", "hours_per_week"}
 BOOL_KEYS = {"foster", "valid", "signed", "absence_reservation"}
 LINES_KEYS = {"decision.hjemler"}  # one entry per line in a textarea
 SKIP = {"csrf_token", "action"}
+REQUIRED_OBJECTS = ("nav_office", "decision", "participant", "programme", "appeal")
 
 _TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\.")
 _PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z_][A-Za-z0-9_]*)*$")
@@ -103,6 +104,10 @@ def build_document(form: Mapping[str, str]) -> dict:
         value = _convert(key, name, form.get(name, ""))
         _set(root, tokens, value)
     doc = _finish(root) or {}
+    # Keep the required objects even when every field is empty, so the validation names the
+    # missing fields (``nav_office.name``) rather than the whole object.
+    for key in REQUIRED_OBJECTS:
+        doc.setdefault(key, {})
     return {"format": FORMAT_ID, **doc}
 
 
