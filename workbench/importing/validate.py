@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Callable, NamedTuple
 
 from workbench.importing.identity import IdentityError, KIND_LABELS, validate_identity
@@ -238,10 +238,7 @@ class _V:
             return []
         raw = o.get(key)
         p = _p(path, key)
-        if raw is None:
-            if required and min_items:
-                if key in o:  # explicit null; absent already reported by obj()
-                    pass
+        if raw is None:  # absent or null; a required list is reported by obj() or the caller
             return []
         if not isinstance(raw, list):
             self.err(p, f"{_show(raw)} er ikke en liste")
@@ -359,9 +356,6 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     if isinstance(prog_hours, Decimal) and prog_hours > 168:
         v.err("programme.hours_per_week", f"{prog_hours} timer i uken er ikke mulig")
     prog_first = v.get(pr, "first_start", "programme", p_date)
-
-    def in_programme_note(per: Any) -> None:
-        return None
 
     # children
     children = []

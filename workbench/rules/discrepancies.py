@@ -20,7 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from workbench.rules import s35_stonad, s36_fravaer, s37_arbeid, s38_samordning
+from workbench.rules import s35_stonad
 from workbench.rules.money import fmt, fmt_kroner
 from workbench.rules.model import DeductionKind, WorkKind
 

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from workbench.rules import klage, s35_stonad, s36_fravaer, s37_arbeid, s38_samordning
-from workbench.rules.money import fmt, fmt_kroner, round_half_up
-from workbench.rules.model import DeductionKind, NavDecision, Payment, WorkKind
+from workbench.rules.money import round_half_up
+from workbench.rules.model import NavDecision, Payment
 from workbench.rules.parameters import DatedValue, ParameterSet, default_parameters
 from workbench.rules.periode import Periode
 from workbench.rules.s35_stonad import ONE_DAY, Calendar, Segment
