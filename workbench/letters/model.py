@@ -357,8 +357,7 @@ def build_letter(inp: LetterInput) -> Letter:
         (T("our_ref"), inp.our_reference),
         (T("their_date"), D(facts.appeal_sent)),
     ]
-    if inp.their_reference:
-        letterhead.append((T("their_ref"), inp.their_reference))
+    letterhead.append((T("their_ref"), inp.their_reference or ""))
     letterhead += [
         (T("nav_ref"), facts.nav_reference),
         (T("caseworker"), inp.signers.saksbehandler_name),
