@@ -95,12 +95,14 @@ def register_blueprints(app: Flask) -> None:
     from workbench.auth import bp as auth_bp
     from workbench.cases import bp as cases_bp
     from workbench.imports import bp as imports_bp
+    from workbench.vedtak import bp as vedtak_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(cases_bp)
     app.register_blueprint(imports_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(vedtak_bp)
     csrf.exempt(api_bp)  # bearer tokens, no cookies
 
     @app.get("/")

@@ -1,0 +1,582 @@
+"""The decision letter of a case (issue 6, web side): draft, edit, preview, two-person approval, finalize.
+
+Everything the letter is made of comes from what is already stored — never typed again here:
+
+* the import document *after fact corrections* and the jurist's recorded decisions (chosen outcome,
+  answers to the claimant's arguments, ⚖ answers, sotjl § 48 findings) from the review store
+  (``workbench.services.review_store``, issue 5);
+* the evaluation of that document (``current_review(...)["evaluation"]`` — the figures);
+* the ``letters`` row: written standard (default ``participant.language``, else nb), the jurist's
+  rich-text assessment blocks (sanitised with the pipeline's nh3 allow-list), our reference/date;
+* the users: the case's saksbehandler, and the leder who approved (signs «e.f.»).
+
+Two-person flow, every step an ``approval_events`` row and an audit event::
+
+    utkast/returnert --send_to_leader--> til_godkjenning --approve--> godkjent --finalize--> ferdigstilt
+                                              \\--return_with_comment--> returnert
+
+Every change goes through the case's optimistic lock (``cases.version``, ``cases._locked_update``),
+so two users editing at once never silently lose an edit: the second gets ``StaleCase``.
+A finalised letter is frozen: PDF/A bytes + SHA-256 stored, no further edits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Mapping
+
+from sqlmodel import Session, select
+
+from workbench.db.appeal_models import ApprovalEvent, LetterStatus
+from workbench.db.appeal_models import Letter as LetterRow
+from workbench.db.models import Case, CaseStatus, Role, User, utcnow
+from workbench.letters.model import TOPICS, DiscretionAnswer, LetterInput, Signers, build_letter
+from workbench.letters.sanitize import sanitize_rich_text
+from workbench.services import audit
+from workbench.services import cases as case_service
+from workbench.services.cases import StaleCase  # noqa: F401  (re-exported for the routes)
+
+LANGS = ("nb", "nn")
+#: The jurist-editable rich-text blocks of the letter (keys of ``letters.blocks``).
+TOPIC_BLOCKS = TOPICS  # faktum, saksbehandling, lov, skjonn: the four review topics
+BLOCK_KEYS = (*TOPICS, "avvisning_ground", "conclusion")
+EDITABLE = {LetterStatus.UTKAST.value, LetterStatus.RETURNERT.value}
+MAX_BLOCK_CHARS = 20_000
+
+BLOCK_LABELS = {
+    "faktum": "Faktum og utredning",
+    "saksbehandling": "Saksbehandling",
+    "lov": "Lovtolkning og rettsanvendelse",
+    "skjonn": "Skjønn",
+    "avvisning_ground": "Avvisningsgrunnlag",
+    "conclusion": "Tillegg til konklusjonen (valgfritt)",
+}
+#: review_topics code → letter block key
+REVIEW_TOPIC_TO_BLOCK = {"faktum": "faktum", "saksbehandling": "saksbehandling", "rettsanvendelse": "lov",
+                         "skjonn": "skjonn"}
+
+#: Start text of a topic block: a placeholder the gate refuses until the jurist has written the assessment.
+PLACEHOLDER_TEXT = {
+    "nb": {
+        "faktum": "<p>[Fyll inn: vurdering av faktum og utredning (forvaltningsloven § 17)]</p>",
+        "saksbehandling": "<p>[Fyll inn: vurdering av saksbehandlingen]</p>",
+        "lov": "<p>[Fyll inn: vurdering av lovtolkning og rettsanvendelse]</p>",
+        "skjonn": "<p>[Fyll inn: vurdering av skjønnet (sosialtjenesteloven § 48)]</p>",
+        "avvisning_ground": "<p>[Fyll inn: hvorfor klagen avvises]</p>",
+    },
+    "nn": {
+        "faktum": "<p>[Fyll inn: vurdering av faktum og utgreiing (forvaltningslova § 17)]</p>",
+        "saksbehandling": "<p>[Fyll inn: vurdering av sakshandsaminga]</p>",
+        "lov": "<p>[Fyll inn: vurdering av lovtolking og rettsbruk]</p>",
+        "skjonn": "<p>[Fyll inn: vurdering av skjønnet (sosialtenestelova § 48)]</p>",
+        "avvisning_ground": "<p>[Fyll inn: kvifor klaga blir avvist]</p>",
+    },
+}
+
+STATUS_LABELS = {
+    LetterStatus.UTKAST.value: "Utkast",
+    LetterStatus.TIL_GODKJENNING.value: "Til godkjenning hos leder",
+    LetterStatus.RETURNERT.value: "Returnert fra leder",
+    LetterStatus.GODKJENT.value: "Godkjent av leder",
+    LetterStatus.FERDIGSTILT.value: "Ferdigstilt",
+}
+ACTION_LABELS = {
+    "sendt_til_godkjenning": "Sendt til godkjenning",
+    "godkjent": "Godkjent",
+    "returnert": "Returnert med kommentar",
+    "ferdigstilt": "Ferdigstilt",
+}
+
+
+class LetterError(ValueError):
+    """An action that is not allowed now; ``field`` names what to fix (for the page)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+class FinalizeBlocked(ValueError):
+    """The finalize gate said no: ``problems`` is the list of (field, reason)."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("; ".join(f"{f}: {r}" for f, r in problems))
+        self.problems = problems
+
+
+# ---------------------------------------------------------------------------------------------
+# The review (issue 5): code against review_store; read its table directly if it is not there yet
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ReviewView:
+    recorded: Any  # workbench.rules.outcome.Recorded
+    argument_answers: dict[int, str]
+    document: dict
+    review: dict  # review_document output: evaluation, discretion, outcome, validation, …
+    version: int | None = None
+
+
+def _review_store():
+    try:
+        from workbench.services import review_store
+    except ImportError:
+        return None
+    return review_store
+
+
+def review_view(session: Session, case: Case, *, today: date) -> ReviewView:
+    store = _review_store()
+    if store is not None:
+        state = store.load_review(session, case)
+        review = store.current_review(session, case, today=today)
+        answers = {int(k): v for k, v in dict(state.argument_answers or {}).items()}
+        return ReviewView(state.recorded, answers, state.document, review, getattr(state, "version", None))
+    # fallback: the table issue 5 writes (case_reviews)
+    from workbench.db.appeal_models import CaseReview
+    from workbench.rules.outcome import Recorded
+    from workbench.services.review import review_document
+
+    row = session.exec(select(CaseReview).where(CaseReview.case_id == case.id)).first()
+    recorded = Recorded.from_json(row.recorded if row else None)
+    answers = {int(a["index"]): a.get("answer") or "" for a in (row.argument_answers if row else [])}
+    from workbench.importing import load_document
+
+    doc = (row.current_document if row and row.current_document else
+           load_document(case_service.imported_for(session, case).raw))
+    return ReviewView(recorded, answers, doc, review_document(doc, today=today, recorded=recorded), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# The letter row
+# ---------------------------------------------------------------------------------------------
+
+
+def letter_for(session: Session, case: Case) -> LetterRow | None:
+    return session.exec(select(LetterRow).where(LetterRow.case_id == case.id)).first()
+
+
+def default_language(document: Mapping[str, Any]) -> str:
+    lang = ((document or {}).get("participant") or {}).get("language")
+    return lang if lang in LANGS else "nb"
+
+
+def default_reference(case: Case) -> str:
+    """«Vår ref.»: the Statsforvalter's own case number; a suggestion the jurist may change."""
+    return f"{case.received.year}/{case.id}"
+
+
+def get_or_create_letter(session: Session, case: Case, *, actor: audit.Actor) -> LetterRow:
+    """The case's letter row; created (utkast, default language, placeholder blocks) on first use."""
+    row = letter_for(session, case)
+    if row is not None:
+        return row
+    imported = case_service.imported_for(session, case)
+    lang = default_language(imported.parsed)
+    row = LetterRow(case_id=case.id, language=lang, status=LetterStatus.UTKAST.value,
+                    blocks=dict(PLACEHOLDER_TEXT[lang]), our_reference=default_reference(case))
+    session.add(row)
+    audit.record(session, actor, "letter.created", case_id=case.id, detail=f"lang={lang}")
+    session.commit()
+    return row
+
+
+def is_frozen(row: LetterRow | None) -> bool:
+    return row is not None and row.status == LetterStatus.FERDIGSTILT.value
+
+
+def events(session: Session, case: Case) -> list[ApprovalEvent]:
+    return list(session.exec(select(ApprovalEvent).where(ApprovalEvent.case_id == case.id)
+                             .order_by(ApprovalEvent.at, ApprovalEvent.id)))
+
+
+def _last(session: Session, case: Case, action: str) -> ApprovalEvent | None:
+    evs = [e for e in events(session, case) if e.action == action]
+    return evs[-1] if evs else None
+
+
+def current_approval(session: Session, case: Case) -> ApprovalEvent | None:
+    """The leader's approval that is still valid: the last «godkjent» after the last sending."""
+    evs = events(session, case)
+    sent = [i for i, e in enumerate(evs) if e.action == "sendt_til_godkjenning"]
+    if not sent:
+        return None
+    after = [e for e in evs[sent[-1]:] if e.action in ("godkjent", "returnert")]
+    return after[-1] if after and after[-1].action == "godkjent" else None
+
+
+def _user(session: Session, user_id: int | None) -> User | None:
+    return session.get(User, user_id) if user_id else None
+
+
+def author_ids(session: Session, case: Case) -> set[int]:
+    """Who counts as the letter's saksbehandler (may not approve it): the case's saksbehandler and
+    whoever sent the current round to approval."""
+    out = {case.saksbehandler_id} if case.saksbehandler_id else set()
+    sent = _last(session, case, "sendt_til_godkjenning")
+    if sent and sent.by_id:
+        out.add(sent.by_id)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the LetterInput
+# ---------------------------------------------------------------------------------------------
+
+
+def _plain_paragraphs(*texts: str | None) -> str:
+    """Plain text recorded on the review page → escaped paragraphs (it is never markup)."""
+    out = []
+    for text in texts:
+        for para in re.split(r"\n\s*\n", (text or "").strip()):
+            if para.strip():
+                out.append("<p>" + html_lib.escape(para.strip()).replace("\n", "<br>") + "</p>")
+    return "".join(out)
+
+
+def discretion_answers(points: list[Mapping[str, Any]], recorded) -> list[DiscretionAnswer | None]:
+    """The ⚖ answers and § 48 findings recorded in the review, one per point (None = not recorded)."""
+    out: list[DiscretionAnswer | None] = []
+    for p in points:
+        code = p.get("code")
+        a = recorded.answer(code) if code else None
+        f = recorded.finding(code) if code and p.get("limited_by_sotjl_48") else None
+        if a is None and f is None:
+            out.append(None)
+            continue
+        text = _plain_paragraphs(a.answer if a else None, a.reasons if a else None, f.reasons if f else None)
+        out.append(DiscretionAnswer(
+            text=text, fritt_skjonn=bool(p.get("limited_by_sotjl_48")),
+            apenbart_urimelig=(f.apenbart_urimelig if f else None),
+            selvstyre=_plain_paragraphs(f.self_government) if f else ""))
+    return out
+
+
+@dataclass
+class Built:
+    """A LetterInput and what it was made from (for the page and the gate)."""
+
+    inp: LetterInput
+    view: ReviewView
+    row: LetterRow
+    outcome_chosen: bool
+    approval: ApprovalEvent | None
+    problems_before_render: list[tuple[str, str]] = field(default_factory=list)
+
+
+def signers_for(session: Session, case: Case, approval: ApprovalEvent | None, office) -> Signers:
+    sb = _user(session, case.saksbehandler_id)
+    if sb is None:
+        sent = _last(session, case, "sendt_til_godkjenning")
+        sb = _user(session, sent.by_id) if sent else None
+    leader = _user(session, approval.by_id) if approval else None
+    return Signers(
+        saksbehandler_name=sb.display_name if sb else "",
+        # Users carry no phone number yet: the office's switchboard is the «direkte telefon».
+        saksbehandler_phone=office.phone,
+        leader_name=leader.display_name if leader else "",
+    )
+
+
+def build_input(session: Session, case: Case, *, today: date, blocks: Mapping[str, str] | None = None,
+                language: str | None = None, our_reference: str | None = None,
+                draft: bool | None = None, row: LetterRow | None = None) -> Built:
+    """The LetterInput for the case now; ``blocks``/``language``/``our_reference`` override the stored
+    values (an unsaved preview). Figures only from the evaluation."""
+    from workbench.letters.model import Office
+
+    row = row or letter_for(session, case)
+    if row is None:
+        raise LetterError("letter", "Vedtaksbrevet er ikke opprettet.")
+    view = review_view(session, case, today=today)
+    review = view.review
+    ev = dict(review["evaluation"])
+    points = list(review.get("discretion") or ev.get("discretion") or [])
+    ev["discretion"] = points
+    rec = view.recorded
+    chosen = rec.chosen_outcome
+    outcome = chosen or (review.get("outcome") or {}).get("code") or "stadfeste"
+    lang = language or row.language
+    stored = dict(row.blocks or {})
+    if blocks is not None:
+        stored.update({k: v for k, v in blocks.items() if k in BLOCK_KEYS})
+    args = list(((view.document.get("appeal") or {}).get("arguments")) or [])
+    answers = [view.argument_answers.get(i, "") or "" for i in range(len(args))]
+    d_answers = discretion_answers(points, rec)
+    approval = current_approval(session, case)
+    office = Office()
+    finalized_date = row.our_date if is_frozen(row) else None
+    inp = LetterInput(
+        decision=view.document, evaluation=ev, outcome=outcome, language=lang,
+        our_reference=(our_reference if our_reference is not None else row.our_reference) or "",
+        our_date=finalized_date or today,
+        signers=signers_for(session, case, approval, office),
+        argument_answers=[_plain_paragraphs(a) for a in answers],
+        discretion_answers=[a or DiscretionAnswer(text="") for a in d_answers],
+        assessment={k: stored.get(k, "") for k in TOPICS},
+        conclusion=stored.get("conclusion", "") or "",
+        avvisning_ground=stored.get("avvisning_ground", "") or "",
+        their_reference=None, office=office,
+        draft=(approval is None) if draft is None else draft,
+    )
+    return Built(inp=inp, view=view, row=row, outcome_chosen=chosen is not None, approval=approval)
+
+
+# ---------------------------------------------------------------------------------------------
+# Preview and draft PDF
+# ---------------------------------------------------------------------------------------------
+
+
+def preview_html(session: Session, case: Case, *, today: date, stylesheet_url: str | None = None,
+                 **overrides) -> str:
+    """The rendered letter HTML (the same template as the PDF) for the sandboxed preview frame.
+    ``stylesheet_url`` (the app's route serving ``letters/letter.css``) is linked in the head."""
+    from workbench.letters.render import render_html
+
+    built = build_input(session, case, today=today, **overrides)
+    return render_html(build_letter(built.inp), stylesheet_href=stylesheet_url)
+
+
+def draft_pdf(session: Session, case: Case, *, today: date) -> bytes:
+    """The current letter as a PDF marked UTKAST (never the archived document)."""
+    from workbench.letters.render import render_pdf
+
+    built = build_input(session, case, today=today, draft=True)
+    return render_pdf(build_letter(built.inp))
+
+
+def pdf_filename(case: Case, language: str, *, draft: bool = False) -> str:
+    """No personal data: Nav's case number (sanitised) or the case's opaque id, and the language."""
+    ref = re.sub(r"[^A-Za-z0-9]+", "-", case.nav_reference or "").strip("-")[:40] or case.public_id
+    return f"{'utkast-' if draft else ''}vedtak-{ref}-{language}.pdf"
+
+
+# ---------------------------------------------------------------------------------------------
+# Changes (optimistic lock on the case; every step audited)
+# ---------------------------------------------------------------------------------------------
+
+
+def _require_editable(row: LetterRow) -> None:
+    if is_frozen(row):
+        raise LetterError("letter", "Vedtaket er ferdigstilt og kan ikke endres.")
+    if row.status not in EDITABLE:
+        raise LetterError("letter", "Vedtaket er sendt til godkjenning og kan ikke endres før leder "
+                                    "har returnert det.")
+
+
+def clean_blocks(blocks: Mapping[str, str]) -> dict[str, str]:
+    """Known keys only, each sanitised with the pipeline's allow-list (p, em, strong, ul, ol, li, br)."""
+    out = {}
+    for key, value in blocks.items():
+        if key not in BLOCK_KEYS:
+            continue
+        text = (value or "")[:MAX_BLOCK_CHARS]
+        out[key] = str(sanitize_rich_text(text))
+    return out
+
+
+def save_blocks(session: Session, case: Case, blocks: Mapping[str, str], *, expected_version: int,
+                actor: audit.Actor, language: str | None = None, our_reference: str | None = None) -> LetterRow:
+    """Store the jurist's edits (sanitised). Raises ``StaleCase`` when someone else saved first."""
+    row = get_or_create_letter(session, case, actor=actor)
+    _require_editable(row)
+    if language is not None and language not in LANGS:
+        raise LetterError("language", "Velg bokmål eller nynorsk.")
+    cleaned = clean_blocks(blocks)
+    case_service._locked_update(session, case, expected_version)
+    row = letter_for(session, case)
+    merged = dict(row.blocks or {})
+    merged.update(cleaned)
+    row.blocks = merged
+    if language is not None:
+        row.language = language
+    if our_reference is not None:
+        row.our_reference = our_reference.strip()[:50] or None
+    row.updated_at = utcnow()
+    session.add(row)
+    changed = ",".join(sorted(cleaned)) or "-"
+    audit.record(session, actor, "letter.saved", case_id=case.id,
+                 detail=f"blocks={changed}"[:480] + (f" lang={language}" if language else ""))
+    session.commit()
+    return row
+
+
+def _event(session: Session, case: Case, row: LetterRow, action: str, actor: audit.Actor,
+           comment: str | None = None) -> ApprovalEvent:
+    ev = ApprovalEvent(case_id=case.id, letter_id=row.id, action=action, comment=comment, by_id=actor.user_id)
+    session.add(ev)
+    audit.record(session, actor, f"letter.{action}", case_id=case.id)
+    return ev
+
+
+def _case_status_path(current: str, target: str) -> list[str]:
+    """The statuses to pass through from ``current`` to ``target`` (cases.TRANSITIONS)."""
+    order = [CaseStatus.MOTTATT.value, CaseStatus.UNDER_BEHANDLING.value, CaseStatus.TIL_GODKJENNING.value,
+             CaseStatus.FERDIGSTILT.value]
+    if current == target:
+        return []
+    if target == CaseStatus.UNDER_BEHANDLING.value and current == CaseStatus.TIL_GODKJENNING.value:
+        return [target]
+    if current in order and target in order and order.index(current) < order.index(target):
+        return order[order.index(current) + 1: order.index(target) + 1]
+    raise LetterError("case.status", f"Saken har status «{current}» og kan ikke få status «{target}».")
+
+
+def _move_case(session: Session, case: Case, target: str, expected_version: int, actor: audit.Actor) -> None:
+    current = case.status
+    path = _case_status_path(current, target)
+    case_service._locked_update(session, case, expected_version, **({"status": target} if path else {}))
+    for step in path:
+        audit.record(session, actor, "case.status", case_id=case.id, detail=f"{current}->{step}")
+        current = step
+
+
+def send_to_leader(session: Session, case: Case, *, expected_version: int, actor: audit.Actor) -> LetterRow:
+    row = get_or_create_letter(session, case, actor=actor)
+    _require_editable(row)
+    _move_case(session, case, CaseStatus.TIL_GODKJENNING.value, expected_version, actor)
+    row = letter_for(session, case)
+    row.status = LetterStatus.TIL_GODKJENNING.value
+    row.updated_at = utcnow()
+    session.add(row)
+    _event(session, case, row, "sendt_til_godkjenning", actor)
+    session.commit()
+    return row
+
+
+def _leader(session: Session, case: Case, actor: audit.Actor) -> User:
+    user = _user(session, actor.user_id)
+    if user is None or user.role != Role.LEDER.value:
+        raise LetterError("leader_approval", "Bare en leder kan godkjenne eller returnere vedtaket.")
+    return user
+
+
+def approve(session: Session, case: Case, *, expected_version: int, actor: audit.Actor) -> LetterRow:
+    """The leader approves (signs «e.f.»): a leder, and not the letter's own saksbehandler."""
+    user = _leader(session, case, actor)
+    row = letter_for(session, case)
+    if row is None or row.status != LetterStatus.TIL_GODKJENNING.value:
+        raise LetterError("leader_approval", "Vedtaket er ikke sendt til godkjenning.")
+    if user.id in author_ids(session, case):
+        raise LetterError("leader_approval", "Du kan ikke godkjenne et vedtak du selv er saksbehandler for. "
+                                             "En annen leder må godkjenne.")
+    case_service._locked_update(session, case, expected_version)
+    row = letter_for(session, case)
+    row.status = LetterStatus.GODKJENT.value
+    row.updated_at = utcnow()
+    session.add(row)
+    _event(session, case, row, "godkjent", actor)
+    session.commit()
+    return row
+
+
+def return_with_comment(session: Session, case: Case, comment: str, *, expected_version: int,
+                        actor: audit.Actor) -> LetterRow:
+    _leader(session, case, actor)
+    comment = (comment or "").strip()
+    if not comment:
+        raise LetterError("comment", "Skriv en kommentar til saksbehandleren.")
+    row = letter_for(session, case)
+    if row is None or row.status not in (LetterStatus.TIL_GODKJENNING.value, LetterStatus.GODKJENT.value):
+        raise LetterError("comment", "Vedtaket er ikke sendt til godkjenning.")
+    _move_case(session, case, CaseStatus.UNDER_BEHANDLING.value, expected_version, actor)
+    row = letter_for(session, case)
+    row.status = LetterStatus.RETURNERT.value
+    row.updated_at = utcnow()
+    session.add(row)
+    _event(session, case, row, "returnert", actor, comment=comment[:5000])
+    session.commit()
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
+# The finalize gate and finalizing
+# ---------------------------------------------------------------------------------------------
+
+
+def gate_problems(session: Session, case: Case, *, today: date, built: Built | None = None) -> list[tuple[str, str]]:
+    """Every reason the letter cannot be finalised now (without rendering the PDF), as (field, reason):
+    the review's checks (outcome chosen and consistent, admissibility, ⚖ points, § 48) and the letter
+    pipeline's gate (placeholders, unanswered arguments, outcome against the figures, leader approval,
+    signature, dates)."""
+    from workbench.letters.gate import finalize_problems
+    from workbench.rules.outcome import open_discretion_points
+
+    built = built or build_input(session, case, today=today, draft=False)
+    view, inp = built.view, built.inp
+    problems: list[tuple[str, str]] = []
+    if not built.outcome_chosen:
+        problems.append(("outcome", "utfallet er ikke valgt på vurderingssiden"))
+    for item in view.review.get("validation") or []:
+        problems.append((item["field"], item["reason"]))
+    points = list(inp.evaluation.get("discretion") or [])
+    open_points = open_discretion_points(points, view.recorded)
+    problems += open_points
+    open_codes = {f.split(".", 1)[1] for f, _ in open_points}
+    open_idx = {i for i, p in enumerate(points) if p.get("code") in open_codes}
+    approved = built.approval is not None
+    for fld, reason in finalize_problems(inp, leader_approved=approved, today=today):
+        m = re.match(r"discretion\[(\d+)\]", fld)
+        if m and int(m.group(1)) in open_idx:
+            continue  # already reported once, by code
+        if fld == "signers.leader_name" and not approved:
+            continue  # «leader_approval» says it
+        problems.append((fld, reason))
+    return list(dict.fromkeys(problems))
+
+
+def finalize(session: Session, case: Case, *, expected_version: int, actor: audit.Actor,
+             today: date | None = None) -> LetterRow:
+    """Run the gate, render the PDF/A, check it (structure + consistency); on success store the bytes
+    and SHA-256, freeze the letter and set the case to ferdigstilt. Raises ``FinalizeBlocked``."""
+    from workbench.letters.consistency import check_consistency
+    from workbench.letters.pdfa import check_pdfa
+    from workbench.letters.render import render_pdf
+
+    today = today or date.today()
+    row = letter_for(session, case)
+    if row is None:
+        raise FinalizeBlocked([("letter", "vedtaksbrevet er ikke skrevet")])
+    if is_frozen(row):
+        raise LetterError("letter", "Vedtaket er allerede ferdigstilt.")
+    if case.version != expected_version:
+        raise StaleCase("Saken er endret av noen andre siden du åpnet den. Last siden på nytt.")
+    built = build_input(session, case, today=today, draft=False, row=row)
+    problems = gate_problems(session, case, today=today, built=built)
+    if row.status != LetterStatus.GODKJENT.value and not any(f == "leader_approval" for f, _ in problems):
+        problems.append(("leader_approval", "leder har ikke godkjent vedtaket"))
+    if problems:
+        raise FinalizeBlocked(problems)
+    letter = build_letter(built.inp)
+    pdf = render_pdf(letter)
+    problems = [("pdf", p) for p in check_pdfa(pdf)] + check_consistency(pdf, letter)
+    if problems:
+        raise FinalizeBlocked(problems)
+    _move_case(session, case, CaseStatus.FERDIGSTILT.value, expected_version, actor)
+    row = letter_for(session, case)
+    row.pdf = pdf
+    row.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    row.our_date = built.inp.our_date
+    row.our_reference = built.inp.our_reference
+    row.status = LetterStatus.FERDIGSTILT.value
+    row.finalized_at = utcnow()
+    row.finalized_by_id = actor.user_id
+    row.updated_at = row.finalized_at
+    session.add(row)
+    _event(session, case, row, "ferdigstilt", actor)
+    audit.record(session, actor, "letter.frozen", case_id=case.id, detail=f"sha256={row.pdf_sha256}")
+    session.commit()
+    return row
+
+
+__all__ = [
+    "BLOCK_KEYS", "FinalizeBlocked", "LetterError", "StaleCase", "approve", "build_input", "current_approval",
+    "draft_pdf", "events", "finalize", "gate_problems", "get_or_create_letter", "letter_for", "pdf_filename",
+    "preview_html", "return_with_comment", "save_blocks", "send_to_leader",
+]
