@@ -116,3 +116,27 @@ def test_no_reduction_takes_the_net_below_zero(c):
     assert pr.samordning <= pr.gross
     for sg in pr.segments:
         assert sg.rem >= 0 and sg.r38 <= sg.rem
+
+
+@SETTINGS
+@given(c=cases, cut=st.integers(1, 119))
+def test_splitting_a_period_with_a_work_entry_over_the_whole_period_keeps_the_unrounded_total(c, cut):
+    """The issue's property as stated: one work entry covering the whole payment period; the payment
+    period is split in two. The entry's hours are split in proportion to the stønadsdager
+    (``work_hours_split``), so f(P) is the same on both sides and every component is additive —
+    with absence and § 38 benefits too."""
+    dec = _decision(**dict(c, work_hours=c["work_hours"] if c["work_hours"] is not None else 37))
+    ctx = Context.build(dec, default_parameters())
+    P = dec.payments[0].periode
+    cut = min(cut, P.antall_dager - 1)
+    mid = P.fra + timedelta(days=cut - 1)
+    whole = _exact(ctx, P.fra, P.til)
+    a, b = _exact(ctx, P.fra, mid), _exact(ctx, mid + timedelta(days=1), P.til)
+    def raw(r):  # the total before the floor at zero (R13)
+        return r.gross - r.absence - r.work - r.samordning
+
+    assert raw(a) + raw(b) == raw(whole)
+    assert a.work + b.work == whole.work
+    assert a.samordning + b.samordning == whole.samordning
+    if a.net_exact > 0 and b.net_exact > 0:
+        assert a.net_exact + b.net_exact == whole.net_exact
