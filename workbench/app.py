@@ -95,6 +95,7 @@ def register_blueprints(app: Flask) -> None:
     from workbench.auth import bp as auth_bp
     from workbench.cases import bp as cases_bp
     from workbench.imports import bp as imports_bp
+    from workbench.review import bp as review_bp
     from workbench.vedtak import bp as vedtak_bp
 
     app.register_blueprint(auth_bp)
@@ -102,6 +103,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(imports_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(review_bp)
     app.register_blueprint(vedtak_bp)
     csrf.exempt(api_bp)  # bearer tokens, no cookies
 

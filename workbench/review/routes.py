@@ -1,0 +1,377 @@
+"""The review page of a case: ``/saker/<public_id>/vurdering`` and the forms posting to it.
+
+Thin: each POST reads one form, changes the jurist's ``Recorded`` (or the argument answers, or one
+fact) through ``services.review_store`` under the case lock, and redirects back to the section. A
+form with errors, or a conflict with someone else's edit, re-renders the page with what was typed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from decimal import Decimal
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from workbench.db.session import db_session
+from workbench.review import bp
+from workbench.review.forms import (
+    AdmissibilityForm,
+    FactForm,
+    OutcomeForm,
+    ReclassifyForm,
+    ReformatioForm,
+    VersionedForm,
+)
+from workbench.rules.outcome import DiscretionAnswer, Reclassification, S48Finding, open_discretion_points
+from workbench.services import audit, clock, review_store
+from workbench.services import cases as case_service
+from workbench.web.access import CASE_WORKERS, roles_required
+
+CONFLICT = ("Saken er endret av noen andre siden du åpnet den. Det du skrev er ikke lagret – det står "
+            "fortsatt i skjemaet. Se over det som nå er registrert, og lagre på nytt.")
+MAX_TEXT = 10000
+
+
+def _actor() -> audit.Actor:
+    return audit.Actor(user_id=current_user.id)
+
+
+def _load(public_id: str):
+    case = case_service.get_case(db_session(), public_id)
+    if case is None:
+        abort(404)
+    return case
+
+
+def _back(case, anchor: str):
+    return redirect(url_for("review.show", public_id=case.public_id) + f"#{anchor}")
+
+
+def _key(d: dict) -> str:
+    return f"{d['code']}@{d['period']}" if d.get("period") else d["code"]
+
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@bp.app_template_filter("isodates")
+def isodates(text) -> str:
+    """ISO dates inside the engine's explanation texts → dd.mm.åååå."""
+    return _ISO.sub(lambda m: f"{m.group(3)}.{m.group(2)}.{m.group(1)}", str(text or ""))
+
+
+AUDIT_LABELS = {
+    "review.recorded": "Vurdering registrert",
+    "review.argument_answered": "Svar på anførsler registrert",
+    "review.fact_corrected": "Faktum rettet og saken beregnet på nytt",
+}
+
+
+@bp.app_template_filter("review_audit_label")
+def review_audit_label(action: str) -> str:
+    return AUDIT_LABELS.get(action, action)
+
+
+def _leaf_paths(doc, prefix: str = "") -> list[str]:
+    out: list[str] = []
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            out += _leaf_paths(v, f"{prefix}.{k}" if prefix else k)
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            out += _leaf_paths(v, f"{prefix}[{i}]")
+    else:
+        out.append(prefix)
+    return out
+
+
+def _render(case, *, status: int = 200, conflict: bool = False, forms: dict | None = None,
+            discretion_values: dict | None = None, discretion_errors: dict | None = None,
+            argument_values: dict | None = None, reclassify_errors: dict | None = None):
+    s = db_session()
+    today = clock.today()
+    state = review_store.load_review(s, case)
+    review = review_store.current_review(s, case, today=today)
+    rec = state.recorded
+    forms = dict(forms or {})
+    decision_doc = state.document
+    adm_kf = review["admissibility"]["klagefrist"]
+    forms.setdefault("admissibility", AdmissibilityForm(
+        formdata=None, notice_received=rec.notice_received, appeal_received=rec.appeal_received,
+        late_appeal_admitted={True: "ja", False: "nei", None: ""}[rec.late_appeal_admitted],
+        late_appeal_reasons=rec.late_appeal_reasons))
+    forms.setdefault("reformatio", ReformatioForm(
+        formdata=None, appeal_received=rec.appeal_received, interests=rec.reformatio_interests,
+        varsel=rec.reformatio_varsel))
+    forms.setdefault("outcome", OutcomeForm(formdata=None, outcome=rec.chosen_outcome,
+                                            reasons=rec.outcome_reasons))
+    forms.setdefault("fact", FactForm(formdata=None))
+    forms.setdefault("plain", VersionedForm(formdata=None))
+    reclass = {r.discrepancy: r for r in rec.reclassifications}
+    reclassify_forms = {}
+    for d in review["discrepancies"]:
+        k = _key(d)
+        if forms.get("reclassify") is not None and forms["reclassify"].discrepancy.data == k:
+            reclassify_forms[k] = forms["reclassify"]
+            continue
+        r = reclass.get(k)
+        reclassify_forms[k] = ReclassifyForm(
+            formdata=None, discrepancy=k, category=(r.category if r else d.get("category")),
+            fvl_provision=(r.fvl_provision if r else "") or "", reason=(r.reason if r else ""),
+            prefix=f"rc{len(reclassify_forms)}")
+    if discretion_values is None:
+        discretion_values = {}
+        for p in review["discretion"]:
+            a, f = rec.answer(p["code"]), rec.finding(p["code"])
+            discretion_values[p["code"]] = {
+                "answer": a.answer if a else "", "reasons": a.reasons if a else "",
+                "s48": ("" if f is None else ("ja" if f.apenbart_urimelig else "nei")),
+                "s48_reasons": f.reasons if f else "", "s48_self": f.self_government if f else ""}
+    groups: dict[str, list[dict]] = {}
+    for p in review["discretion"]:
+        groups.setdefault(p.get("kind_label_nb") or p.get("kind") or "Annet", []).append(p)
+    if argument_values is None:
+        argument_values = dict(state.argument_answers)
+    blocked = {b["option"]: b for b in review["outcome"]["blocked"] if ":" not in b["option"]}
+    point_blocks = [b for b in review["outcome"]["blocked"] if ":" in b["option"]]
+    names = case_service.user_names(s)
+    events = [e for e in audit.events_for_case(s, case.id) if e.action.startswith("review.")]
+    periods = {(p["from"], p["to"]): p for p in review["evaluation"].get("periods") or ()}
+    return render_template(
+        "review/show.html", case=case, state=state, review=review, rec=rec, today=today, forms=forms,
+        reclassify_forms=reclassify_forms, reclassify_errors=reclassify_errors or {}, key=_key,
+        discretion_groups=groups, discretion_values=discretion_values,
+        discretion_errors=discretion_errors or {}, argument_values=argument_values,
+        blocked=blocked, point_blocks=point_blocks, names=names, events=events, periods=periods,
+        kf=adm_kf, doc=decision_doc, conflict=conflict,
+        open_points=open_discretion_points(review["discretion"], rec),
+        missing_answers=review_store.missing_argument_answers(state),
+        leaf_paths=_leaf_paths(state.document)), status
+
+
+@bp.get("/<public_id>/vurdering")
+@roles_required(CASE_WORKERS)
+def show(public_id: str):
+    return _render(_load(public_id))
+
+
+def _conflict(case, **kwargs):
+    return _render(case, status=409, conflict=True, **kwargs)
+
+
+def _save(case, recorded, version: int, anchor: str, message: str, **on_conflict):
+    try:
+        review_store.save_recorded(db_session(), case, recorded, expected_version=version, actor=_actor())
+    except case_service.StaleCase:
+        return _conflict(case, **on_conflict)
+    flash(message, "success")
+    return _back(case, anchor)
+
+
+# --- admissibility ---------------------------------------------------------------------------------
+
+@bp.post("/<public_id>/vurdering/adgang")
+@roles_required(CASE_WORKERS)
+def admissibility(public_id: str):
+    case = _load(public_id)
+    form = AdmissibilityForm()
+    if not form.validate_on_submit():
+        return _render(case, status=400, forms={"admissibility": form})
+    rec = review_store.load_review(db_session(), case).recorded
+    admitted = {"ja": True, "nei": False}.get(form.late_appeal_admitted.data or "")
+    new = dataclasses.replace(rec, notice_received=form.notice_received.data,
+                              appeal_received=form.appeal_received.data, late_appeal_admitted=admitted,
+                              late_appeal_reasons=(form.late_appeal_reasons.data or "").strip() or None)
+    return _save(case, new, form.version.data, "adgang", "Vurderingen av om klagen kan behandles er lagret.",
+                 forms={"admissibility": form})
+
+
+# --- discrepancies ---------------------------------------------------------------------------------
+
+@bp.post("/<public_id>/vurdering/avvik")
+@roles_required(CASE_WORKERS)
+def reclassify(public_id: str):
+    case = _load(public_id)
+    prefix = request.form.get("prefix", "")
+    if not re.fullmatch(r"rc\d{1,3}", prefix):
+        abort(400)
+    form = ReclassifyForm(prefix=prefix)
+    if not form.validate_on_submit():
+        return _render(case, status=400, forms={"reclassify": form})
+    rec = review_store.load_review(db_session(), case).recorded
+    key = form.discrepancy.data
+    others = tuple(r for r in rec.reclassifications if r.discrepancy != key)
+    new_r = Reclassification(discrepancy=key, category=form.category.data, reason=form.reason.data.strip(),
+                             fvl_provision=form.fvl_provision.data or None)
+    new = dataclasses.replace(rec, reclassifications=(*others, new_r))
+    review = review_store.current_review(db_session(), case, today=clock.today())
+    if key not in {_key(d) for d in review["discrepancies"]}:
+        abort(400)
+    return _save(case, new, form.version.data, "avvik", "Klassifiseringen av avviket er lagret.",
+                 forms={"reclassify": form})
+
+
+# --- discretion --------------------------------------------------------------------------------------
+
+@bp.post("/<public_id>/vurdering/skjonn")
+@roles_required(CASE_WORKERS)
+def discretion(public_id: str):
+    case = _load(public_id)
+    form = VersionedForm()
+    if not form.validate_on_submit():
+        abort(400)
+    s = db_session()
+    rec = review_store.load_review(s, case).recorded
+    points = review_store.current_review(s, case, today=clock.today())["discretion"]
+    values, errors = {}, {}
+    answers, findings = [], []
+    for p in points:
+        c = p["code"]
+        v = {k: (request.form.get(f"{k}-{c}") or "").strip()[:MAX_TEXT]
+             for k in ("answer", "reasons", "s48", "s48_reasons", "s48_self")}
+        values[c] = v
+        err: dict[str, str] = {}
+        if v["reasons"] and not v["answer"]:
+            err["answer"] = "Skriv hva du har kommet fram til."
+        if v["answer"] and not v["reasons"]:
+            err["reasons"] = "Begrunn avgjørelsen."
+        if v["answer"]:
+            answers.append(DiscretionAnswer(code=c, answer=v["answer"], reasons=v["reasons"]))
+        if p.get("limited_by_sotjl_48"):
+            if v["s48"] not in ("", "ja", "nei"):
+                abort(400)
+            if v["s48"]:
+                if not v["s48_reasons"]:
+                    err["s48_reasons"] = "Begrunn vurderingen etter sosialtjenesteloven § 48."
+                if v["s48"] == "ja" and not v["s48_self"]:
+                    err["s48_self"] = "Vis hvordan det kommunale selvstyret er vektlagt."
+                findings.append(S48Finding(code=c, apenbart_urimelig=v["s48"] == "ja", reasons=v["s48_reasons"],
+                                           self_government=v["s48_self"]))
+        if err:
+            errors[c] = err
+    if errors:
+        return _render(case, status=400, discretion_values=values, discretion_errors=errors)
+    new = dataclasses.replace(rec, discretion_answers=tuple(answers), s48_findings=tuple(findings))
+    return _save(case, new, form.version.data, "skjonn", "Skjønnsvurderingene er lagret.",
+                 discretion_values=values)
+
+
+# --- til ugunst (reformatio in peius) ---------------------------------------------------------------
+
+@bp.post("/<public_id>/vurdering/ugunst")
+@roles_required(CASE_WORKERS)
+def reformatio(public_id: str):
+    case = _load(public_id)
+    form = ReformatioForm()
+    ok = form.validate_on_submit()
+    if ok and form.varsel.data and form.varsel.data > clock.today():
+        form.varsel.errors = ["Varseldatoen kan ikke være i framtiden: registrer den når varselet er sendt."]
+        ok = False
+    if not ok:
+        return _render(case, status=400, forms={"reformatio": form})
+    rec = review_store.load_review(db_session(), case).recorded
+    new = dataclasses.replace(rec, reformatio_interests=(form.interests.data or "").strip() or None,
+                              reformatio_varsel=form.varsel.data,
+                              appeal_received=form.appeal_received.data or rec.appeal_received)
+    return _save(case, new, form.version.data, "utfall", "Vilkårene for endring til ugunst er lagret.",
+                 forms={"reformatio": form})
+
+
+# --- outcome --------------------------------------------------------------------------------------------
+
+@bp.post("/<public_id>/vurdering/utfall")
+@roles_required(CASE_WORKERS)
+def outcome(public_id: str):
+    case = _load(public_id)
+    form = OutcomeForm()
+    ok = form.validate_on_submit()
+    if ok:
+        review = review_store.current_review(db_session(), case, today=clock.today())
+        block = next((b for b in review["outcome"]["blocked"] if b["option"] == form.outcome.data), None)
+        if block:
+            form.outcome.errors = [f"Dette utfallet er sperret: {isodates(block['reason'])}"]
+            ok = False
+    if not ok:
+        return _render(case, status=400, forms={"outcome": form})
+    rec = review_store.load_review(db_session(), case).recorded
+    new = dataclasses.replace(rec, chosen_outcome=form.outcome.data, outcome_reasons=form.reasons.data.strip())
+    return _save(case, new, form.version.data, "utfall", "Utfallet er lagret.", forms={"outcome": form})
+
+
+# --- the claimant's arguments ------------------------------------------------------------------------------
+
+@bp.post("/<public_id>/vurdering/anforsler")
+@roles_required(CASE_WORKERS)
+def arguments(public_id: str):
+    case = _load(public_id)
+    form = VersionedForm()
+    if not form.validate_on_submit():
+        abort(400)
+    state = review_store.load_review(db_session(), case)
+    n = len((state.document.get("appeal") or {}).get("arguments") or [])
+    answers = {i: (request.form.get(f"argument-{i}") or "").strip()[:MAX_TEXT] for i in range(n)}
+    try:
+        review_store.save_argument_answers(db_session(), case, answers, expected_version=form.version.data,
+                                           actor=_actor())
+    except case_service.StaleCase:
+        return _conflict(case, argument_values=answers)
+    flash("Svarene på klagerens anførsler er lagret.", "success")
+    return _back(case, "anforsler")
+
+
+# --- correcting a fact ---------------------------------------------------------------------------------------
+
+@bp.post("/<public_id>/vurdering/faktum")
+@roles_required(CASE_WORKERS)
+def correct_fact(public_id: str):
+    case = _load(public_id)
+    form = FactForm()
+    if not form.validate_on_submit():
+        return _render(case, status=400, forms={"fact": form})
+    s = db_session()
+    state = review_store.load_review(s, case)
+    path = form.path.data.strip()
+    try:
+        tokens = review_store.parse_path(path)
+    except ValueError as exc:
+        form.path.errors = [str(exc)]
+        return _render(case, status=400, forms={"fact": form})
+    old, _found = review_store._get(state.document, tokens)
+    value = review_store.coerce_value(form.value.data, old)
+    try:
+        review_store.correct_fact(s, case, path, value, form.reason.data, expected_version=form.version.data,
+                                  actor=_actor(), today=clock.today())
+    except case_service.InvalidDocument as exc:
+        for e in exc.errors:
+            target = {"path": form.path, "reason": form.reason}.get(e.path, form.value)
+            msg = e.message if e.path in ("path", "reason") else (
+                e.message if e.path == path else f"{e.path}: {e.message}")
+            target.errors = [*target.errors, msg]
+        return _render(case, status=400, forms={"fact": form})
+    except case_service.StaleCase:
+        return _conflict(case, forms={"fact": form})
+    flash("Faktum er rettet, og saken er beregnet på nytt.", "success")
+    return _back(case, "faktum")
+
+
+# --- the warning letter (varsel om endring til ugunst), a draft ----------------------------------------------
+
+@bp.get("/<public_id>/vurdering/varsel")
+@roles_required(CASE_WORKERS)
+def varsel(public_id: str):
+    case = _load(public_id)
+    s = db_session()
+    today = clock.today()
+    state = review_store.load_review(s, case)
+    review = review_store.current_review(s, case, today=today)
+    if review["outcome"]["direction"] != "til_ugunst":
+        flash("Varsel om endring til ugunst er bare aktuelt når beregningen er til ugunst for klageren.", "info")
+        return _back(case, "utfall")
+    doc = state.document
+    total = review["evaluation"].get("total") or {}
+    return render_template("review/varsel.html", case=case, doc=doc, review=review, today=today,
+                           reformatio=review["reformatio"], total=total,
+                           difference=abs(Decimal(str(total.get("difference") or 0))),
+                           rec=state.recorded, user=current_user)
