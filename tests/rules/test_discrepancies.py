@@ -100,3 +100,13 @@ def test_work_over_50_percent_flag(run, make_doc):
 def test_valid_absence_never_reduces(run, make_doc):
     doc = make_doc(absence=[{"date": "2025-10-08", "hours": 7.5, "valid": True}])
     assert run(doc)["periods"][0]["absence"] == "0.00"
+
+
+def test_g_regulated_after_nav_decision_is_information_not_an_error(run, make_doc):
+    # Nav decided on 20.05.2025, before G 2025 was fixed (23.05.2025), and used G 2024 for May days
+    doc = make_doc(period=("2025-05-05", "2025-05-16"), programme=("2025-01-01", "2025-12-31"), net="9736")
+    doc["payments"][0]["gross"] = "9736.20"  # 10 × 2.041 × 124 028 / 260
+    doc["decision"].update(date="2025-05-20", notice_received="2025-05-21")
+    doc["appeal"]["sent"] = "2025-06-01"
+    d = run(doc)["discrepancies"][0]
+    assert (d["code"], d["category"]) == ("g-regulated-after-decision", "information")

@@ -18,7 +18,7 @@ from workbench.rules.periode import Periode
 from rules_support import base_doc  # type: ignore[import-not-found]
 
 START = date(2024, 3, 4)
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _decision(length, born, kids, absence, benefits, work_hours):
