@@ -46,8 +46,8 @@ def summary(out: dict[str, Any]) -> str:
             continue
         lines.append(f"  Brutto {_kr(p['gross'])} (grunnstønad {_kr(p['gross_base'])}, "
                      f"barnetillegg {_kr(p['barnetillegg'])})")
-        lines.append(f"  Fravær § 36 −{_kr(p['absence'])}, arbeid § 37 −{_kr(p['work'])}, "
-                     f"samordning § 38 −{_kr(p['samordning'])}")
+        lines.append(f"  Trekk: fravær § 36 {_kr(p['absence'])}, arbeid § 37 {_kr(p['work'])}, "
+                     f"samordning § 38 {_kr(p['samordning'])}")
         lines.append(f"  Netto {_kr(p['net'], 0)} (uavrundet {_kr(p['net_unrounded'])}); Nav "
                      f"{_kr(p['nav_net'], 0)}; differanse {_kr(p['difference'], 0)}")
         for name, net in p["alternatives"].items():

@@ -391,6 +391,8 @@ def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,
             # R8: «When absence is present, also show the result under this alternative».
             for name, override in (("absence_method=whole_days", {"absence_method": "whole_days"}),
                                    ("abs_reduces_bt=true", {"abs_reduces_bt": True})):
+                if name.startswith("abs_reduces_bt") and not pr.gross_bt:
+                    continue  # no barnetillegg: the alternative cannot differ
                 if getattr(ps.assumptions, next(iter(override))) != next(iter(override.values())):
                     pr.alternatives[name] = alternative_net(ctx, pr, ctx.alt(**override))
         pr.discrepancies = disc.period_discrepancies(ctx, pr)
