@@ -148,3 +148,16 @@ def test_consistency_and_pdfa_run_in_the_gate():
 
 def test_signers_fixture_is_two_people():
     assert SIGNERS.leader_name != SIGNERS.saksbehandler_name
+
+
+def test_unclassified_discrepancy_and_new_law_version_block():
+    import copy
+
+    ev = copy.deepcopy(evaluation_of("D06"))
+    ev["discrepancies"][0]["category"] = ""
+    inp = complete_input("D06", "nb", evaluation=ev)
+    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["discrepancies[0].category"]
+    ev = copy.deepcopy(evaluation_of("D06"))
+    ev["parameters"]["fvl_2025_in_force"] = "2025-11-01"
+    inp = complete_input("D06", "nb", evaluation=ev)
+    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["law_version"]

@@ -106,6 +106,28 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
     if adm.get("over_one_year") and inp.outcome != "avvise":
         problems.append(("outcome", "klagen er sendt mer enn ett år etter vedtaket og skal avvises (fvl. § 31)"))
 
+    # every discrepancy classified, with its legal basis (appeals.md §8 item 6)
+    for i, dsc in enumerate(ev.get("discrepancies") or []):
+        if not str(dsc.get("category") or "").strip():
+            problems.append((f"discrepancies[{i}].category", "avviket mangler kategori"))
+        if not str(dsc.get("hjemmel") or "").strip():
+            problems.append((f"discrepancies[{i}].hjemmel", "avviket mangler hjemmel"))
+
+    # addressee and copy (item 11)
+    if not facts.nav_office.strip():
+        problems.append(("nav_office.name", "Nav-kontoret som skal ha kopi, mangler"))
+
+    # law version (R27): the letter's finality/access/costs texts are those of forvaltningsloven 1967
+    in_force = (ev.get("parameters") or {}).get("fvl_2025_in_force")
+    if in_force:
+        try:
+            switch = date.fromisoformat(str(in_force))
+        except ValueError:
+            switch = None
+        if switch is None or inp.our_date >= switch:
+            problems.append(("law_version", "ny forvaltningslov gjelder: brevets tekster om endelighet, innsyn og "
+                                            "sakskostnader er skrevet for forvaltningsloven 1967 (R27)"))
+
     # dates
     if inp.our_date > today:
         problems.append(("our_date", "vår dato ligger fram i tid"))

@@ -29,6 +29,7 @@ ASSET_SUFFIXES = frozenset({".css", ".ttf", ".otf", ".png", ".jpg", ".jpeg"})
 _env: Environment | None = None
 _weasy = None  # (FontConfiguration, CSS) once built
 _lock = threading.Lock()
+_render_lock = threading.Lock()
 _asset_cache: dict[str, bytes] = {}
 
 
@@ -128,14 +129,33 @@ def html_to_pdf(html: str, *, fetcher=None) -> bytes:
     font_config, css = _weasy_shared()
     fetcher = fetcher if fetcher is not None else make_fetcher()
     document = HTML(string=html, base_url=LETTERS_DIR.as_uri() + "/", url_fetcher=fetcher)
-    return document.write_pdf(
-        stylesheets=[css],
-        font_config=font_config,
-        pdf_variant=PDF_VARIANT,
-        uncompressed_pdf=False,
-    )
+    # one render at a time per process: the shared FontConfiguration (fontconfig/pango) is not
+    # documented as thread-safe, and the GIL leaves little to gain from parallel renders in threads
+    with _render_lock:
+        return document.write_pdf(
+            stylesheets=[css],
+            font_config=font_config,
+            pdf_variant=PDF_VARIANT,
+            uncompressed_pdf=False,
+        )
 
 
-def render_pdf(letter: Letter, *, fetcher=None) -> bytes:
-    """The letter as PDF/A-2b bytes (title, author and lang from the HTML)."""
-    return html_to_pdf(render_html(letter), fetcher=fetcher)
+class PdfACheckError(RuntimeError):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("PDF/A check failed: " + "; ".join(problems))
+
+
+def render_pdf(letter: Letter, *, fetcher=None, check: bool = True) -> bytes:
+    """The letter as PDF/A-2b bytes (title, author and lang from the HTML).
+
+    Generation fails (``PdfACheckError``) if the structural PDF/A check finds a problem (archive.md §6);
+    the check costs a few milliseconds."""
+    pdf = html_to_pdf(render_html(letter), fetcher=fetcher)
+    if check:
+        from workbench.letters.pdfa import check_pdfa
+
+        problems = check_pdfa(pdf)
+        if problems:
+            raise PdfACheckError(problems)
+    return pdf
