@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, StringField, TextAreaField
+from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
@@ -13,7 +13,7 @@ class VersionedForm(FlaskForm):
 
 
 class LetterForm(VersionedForm):
-    language = RadioField("Målform", choices=[("nb", "Bokmål"), ("nn", "Nynorsk")],
+    language = RadioField("Målform", choices=[SelectChoice("nb", "Bokmål"), SelectChoice("nn", "Nynorsk")],
                           validators=[DataRequired("Velg bokmål eller nynorsk.")])
     our_reference = StringField("Vår referanse", validators=[Optional(), Length(max=50)])
 
