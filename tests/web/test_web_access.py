@@ -11,6 +11,7 @@ ROLES = ("saksbehandler", "leder", "arkivar", "admin")
 WORKERS = {"saksbehandler", "leder"}
 READERS = WORKERS | {"arkivar"}
 ADMIN = {"admin"}
+LEADER = {"leder"}
 ALL = set(ROLES)
 
 # endpoint → [(method, path template, roles allowed)]
@@ -33,9 +34,20 @@ ACCESS = {
     "admin.toggle_active": [("POST", "/admin/brukere/{user}/aktiv", ADMIN)],
     "admin.tokens": [("GET", "/admin/api-nokler", ADMIN), ("POST", "/admin/api-nokler", ADMIN)],
     "admin.revoke_token": [("POST", "/admin/api-nokler/{token}/tilbakekall", ADMIN)],
+    # the decision letter (issue 6): arkivar only the finalised letter of a ferdigstilt case
+    "vedtak.edit": [("GET", "/saker/{case}/vedtak", READERS)],
+    "vedtak.save": [("POST", "/saker/{case}/vedtak", WORKERS)],
+    "vedtak.preview": [("POST", "/saker/{case}/vedtak/forhandsvis", WORKERS)],
+    "vedtak.send": [("POST", "/saker/{case}/vedtak/send", WORKERS)],
+    "vedtak.approve": [("POST", "/saker/{case}/vedtak/godkjenn", LEADER)],
+    "vedtak.return_letter": [("POST", "/saker/{case}/vedtak/returner", LEADER)],
+    "vedtak.finalize": [("POST", "/saker/{case}/vedtak/ferdigstill", WORKERS)],
+    "vedtak.draft_pdf": [("GET", "/saker/{case}/vedtak/utkast.pdf", WORKERS)],
+    "vedtak.final_pdf": [("GET", "/saker/{case}/vedtak/vedtak.pdf", READERS)],
+    "vedtak.letter_asset": [("GET", "/vedtak/brevmal/letter.css", READERS)],
 }
 PUBLIC = {"auth.login", "static"}
-MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.")
+MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.", "vedtak.")
 
 
 def test_every_route_of_these_blueprints_is_in_the_access_table(app):
