@@ -74,6 +74,27 @@ def review_audit_label(action: str) -> str:
     return AUDIT_LABELS.get(action, action)
 
 
+FIELD_LABELS = {
+    "late_appeal_admitted": "for sen klage", "late_appeal_reasons": "begrunnelse for sen klage",
+    "notice_received": "dato vedtaket kom fram", "appeal_received": "dato Nav mottok klagen",
+    "reformatio_interests": "overordnede interesser", "reformatio_varsel": "varsel om endring til ugunst",
+    "s48_findings": "vurdering etter § 48", "chosen_outcome": "utfall", "outcome_reasons": "begrunnelse for utfall",
+    "reclassifications": "klassifisering av avvik", "discretion_answers": "skjønnsvurderinger",
+}
+
+
+@bp.app_template_filter("review_audit_detail")
+def review_audit_detail(event) -> str:
+    detail = event.detail or ""
+    if event.action == "review.recorded" and detail.startswith("fields="):
+        return ", ".join(FIELD_LABELS.get(f, f) for f in detail[len("fields="):].split(","))
+    if event.action == "review.fact_corrected":
+        return detail.split(" ")[0].replace("path=", "")
+    if event.action == "review.argument_answered" and detail.startswith("indexes="):
+        return "anførsel " + ", ".join(str(int(i) + 1) for i in detail[len("indexes="):].split(",") if i.isdigit())
+    return ""
+
+
 def _leaf_paths(doc, prefix: str = "") -> list[str]:
     out: list[str] = []
     if isinstance(doc, dict):
@@ -85,6 +106,17 @@ def _leaf_paths(doc, prefix: str = "") -> list[str]:
     else:
         out.append(prefix)
     return out
+
+
+def _unique_points(points: list[dict]) -> list[dict]:
+    """One entry per ⚖ code (the form has one set of fields per code); where a code repeats, the
+    entry limited by sotjl § 48 wins."""
+    out: dict[str, dict] = {}
+    for p in points:
+        c = p["code"]
+        if c not in out or (p.get("limited_by_sotjl_48") and not out[c].get("limited_by_sotjl_48")):
+            out[c] = p
+    return list(out.values())
 
 
 def _render(case, *, status: int = 200, conflict: bool = False, forms: dict | None = None,
@@ -130,7 +162,7 @@ def _render(case, *, status: int = 200, conflict: bool = False, forms: dict | No
                 "s48": ("" if f is None else ("ja" if f.apenbart_urimelig else "nei")),
                 "s48_reasons": f.reasons if f else "", "s48_self": f.self_government if f else ""}
     groups: dict[str, list[dict]] = {}
-    for p in review["discretion"]:
+    for p in _unique_points(review["discretion"]):
         groups.setdefault(p.get("kind_label_nb") or p.get("kind") or "Annet", []).append(p)
     if argument_values is None:
         argument_values = dict(state.argument_answers)
@@ -224,7 +256,7 @@ def discretion(public_id: str):
         abort(400)
     s = db_session()
     rec = review_store.load_review(s, case).recorded
-    points = review_store.current_review(s, case, today=clock.today())["discretion"]
+    points = _unique_points(review_store.current_review(s, case, today=clock.today())["discretion"])
     values, errors = {}, {}
     answers, findings = [], []
     for p in points:
