@@ -92,7 +92,7 @@ def _corrections(session: Session, case: Case) -> list[FactCorrection]:
 # --- reading ---------------------------------------------------------------------------------------
 
 def load_review(session: Session, case: Case) -> ReviewState:
-    session.refresh(case)
+    version = session.exec(select(Case.version).where(Case.id == case.id)).one()  # the lock, fresh
     row = _review_row(session, case)
     original = _load(imported_for(session, case).raw)
     document = _from_column(row.current_document) if row and row.current_document is not None else original
@@ -104,7 +104,7 @@ def load_review(session: Session, case: Case) -> ReviewState:
         document=document,
         original_document=original,
         corrections=_corrections(session, case),
-        version=case.version,
+        version=version,
     )
 
 
