@@ -191,3 +191,22 @@ def test_csrf_is_required(make_app, demo_case, make_user, login, db):
     r = c.post(f"/saker/{demo_case.public_id}/vurdering/anforsler",
                data={"version": _version(db, demo_case.id), "argument-0": "med token", "csrf_token": token})
     assert r.status_code == 302
+
+
+def test_a_ferdigstilt_case_is_read_only_and_arkivar_admin_see_nothing(client_as, demo_case, db):
+    from workbench.db.models import Case
+
+    row = db.get(Case, demo_case.id)
+    row.status = "ferdigstilt"
+    db.add(row)
+    db.commit()
+    url = f"/saker/{demo_case.public_id}/vurdering"
+    sb = client_as("saksbehandler")
+    before = _counts(db)
+    r = sb.post(url + "/anforsler", data={"version": _version(db, demo_case.id), "argument-0": "for sent"})
+    assert r.status_code == 302
+    assert "kan ikke endres" in sb.get(url).get_data(as_text=True)
+    assert _counts(db) == before
+    for role in ("arkivar", "admin"):
+        body = client_as(role).get(url)
+        assert body.status_code == 403 and "Kari" not in body.get_data(as_text=True)

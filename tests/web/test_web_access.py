@@ -45,9 +45,19 @@ ACCESS = {
     "vedtak.draft_pdf": [("GET", "/saker/{case}/vedtak/utkast.pdf", WORKERS)],
     "vedtak.final_pdf": [("GET", "/saker/{case}/vedtak/vedtak.pdf", READERS)],
     "vedtak.letter_asset": [("GET", "/vedtak/brevmal/letter.css", READERS)],
+    # the appeal review (issue 5): case workers only; arkivar and admin see no case contents there
+    "review.show": [("GET", "/saker/{case}/vurdering", WORKERS)],
+    "review.admissibility": [("POST", "/saker/{case}/vurdering/adgang", WORKERS)],
+    "review.reclassify": [("POST", "/saker/{case}/vurdering/avvik", WORKERS)],
+    "review.discretion": [("POST", "/saker/{case}/vurdering/skjonn", WORKERS)],
+    "review.reformatio": [("POST", "/saker/{case}/vurdering/ugunst", WORKERS)],
+    "review.outcome": [("POST", "/saker/{case}/vurdering/utfall", WORKERS)],
+    "review.arguments": [("POST", "/saker/{case}/vurdering/anforsler", WORKERS)],
+    "review.correct_fact": [("POST", "/saker/{case}/vurdering/faktum", WORKERS)],
+    "review.varsel": [("GET", "/saker/{case}/vurdering/varsel", WORKERS)],
 }
 PUBLIC = {"auth.login", "static"}
-MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.", "vedtak.")
+MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.", "vedtak.", "review.")
 
 
 def test_every_route_of_these_blueprints_is_in_the_access_table(app):

@@ -45,6 +45,18 @@ def _load(public_id: str):
     return case
 
 
+CLOSED_MESSAGE = "Saken er ferdigstilt: vurderingen kan ikke endres lenger."
+
+
+def _load_open(public_id: str):
+    """The case for a change; a ferdigstilt or arkivert case is read-only (None → the caller redirects)."""
+    case = _load(public_id)
+    if case.status in case_service.CLOSED:
+        flash(CLOSED_MESSAGE, "error")
+        return case, redirect(url_for("review.show", public_id=case.public_id))
+    return case, None
+
+
 def _back(case, anchor: str):
     return redirect(url_for("review.show", public_id=case.public_id) + f"#{anchor}")
 
@@ -207,7 +219,9 @@ def _save(case, recorded, version: int, anchor: str, message: str, **on_conflict
 @bp.post("/<public_id>/vurdering/adgang")
 @roles_required(CASE_WORKERS)
 def admissibility(public_id: str):
-    case = _load(public_id)
+    case, closed = _load_open(public_id)
+    if closed:
+        return closed
     form = AdmissibilityForm()
     if not form.validate_on_submit():
         return _render(case, status=400, forms={"admissibility": form})
@@ -225,7 +239,9 @@ def admissibility(public_id: str):
 @bp.post("/<public_id>/vurdering/avvik")
 @roles_required(CASE_WORKERS)
 def reclassify(public_id: str):
-    case = _load(public_id)
+    case, closed = _load_open(public_id)
+    if closed:
+        return closed
     prefix = request.form.get("prefix", "")
     if not re.fullmatch(r"rc\d{1,3}", prefix):
         abort(400)
@@ -250,7 +266,9 @@ def reclassify(public_id: str):
 @bp.post("/<public_id>/vurdering/skjonn")
 @roles_required(CASE_WORKERS)
 def discretion(public_id: str):
-    case = _load(public_id)
+    case, closed = _load_open(public_id)
+    if closed:
+        return closed
     form = VersionedForm()
     if not form.validate_on_submit():
         abort(400)
@@ -295,7 +313,9 @@ def discretion(public_id: str):
 @bp.post("/<public_id>/vurdering/ugunst")
 @roles_required(CASE_WORKERS)
 def reformatio(public_id: str):
-    case = _load(public_id)
+    case, closed = _load_open(public_id)
+    if closed:
+        return closed
     form = ReformatioForm()
     ok = form.validate_on_submit()
     if ok and form.varsel.data and form.varsel.data > clock.today():
@@ -316,7 +336,9 @@ def reformatio(public_id: str):
 @bp.post("/<public_id>/vurdering/utfall")
 @roles_required(CASE_WORKERS)
 def outcome(public_id: str):
-    case = _load(public_id)
+    case, closed = _load_open(public_id)
+    if closed:
+        return closed
     form = OutcomeForm()
     ok = form.validate_on_submit()
     if ok:
@@ -337,7 +359,9 @@ def outcome(public_id: str):
 @bp.post("/<public_id>/vurdering/anforsler")
 @roles_required(CASE_WORKERS)
 def arguments(public_id: str):
-    case = _load(public_id)
+    case, closed = _load_open(public_id)
+    if closed:
+        return closed
     form = VersionedForm()
     if not form.validate_on_submit():
         abort(400)
@@ -358,7 +382,9 @@ def arguments(public_id: str):
 @bp.post("/<public_id>/vurdering/faktum")
 @roles_required(CASE_WORKERS)
 def correct_fact(public_id: str):
-    case = _load(public_id)
+    case, closed = _load_open(public_id)
+    if closed:
+        return closed
     form = FactForm()
     if not form.validate_on_submit():
         return _render(case, status=400, forms={"fact": form})
