@@ -1,5 +1,6 @@
 /* Live preview of the decision letter: after typing stops, POST the form to the preview endpoint and
-   show the returned letter HTML in the sandboxed iframe (srcdoc; sandbox="" — no script runs in it).
+   show the returned letter HTML in the sandboxed iframe (srcdoc; the sandbox has no allow-scripts, so
+   no script ever runs in it). The reader's scroll position in the frame is kept across updates.
    Without JavaScript the «Forhåndsvis» button does the same through a normal form submission. */
 (function () {
   "use strict";
@@ -27,6 +28,12 @@
       return response.text();
     }).then(function (html) {
       if (mine !== seq) { return; }  // a newer request is on its way
+      var y = 0;
+      try { y = frame.contentWindow.scrollY || 0; } catch (e) { y = 0; }
+      frame.addEventListener("load", function restore() {
+        frame.removeEventListener("load", restore);
+        try { frame.contentWindow.scrollTo(0, y); } catch (e) { /* not reachable: start at the top */ }
+      });
       frame.srcdoc = html;
       frame.setAttribute("data-preview-seq", String(mine));
       say("Forhåndsvisningen viser teksten i skjemaet (ikke lagret).");
