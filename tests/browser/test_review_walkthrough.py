@@ -109,6 +109,15 @@ def test_d07_til_ugunst_locked_then_unlocked(page, live_url, make_user, import_c
     expect(page.locator("article.letter")).to_contain_text("UTKAST")
     page.go_back()
 
+    # reclassify the discrepancy (the engine proposes, the jurist decides, with reasons)
+    first = page.locator("#avvik-1")
+    first.get_by_text("Omklassifiser avviket").click()
+    first.get_by_label("Kategori").select_option("faktum")
+    first.get_by_label("Begrunnelse for omklassifiseringen").fill("Nav la feil dato for G-reguleringen til grunn.")
+    first.get_by_role("button", name="Lagre klassifiseringen").click()
+    expect(page.get_by_role("status").filter(has_text="Klassifiseringen av avviket er lagret")).to_be_visible()
+    expect(page.locator("#avvik-1-kategori")).to_have_text("Feil faktum")
+
     page.get_by_label("Overordnede private eller offentlige interesser (fvl. § 34)").fill(
         "Hensynet til lik behandling og riktig bruk av offentlige midler.")
     page.get_by_label("Varsel om endring til ugunst sendt").fill("2025-07-25")

@@ -210,3 +210,47 @@ def test_a_ferdigstilt_case_is_read_only_and_arkivar_admin_see_nothing(client_as
     for role in ("arkivar", "admin"):
         body = client_as(role).get(url)
         assert body.status_code == 403 and "Kari" not in body.get_data(as_text=True)
+
+
+def test_reclassify_a_discrepancy_with_reason_and_fvl_provision(client_as, import_case, db):
+    case = import_case("D06.json")
+    sb = client_as("saksbehandler")
+    url = f"/saker/{case.public_id}/vurdering"
+    tree = page(sb.get(url))
+    form = tree.xpath('//form[contains(@action, "/vurdering/avvik")]')[0]
+    prefix = form.xpath('.//input[@name="prefix"]/@value')[0]
+    key = form.xpath(f'.//input[@name="{prefix}-discrepancy"]/@value')[0]
+    before = _counts(db)
+    r = sb.post(url + "/avvik", data={f"{prefix}-version": _version(db, case.id), "prefix": prefix,
+                                      f"{prefix}-discrepancy": key, f"{prefix}-category": "saksbehandling",
+                                      f"{prefix}-reason": "Nav utredet ikke timene (fvl. § 17)."})
+    assert r.status_code == 400
+    assert "forvaltningsloven" in text(by_id(page(r), f"{prefix}-fvl_provision-error"))
+    assert _counts(db) == before
+    r = sb.post(url + "/avvik", data={f"{prefix}-version": _version(db, case.id), "prefix": prefix,
+                                      f"{prefix}-discrepancy": key, f"{prefix}-category": "saksbehandling",
+                                      f"{prefix}-fvl_provision": "fvl. § 17",
+                                      f"{prefix}-reason": "Nav utredet ikke timene."})
+    assert r.status_code == 302, [text(e) for e in page(r).xpath('//*[contains(@class, "error-message")]')]
+    tree = page(sb.get(url))
+    assert text(by_id(tree, "avvik-1-kategori")) == "Saksbehandlingsfeil"
+    note = text(by_id(tree, "avvik-1-omklassifisert"))
+    assert "motoren foreslo" in note and "fvl. § 17" in note and "Nav utredet ikke timene." in note
+    assert ("review.recorded", "fields=reclassifications", sb.user.id) in _audit(db, case.id)
+
+
+def test_two_dates_two_answers_where_g_was_fixed_after_the_decision(client_as, import_doc, pin_today):
+    from review_support import variant
+
+    pin_today("2025-08-01")
+    doc = variant("D07", **{"decision.date": "2025-05-20", "decision.notice_received": "2025-05-21"})
+    doc["payments"][0]["net"] = 10106
+    doc["payments"][0].pop("gross", None)
+    case = import_doc(doc)
+    tree = page(client_as("saksbehandler").get(f"/saker/{case.public_id}/vurdering"))
+    section = by_id(tree, "to-datoer")
+    assert section is not None
+    body = text(section)
+    assert "20.05.2025" in body and "kr 10 106" in body and "kr 10 443" in body
+    assert "ikke en feil fra Nav" in body
+    assert "Informasjon (ikke avvik)" in body

@@ -252,7 +252,7 @@ def reclassify(public_id: str):
     key = form.discrepancy.data
     others = tuple(r for r in rec.reclassifications if r.discrepancy != key)
     new_r = Reclassification(discrepancy=key, category=form.category.data, reason=form.reason.data.strip(),
-                             fvl_provision=form.fvl_provision.data or None)
+                             fvl_provision=(form.fvl_provision.data or None) if form.category.data == "saksbehandling" else None)
     new = dataclasses.replace(rec, reclassifications=(*others, new_r))
     review = review_store.current_review(db_session(), case, today=clock.today())
     if key not in {_key(d) for d in review["discrepancies"]}:
