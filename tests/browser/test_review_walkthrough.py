@@ -101,12 +101,15 @@ def test_d07_til_ugunst_locked_then_unlocked(page, live_url, make_user, import_c
     expect(page.locator("#varsel-frist")).to_contain_text("41 dager igjen")
     expect(page.locator("#outcome-omgjore")).to_be_disabled()
     expect(page.locator("#utfall")).to_contain_text("fvl. § 34")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#utfall").screenshot(path=str(SHOTS / "review-d07-utfall-sperret.png"))
 
     # the varsel draft, printable
     page.get_by_role("link", name="Lag utkast til varsel om endring til ugunst").click()
     expect(page.get_by_role("heading", name="Varsel om mulig endring til ugunst for deg")).to_be_visible()
     expect(page.locator("article.letter")).to_contain_text("11.09.2025")
     expect(page.locator("article.letter")).to_contain_text("UTKAST")
+    page.screenshot(path=str(SHOTS / "review-d07-varsel.png"), full_page=True)
     page.go_back()
 
     # reclassify the discrepancy (the engine proposes, the jurist decides, with reasons)
@@ -126,6 +129,7 @@ def test_d07_til_ugunst_locked_then_unlocked(page, live_url, make_user, import_c
     expect(page.locator("#ugunst-status")).to_contain_text("Åpnet")
     expect(page.locator("#outcome-omgjore")).to_be_enabled()
     expect(page.locator("#forslag")).to_have_text("Endre (omgjøre)")
+    page.locator("#utfall").screenshot(path=str(SHOTS / "review-d07-utfall-apnet.png"))
 
 
 def test_review_page_has_no_serious_accessibility_violations(browser, live_url, make_user, import_case,
