@@ -325,3 +325,25 @@ def test_every_step_is_audited_without_personal_data(flow, db):
         assert a in actions, a
     name = fresh(db, case).claimant_name
     assert all(name not in (e.detail or "") for e in events)
+
+
+def test_a_review_change_after_approval_needs_a_new_approval(flow, db):
+    from workbench.services import review_store
+
+    case, sb, leder = flow()
+    save(sb, db, case)
+    send_and_approve(db, case, sb, leder)
+    assert gate(db, case) == []
+    row = fresh(db, case)
+    state = review_store.load_review(db, row)
+    changed = type(state.recorded)(**{**{f: getattr(state.recorded, f) for f in state.recorded.__dataclass_fields__},
+                                      "outcome_reasons": "Endret begrunnelse etter godkjenning."})
+    review_store.save_recorded(db, row, changed, expected_version=row.version, actor=audit.Actor(user_id=sb.user.id))
+    problems = gate(db, case)
+    assert [f for f, _ in problems] == ["leader_approval"] and "ny godkjenning" in problems[0][1]
+    assert finalize(sb, db, case).status_code == 422
+    page = sb.get(f"/saker/{case.public_id}/vedtak").get_data(as_text=True)
+    assert "Send til ny godkjenning" in page
+    send_and_approve(db, case, sb, leder)
+    assert finalize(sb, db, case).status_code == 302
+    assert letter_row(db, case).status == "ferdigstilt"

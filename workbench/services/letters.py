@@ -202,13 +202,23 @@ def _last(session: Session, case: Case, action: str) -> ApprovalEvent | None:
 
 
 def current_approval(session: Session, case: Case) -> ApprovalEvent | None:
-    """The leader's approval that is still valid: the last «godkjent» after the last sending."""
+    """The leader's approval that is still valid: the last «godkjent» after the last sending, with
+    nothing recorded on the review page since (a changed outcome, answer or fact changes the letter
+    the leader approved)."""
     evs = events(session, case)
     sent = [i for i, e in enumerate(evs) if e.action == "sendt_til_godkjenning"]
     if not sent:
         return None
     after = [e for e in evs[sent[-1]:] if e.action in ("godkjent", "returnert")]
-    return after[-1] if after and after[-1].action == "godkjent" else None
+    if not after or after[-1].action != "godkjent":
+        return None
+    return None if review_changed_since_approval(session, case) else after[-1]
+
+
+def review_changed_since_approval(session: Session, case: Case) -> bool:
+    trail = audit.events_for_case(session, case.id)
+    approved = [i for i, e in enumerate(trail) if e.action == "letter.godkjent"]
+    return bool(approved) and any(e.action.startswith("review.") for e in trail[approved[-1] + 1:])
 
 
 def _user(session: Session, user_id: int | None) -> User | None:
@@ -438,8 +448,11 @@ def _move_case(session: Session, case: Case, target: str, expected_version: int,
 
 
 def send_to_leader(session: Session, case: Case, *, expected_version: int, actor: audit.Actor) -> LetterRow:
+    """To the leader; also again when the review changed after an approval (the approval lapsed)."""
     row = get_or_create_letter(session, case, actor=actor)
-    _require_editable(row)
+    lapsed = row.status == LetterStatus.GODKJENT.value and current_approval(session, case) is None
+    if not lapsed:
+        _require_editable(row)
     _move_case(session, case, CaseStatus.TIL_GODKJENNING.value, expected_version, actor)
     row = letter_for(session, case)
     row.status = LetterStatus.TIL_GODKJENNING.value
@@ -521,12 +534,17 @@ def gate_problems(session: Session, case: Case, *, today: date, built: Built | N
     open_codes = {f.split(".", 1)[1] for f, _ in open_points}
     open_idx = {i for i, p in enumerate(points) if p.get("code") in open_codes}
     approved = built.approval is not None
+    if not approved and built.row.status == LetterStatus.GODKJENT.value:
+        problems.append(("leader_approval", "vurderingen er endret etter at leder godkjente vedtaket; "
+                                            "send det til ny godkjenning"))
     for fld, reason in finalize_problems(inp, leader_approved=approved, today=today):
         m = re.match(r"discretion\[(\d+)\]", fld)
         if m and int(m.group(1)) in open_idx:
             continue  # already reported once, by code
         if fld == "signers.leader_name" and not approved:
             continue  # «leader_approval» says it
+        if fld == "leader_approval" and any(f == "leader_approval" for f, _ in problems):
+            continue  # the lapsed approval already says why
         problems.append((fld, reason))
     return list(dict.fromkeys(problems))
 
