@@ -143,3 +143,11 @@ def test_case_page_shows_the_facts_in_norwegian(client_as, demo_case):
                  "Nav Bergenhus", "Nav har trukket hele omsorgsstønaden", "Klagefristen gikk ut",
                  "14.11.2025", "Nav opprettholder vedtaket"):
         assert text in page, text
+
+
+def test_opaque_ids_never_look_like_a_fodselsnummer():
+    from workbench.db.models import new_public_id
+
+    for _ in range(5000):
+        pid = new_public_id()
+        assert re.fullmatch(r"[0-9a-f]{32}", pid) and not re.search(r"\d{7}", pid)

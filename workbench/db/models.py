@@ -6,6 +6,7 @@ of the glossary (``under_behandling``, ``saksbehandler``).
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, datetime, timezone
 from enum import StrEnum
@@ -19,9 +20,16 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+_DIGIT_RUN = re.compile(r"\d{7}")
+
+
 def new_public_id() -> str:
-    """Opaque id used in URLs instead of anything that could identify a person."""
-    return uuid.uuid4().hex
+    """Opaque id used in URLs instead of anything that could identify a person: 32 hex characters,
+    never with 7 or more digits in a row (so it can never look like a fødselsnummer)."""
+    while True:
+        candidate = uuid.uuid4().hex
+        if not _DIGIT_RUN.search(candidate):
+            return candidate
 
 
 class Role(StrEnum):
