@@ -159,3 +159,28 @@ def test_unknown_notice_date_the_jurist_records_it(client_as, import_doc, db, pi
     assert r.status_code == 302
     tree = page(sb.get(url))
     assert text(by_id(tree, "klagefrist-dato")) == "28.04.2025"
+
+
+def test_d08_fullmektig_and_form_recorded_by_the_jurist(client_as, import_case, db, pin_today):
+    pin_today("2025-04-01")
+    case = import_case("D08.json")
+    sb = client_as("saksbehandler")
+    url = f"/saker/{case.public_id}/vurdering"
+    tree = page(sb.get(url))
+    assert "Juristen avgjør" in text(by_id(tree, "vilkar-klagerett"))
+    assert "fullmektig" in text(by_id(tree, "vilkar-klagerett"))
+    assert "4 dager for sent" in text(by_id(tree, "adgang"))
+    r = sb.post(url + "/adgang", data={"version": _version(db, case.id),
+                                       "klagerett_assessment": "Skriftlig fullmakt ligger i saken.",
+                                       "form_confirmed": "y", "late_appeal_admitted": "ja",
+                                       "late_appeal_reasons": "Fire dager; fullmektigen var syk."})
+    assert r.status_code == 302
+    # a later save of the ⚖ points keeps the admissibility record
+    r = sb.post(url + "/skjonn", data={"version": _version(db, case.id), "answer-F4": "Gyldig fravær",
+                                       "reasons-F4": "Legeerklæring."})
+    assert r.status_code == 302
+    tree = page(sb.get(url))
+    assert "Skriftlig fullmakt ligger i saken." in text(by_id(tree, "vilkar-klagerett"))
+    assert "Bekreftet av juristen" in text(by_id(tree, "vilkar-form"))
+    assert by_id(tree, "form_confirmed").get("checked") is not None
+    assert text(by_id(tree, "answer-F4")) == "Gyldig fravær"

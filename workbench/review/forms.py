@@ -2,7 +2,7 @@
 Forms with one field per item (⚖ points, arguments) are read field by field in the routes."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
@@ -26,6 +26,9 @@ class AdmissibilityForm(VersionedForm):
         choices=[("", "Ikke vurdert ennå"), ("ja", "Ja, klagen tas under behandling"),
                  ("nei", "Nei, klagen avvises")], default="", validators=[Optional()])
     late_appeal_reasons = TextAreaField("Begrunnelse (fvl. § 31)", validators=[Optional(), Length(max=5000)])
+    klagerett_assessment = TextAreaField("Klagerett og fullmakt – juristens vurdering (fvl. §§ 12 og 28)",
+                                         validators=[Optional(), Length(max=5000)])
+    form_confirmed = BooleanField("Klagen nevner vedtaket og hvilken endring klageren ønsker (fvl. § 32)")
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)

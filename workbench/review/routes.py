@@ -29,6 +29,11 @@ from workbench.services import audit, clock, review_store
 from workbench.services import cases as case_service
 from workbench.web.access import CASE_WORKERS, roles_required
 
+#: the jurist's admissibility confirmations, stored as answers with these codes in ``Recorded``
+ADM_PREFIX = "adm-"
+ADM_KLAGERETT = "adm-klagerett"  # fullmakt / klagerett assessed (fvl. §§ 12, 28)
+ADM_FORM = "adm-form"  # the appeal names the decision and the change sought (fvl. § 32)
+
 CONFLICT = ("Saken er endret av noen andre siden du åpnet den. Det du skrev er ikke lagret – det står "
             "fortsatt i skjemaet. Se over det som nå er registrert, og lagre på nytt.")
 MAX_TEXT = 10000
@@ -145,7 +150,9 @@ def _render(case, *, status: int = 200, conflict: bool = False, forms: dict | No
     forms.setdefault("admissibility", AdmissibilityForm(
         formdata=None, notice_received=rec.notice_received, appeal_received=rec.appeal_received,
         late_appeal_admitted={True: "ja", False: "nei", None: ""}[rec.late_appeal_admitted],
-        late_appeal_reasons=rec.late_appeal_reasons))
+        late_appeal_reasons=rec.late_appeal_reasons,
+        klagerett_assessment=(rec.answer(ADM_KLAGERETT).answer if rec.answer(ADM_KLAGERETT) else ""),
+        form_confirmed=rec.answer(ADM_FORM) is not None))
     forms.setdefault("reformatio", ReformatioForm(
         formdata=None, appeal_received=rec.appeal_received, interests=rec.reformatio_interests,
         varsel=rec.reformatio_varsel))
@@ -189,7 +196,8 @@ def _render(case, *, status: int = 200, conflict: bool = False, forms: dict | No
         discretion_groups=groups, discretion_values=discretion_values,
         discretion_errors=discretion_errors or {}, argument_values=argument_values,
         blocked=blocked, point_blocks=point_blocks, names=names, events=events, periods=periods,
-        kf=adm_kf, doc=decision_doc, conflict=conflict,
+        kf=adm_kf, doc=decision_doc, conflict=conflict, adm_klagerett=rec.answer(ADM_KLAGERETT),
+        adm_form=rec.answer(ADM_FORM),
         open_points=open_discretion_points(review["discretion"], rec),
         missing_answers=review_store.missing_argument_answers(state),
         leaf_paths=_leaf_paths(state.document)), status
@@ -227,9 +235,16 @@ def admissibility(public_id: str):
         return _render(case, status=400, forms={"admissibility": form})
     rec = review_store.load_review(db_session(), case).recorded
     admitted = {"ja": True, "nei": False}.get(form.late_appeal_admitted.data or "")
+    adm_answers = []
+    if (form.klagerett_assessment.data or "").strip():
+        adm_answers.append(DiscretionAnswer(code=ADM_KLAGERETT, answer=form.klagerett_assessment.data.strip()))
+    if form.form_confirmed.data:
+        adm_answers.append(DiscretionAnswer(code=ADM_FORM, answer="bekreftet"))
+    others = tuple(a for a in rec.discretion_answers if not a.code.startswith(ADM_PREFIX))
     new = dataclasses.replace(rec, notice_received=form.notice_received.data,
                               appeal_received=form.appeal_received.data, late_appeal_admitted=admitted,
-                              late_appeal_reasons=(form.late_appeal_reasons.data or "").strip() or None)
+                              late_appeal_reasons=(form.late_appeal_reasons.data or "").strip() or None,
+                              discretion_answers=others + tuple(adm_answers))
     return _save(case, new, form.version.data, "adgang", "Vurderingen av om klagen kan behandles er lagret.",
                  forms={"admissibility": form})
 
@@ -303,7 +318,8 @@ def discretion(public_id: str):
             errors[c] = err
     if errors:
         return _render(case, status=400, discretion_values=values, discretion_errors=errors)
-    new = dataclasses.replace(rec, discretion_answers=tuple(answers), s48_findings=tuple(findings))
+    kept = tuple(a for a in rec.discretion_answers if a.code.startswith(ADM_PREFIX))  # admissibility, own form
+    new = dataclasses.replace(rec, discretion_answers=kept + tuple(answers), s48_findings=tuple(findings))
     return _save(case, new, form.version.data, "skjonn", "Skjønnsvurderingene er lagret.",
                  discretion_values=values)
 
