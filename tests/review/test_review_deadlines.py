@@ -184,3 +184,11 @@ def test_d08_fullmektig_and_form_recorded_by_the_jurist(client_as, import_case, 
     assert "Bekreftet av juristen" in text(by_id(tree, "vilkar-form"))
     assert by_id(tree, "form_confirmed").get("checked") is not None
     assert text(by_id(tree, "answer-F4")) == "Gyldig fravær"
+
+
+def test_a_bad_date_gets_a_norwegian_error_at_the_field(client_as, import_case, db):
+    case = import_case("D07.json")
+    r = client_as("saksbehandler").post(f"/saker/{case.public_id}/vurdering/ugunst",
+                                        data={"version": _version(db, case.id), "varsel": "31.02.2025"})
+    assert r.status_code == 400
+    assert text(by_id(page(r), "varsel-error")) == "Skriv en gyldig dato (dd.mm.åååå)."

@@ -13,14 +13,25 @@ DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 DATE_ERROR = "Skriv en gyldig dato (dd.mm.åååå)."
 
 
+class NorDateField(DateField):
+    """A date field whose parse error is in Norwegian, at the field."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(DATE_ERROR) from None
+
+
 class VersionedForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
 
 
 class AdmissibilityForm(VersionedForm):
-    notice_received = DateField("Vedtaket kom fram til klageren", validators=[Optional()],
+    notice_received = NorDateField("Vedtaket kom fram til klageren", validators=[Optional()],
                                 format=DATE_FORMATS)
-    appeal_received = DateField("Nav-kontoret mottok klagen", validators=[Optional()], format=DATE_FORMATS)
+    appeal_received = NorDateField("Nav-kontoret mottok klagen", validators=[Optional()], format=DATE_FORMATS)
     late_appeal_admitted = RadioField(
         "Tas den for sene klagen under behandling? (fvl. § 31 ⚖)",
         choices=[("", "Ikke vurdert ennå"), ("ja", "Ja, klagen tas under behandling"),
@@ -60,10 +71,10 @@ class ReclassifyForm(VersionedForm):
 
 
 class ReformatioForm(VersionedForm):
-    appeal_received = DateField("Nav-kontoret mottok klagen", validators=[Optional()], format=DATE_FORMATS)
+    appeal_received = NorDateField("Nav-kontoret mottok klagen", validators=[Optional()], format=DATE_FORMATS)
     interests = TextAreaField("Overordnede private eller offentlige interesser (fvl. § 34)",
                               validators=[Optional(), Length(max=5000)])
-    varsel = DateField("Varsel om endring til ugunst sendt", validators=[Optional()], format=DATE_FORMATS)
+    varsel = NorDateField("Varsel om endring til ugunst sendt", validators=[Optional()], format=DATE_FORMATS)
 
 
 OUTCOME_CHOICES = [(k, v["label_nb"]) for k, v in OUTCOMES.items()]
