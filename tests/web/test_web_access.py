@@ -63,7 +63,7 @@ MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.", "vedtak.", "re
 def test_every_route_of_these_blueprints_is_in_the_access_table(app):
     endpoints = {r.endpoint for r in app.url_map.iter_rules()
                  if r.endpoint == "index" or r.endpoint.startswith(MY_BLUEPRINTS)}
-    api = {e for e in endpoints if e.startswith("api.")}  # token-based: tests/web/test_api.py
+    api = {e for e in endpoints if e.startswith("api.")}  # token-based: tests/web/test_web_api.py
     assert endpoints - api - PUBLIC == set(ACCESS), "add the new route to ACCESS with its roles"
 
 
