@@ -219,9 +219,9 @@ def _diagnose_gross(ctx, pr, target: Fraction, component: str, tol: Fraction):
                 "Nav brukte G som var kjent på vedtaksdagen; ny G ble fastsatt senere med virkning fra "
                 "1. mai. Ikke en feil hos Nav, men stønaden skal beregnes med ny G.")
     if len(g_rows) > 1:
-        for sg in pr.segments:
-            row = ps.g.row_on(sg.fra)
-            if row is not None and hit(value(Variant(g_row=row))):
+        rows = {r.fra: r for r in (ps.g.row_on(sg.fra) for sg in pr.segments) if r is not None}
+        for row in rows.values():
+            if hit(value(Variant(g_row=row))):
                 return ("g-applied-before-1-may", "rettsanvendelse", "sosialtjenesteloven § 35; T1",
                         f"Nav brukte G = {row.text} for alle dagene i perioden; G reguleres fra 1. mai, og "
                         "dagene før 1. mai skal ha forrige G.")
