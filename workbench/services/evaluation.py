@@ -51,7 +51,12 @@ def evaluate_document(doc: dict, *, parameters: ParameterSet | Mapping[str, Any]
     decision = parse_document(doc)
     ev = evaluate_decision(decision, parameters=parameters, today=today)
     out = ev.to_json()
-    out["discretion"] = discretion_for(decision, out)
+    try:
+        out["discretion"] = discretion_for(decision, out)
+    except Exception as exc:  # noqa: BLE001 — the calculation stands; the gap is shown, not hidden
+        out["discretion"] = []
+        out["notes"].append(f"⚖-punktene kunne ikke beregnes ({type(exc).__name__}: {exc}); "
+                            "juristen må gå gjennom skjønnspunktene manuelt.")
     return out
 
 
