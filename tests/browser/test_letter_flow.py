@@ -166,6 +166,9 @@ def test_letter_page_has_no_serious_accessibility_violations(browser, live_url, 
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     page.get_by_role("button", name="Returner med kommentar").click()  # empty comment → error
     page.wait_for_selector("#error-summary")
+    expect(page.locator("#error-summary")).to_be_focused()
     found["retur med feil"] = axe_check(page)
+    page.locator("#error-summary a").first.click()
+    expect(page.get_by_label("Kommentar til saksbehandleren")).to_be_focused()
     context.close()
     assert {k: v for k, v in found.items() if v} == {}

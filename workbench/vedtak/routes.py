@@ -71,6 +71,10 @@ def field_anchor(field: str) -> str:
         return "#f-block_" + field.split(".", 1)[1]
     if field in ("avvisning_ground", "conclusion"):
         return "#f-block_" + field
+    if field == "comment":
+        return "#f-comment"
+    if field.startswith("block_"):
+        return "#f-" + field
     if field == "language":
         return "#f-language-0"
     if field == "our_reference":

@@ -4,6 +4,23 @@
    Without JavaScript the «Forhåndsvis» button does the same through a normal form submission. */
 (function () {
   "use strict";
+  // The error summary (gate problems, conflicts) gets focus, and its links focus the field they name.
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+    var links = summary.querySelectorAll("a[href^='#']");
+    for (var k = 0; k < links.length; k++) {
+      links[k].addEventListener("click", function (event) {
+        var target = document.getElementById(this.getAttribute("href").slice(1));
+        if (target && /^(TEXTAREA|INPUT|SELECT)$/.test(target.tagName)) {
+          event.preventDefault();
+          target.scrollIntoView({ block: "center" });
+          target.focus();
+        }
+      });
+    }
+  }
+
   var form = document.getElementById("letter-form");
   var frame = document.getElementById("letter-preview");
   var status = document.getElementById("preview-status");
