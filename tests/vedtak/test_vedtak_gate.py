@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 from test_vedtak_flow import letter_form
-from vedtak_support import TOPIC_TEXT, fresh
+from vedtak_support import fresh
 
 from workbench.db.appeal_models import ApprovalEvent, Letter
 from workbench.db.models import User

@@ -65,20 +65,10 @@ def record_review(session, case, *, lang: str = "nb", today: date, outcome: str 
 
 
 def _store(session, case, recorded, arg_answers, actor):
-    try:
-        from workbench.services import review_store
-    except ImportError:
-        review_store = None
-    if review_store is not None and hasattr(review_store, "save_recorded"):
-        case = fresh(session, case)
-        review_store.save_recorded(session, case, recorded, expected_version=case.version, actor=actor)
-        case = fresh(session, case)
-        review_store.save_argument_answers(session, case, arg_answers, expected_version=case.version, actor=actor)
-        return
-    from workbench.db.appeal_models import CaseReview
+    """Through the review store (issue 5), as its page does: each write under the case's lock."""
+    from workbench.services import review_store
 
-    row = session.exec(select(CaseReview).where(CaseReview.case_id == case.id)).first() or CaseReview(case_id=case.id)
-    row.recorded = recorded.to_json()
-    row.argument_answers = [{"index": i, "answer": a} for i, a in sorted(arg_answers.items())]
-    session.add(row)
-    session.commit()
+    case = fresh(session, case)
+    review_store.save_recorded(session, case, recorded, expected_version=case.version, actor=actor)
+    case = fresh(session, case)
+    review_store.save_argument_answers(session, case, arg_answers, expected_version=case.version, actor=actor)

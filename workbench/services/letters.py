@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
@@ -110,7 +110,7 @@ class FinalizeBlocked(ValueError):
 
 
 # ---------------------------------------------------------------------------------------------
-# The review (issue 5): code against review_store; read its table directly if it is not there yet
+# The review (issue 5), through its store
 # ---------------------------------------------------------------------------------------------
 
 
@@ -123,34 +123,15 @@ class ReviewView:
     version: int | None = None
 
 
-def _review_store():
-    try:
-        from workbench.services import review_store
-    except ImportError:
-        return None
-    return review_store
-
-
 def review_view(session: Session, case: Case, *, today: date) -> ReviewView:
-    store = _review_store()
-    if store is not None:
-        state = store.load_review(session, case)
-        review = store.current_review(session, case, today=today)
-        answers = {int(k): v for k, v in dict(state.argument_answers or {}).items()}
-        return ReviewView(state.recorded, answers, state.document, review, getattr(state, "version", None))
-    # fallback: the table issue 5 writes (case_reviews)
-    from workbench.db.appeal_models import CaseReview
-    from workbench.rules.outcome import Recorded
-    from workbench.services.review import review_document
+    """What the jurist recorded (``review_store.load_review``) and the review of the document in
+    force (``review_store.current_review``: evaluation, ⚖ points, outcome suggestion, validation)."""
+    from workbench.services import review_store
 
-    row = session.exec(select(CaseReview).where(CaseReview.case_id == case.id)).first()
-    recorded = Recorded.from_json(row.recorded if row else None)
-    answers = {int(a["index"]): a.get("answer") or "" for a in (row.argument_answers if row else [])}
-    from workbench.importing import load_document
-
-    doc = (row.current_document if row and row.current_document else
-           load_document(case_service.imported_for(session, case).raw))
-    return ReviewView(recorded, answers, doc, review_document(doc, today=today, recorded=recorded), None)
+    state = review_store.load_review(session, case)
+    review = review_store.current_review(session, case, today=today)
+    answers = {int(k): v for k, v in dict(state.argument_answers or {}).items()}
+    return ReviewView(state.recorded, answers, state.document, review, state.version)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,7 +258,6 @@ class Built:
     row: LetterRow
     outcome_chosen: bool
     approval: ApprovalEvent | None
-    problems_before_render: list[tuple[str, str]] = field(default_factory=list)
 
 
 def signers_for(session: Session, case: Case, approval: ApprovalEvent | None, office) -> Signers:
@@ -344,12 +324,13 @@ def build_input(session: Session, case: Case, *, today: date, blocks: Mapping[st
 
 
 def preview_html(session: Session, case: Case, *, today: date, stylesheet_url: str | None = None,
-                 **overrides) -> str:
+                 built: Built | None = None, **overrides) -> str:
     """The rendered letter HTML (the same template as the PDF) for the sandboxed preview frame.
-    ``stylesheet_url`` (the app's route serving ``letters/letter.css``) is linked in the head."""
+    ``stylesheet_url`` (the app's route serving ``letters/letter.css``) is linked in the head;
+    ``overrides`` (blocks, language, our_reference) show unsaved text."""
     from workbench.letters.render import render_html
 
-    built = build_input(session, case, today=today, **overrides)
+    built = built or build_input(session, case, today=today, **overrides)
     return render_html(build_letter(built.inp), stylesheet_href=stylesheet_url)
 
 

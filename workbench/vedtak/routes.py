@@ -140,9 +140,10 @@ def _render(case, *, form=None, return_form=None, problems=None, overrides=None,
     if ctx["return_form"].comment.id == "comment":
         ctx["return_form"].comment.id = "f-comment"
     ctx["preview"] = letter_service.preview_html(s, case, today=today, stylesheet_url=_stylesheet_url(),
-                                                 **(overrides or {}))
-    ctx["checklist"] = letter_service.gate_problems(s, case, today=today,
-                                                    built=letter_service.build_input(s, case, today=today, draft=False))
+                                                 built=built)
+    # the checklist is about the stored letter, not unsaved text in the form
+    saved = letter_service.build_input(s, case, today=today) if overrides else built
+    ctx["checklist"] = letter_service.gate_problems(s, case, today=today, built=saved)
     ctx["authors"] = letter_service.author_ids(s, case)
     ctx["approval"] = built.approval
     return render_template("vedtak/letter.html", **ctx), status
