@@ -347,3 +347,63 @@ def test_a_review_change_after_approval_needs_a_new_approval(flow, db):
     send_and_approve(db, case, sb, leder)
     assert finalize(sb, db, case).status_code == 302
     assert letter_row(db, case).status == "ferdigstilt"
+
+
+# --- the rendered PDF is checked before it is stored ---------------------------------------------
+
+
+def test_a_pdf_that_does_not_state_the_record_blocks(flow, db, monkeypatch):
+    import workbench.letters.render as render
+
+    original = render.render_pdf
+
+    def wrong_reference(letter, **kw):
+        letter.letterhead = [(k, "9999/1" if v == "2026/4711" else v) for k, v in letter.letterhead]
+        return original(letter, **kw)
+
+    case, sb, leder = flow()
+    save(sb, db, case)
+    send_and_approve(db, case, sb, leder)
+    monkeypatch.setattr(render, "render_pdf", wrong_reference)
+    with pytest.raises(letter_service.FinalizeBlocked) as blocked:
+        letter_service.finalize(db, fresh(db, case), expected_version=fresh(db, case).version,
+                                actor=audit.Actor(user_id=sb.user.id))
+    assert [f for f, _ in blocked.value.problems] == ["our_reference"]
+    assert "2026/4711" in blocked.value.problems[0][1]
+    row = letter_row(db, case)
+    assert row.status == "godkjent" and row.pdf is None and fresh(db, case).status != "ferdigstilt"
+
+
+def test_a_pdf_failing_the_pdfa_check_blocks(flow, db, monkeypatch):
+    import io
+
+    import pikepdf
+
+    import workbench.letters.render as render
+
+    original = render.render_pdf
+
+    def without_output_intent(letter, **kw):
+        pdf = pikepdf.open(io.BytesIO(original(letter, **kw)))
+        del pdf.Root["/OutputIntents"]
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
+
+    case, sb, leder = flow()
+    save(sb, db, case)
+    send_and_approve(db, case, sb, leder)
+    monkeypatch.setattr(render, "render_pdf", without_output_intent)
+    r = finalize(sb, db, case)
+    assert r.status_code == 422
+    assert "no OutputIntent" in r.get_data(as_text=True)
+    assert letter_row(db, case).pdf is None
+
+
+def test_only_the_assessment_blocks_can_be_posted(flow, db):
+    case, sb, _ = flow()
+    data = letter_form(fresh(db, case).version, "nb")
+    data.update({"block_net": "999 999", "net": "999 999", "blocks": "x", "block_evaluation": "{}"})
+    assert sb.post(f"/saker/{case.public_id}/vedtak", data=data).status_code == 302
+    assert set(letter_row(db, case).blocks) <= set(letter_service.BLOCK_KEYS)
+    assert "999" not in str(letter_row(db, case).blocks)
