@@ -64,6 +64,7 @@ class Context:
     derived: dict = field(default_factory=dict)  # parameter sets for alternatives, built once
     benefit_fracs: list = field(default_factory=list)  # (from, to, daily amount) of § 38 benefits
     rates: dict = field(default_factory=dict)  # (G, factor, under 25, …) → (A, b)
+    entry_days: dict = field(default_factory=dict)  # work entry → its stønadsdager (R9 split)
 
     def alt(self, **overrides) -> ParameterSet:
         key = tuple(sorted(overrides.items()))
@@ -209,7 +210,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             res.stonadsdager += n
             continue
         # R4–R6 per stønadsdag, exact (memoised per decision: the same G/factor/age recur).
-        key = (seg.g, seg.factor, seg.under_25, divisor, u25_factor)
+        key = (seg.g_text, seg.factor_text, seg.under_25, divisor)  # strings: cheap to hash
         rate = ctx.rates.get(key)
         if rate is None:
             annual = seg.factor * seg.g  # R4
@@ -238,7 +239,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     if gross_only:
         return res
     # R9 inputs — work hours in P (sotjl § 37)
-    shares = s37_arbeid.work_in_period(ctx.decision.work, P, cal)
+    shares = s37_arbeid.work_in_period(ctx.decision.work, P, cal, ctx.entry_days)
     res.work_shares = shares
     res.work_hours = sum((w.hours_in_period for w in shares if w.counted), ZERO)
     res.work_hours_50 = sum((w.hours_in_period for w in shares

@@ -51,15 +51,16 @@ def weekday_holidays_between(a: date, b: date) -> list[date]:
     return out
 
 
+#: _EXTRA[w][r]: weekdays among r consecutive days starting on weekday w (0 = Monday).
+_EXTRA = tuple(tuple(sum(1 for i in range(r) if (w + i) % 7 < 5) for r in range(7)) for w in range(7))
+
+
 def count_weekdays(a: date, b: date) -> int:
     """Number of Mon–Fri in [a, b] (0 if a > b), in O(1)."""
     if a > b:
         return 0
-    n = (b - a).days + 1
-    weeks, rest = divmod(n, 7)
-    w = a.weekday()
-    extra = sum(1 for i in range(rest) if (w + i) % 7 < 5)
-    return weeks * 5 + extra
+    weeks, rest = divmod((b - a).days + 1, 7)
+    return weeks * 5 + _EXTRA[a.weekday()][rest]
 
 
 def add_years(d: date, years: int) -> date:

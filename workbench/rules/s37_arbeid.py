@@ -46,13 +46,20 @@ class WorkShare:
     counted: bool
 
 
-def work_in_period(work: tuple[Work, ...], periode: Periode, cal: Calendar) -> list[WorkShare]:
+def work_in_period(work: tuple[Work, ...], periode: Periode, cal: Calendar,
+                   cache: dict | None = None) -> list[WorkShare]:
+    """Each work entry's share of ``periode``: hours × stønadsdager inside / stønadsdager of the entry."""
     out: list[WorkShare] = []
     for w in work:
-        overlap = w.periode.overlapp(periode)
-        if overlap is None:
+        if w.periode.til < periode.fra or w.periode.fra > periode.til:
             continue
-        total = cal.count(w.periode.fra, w.periode.til)
+        overlap = w.periode.overlapp(periode)
+        if cache is None:
+            total = cal.count(w.periode.fra, w.periode.til)
+        else:
+            total = cache.get(w.periode)
+            if total is None:
+                total = cache[w.periode] = cal.count(w.periode.fra, w.periode.til)
         inside = cal.count(overlap.fra, overlap.til)
         hours = Fraction(w.hours) * inside / total if total else Fraction(0)
         out.append(WorkShare(w, total, inside, hours, w.kind in COUNTED_KINDS))
