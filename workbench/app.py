@@ -92,6 +92,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from workbench.admin import bp as admin_bp
     from workbench.api import bp as api_bp
+    from workbench.archive import bp as archive_bp
     from workbench.auth import bp as auth_bp
     from workbench.cases import bp as cases_bp
     from workbench.imports import bp as imports_bp
@@ -105,6 +106,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_bp)
     app.register_blueprint(review_bp)
     app.register_blueprint(vedtak_bp)
+    app.register_blueprint(archive_bp)
     csrf.exempt(api_bp)  # bearer tokens, no cookies
 
     @app.get("/")
