@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField
+from wtforms import DateField, IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
@@ -19,7 +19,8 @@ class SearchForm(FlaskForm):
                           render_kw={"placeholder": "dd.mm.åååå"})
     date_to = DateField("Vedtaksdato til", validators=[Optional()], format=DATE_FORMATS,
                           render_kw={"placeholder": "dd.mm.åååå"})
-    outcome = SelectField("Utfall", choices=[("", "Alle utfall"), *OUTCOME_LABELS.items()],
+    outcome = SelectField("Utfall", choices=[SelectChoice("", "Alle utfall"),
+                                           *(SelectChoice(k, v) for k, v in OUTCOME_LABELS.items())],
                           validators=[Optional()])
 
     def validate_date_to(self, field):
