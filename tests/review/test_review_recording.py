@@ -164,6 +164,11 @@ def test_fact_correction_re_evaluates_keeps_the_original_and_is_listed(client_as
     state = review_store.load_review(db, case)
     assert str(state.document["work"][0]["hours"]) == "20"
     assert str(state.original_document["work"][0]["hours"]) == "30"
+    # «Vurder på nytt» on the case page evaluates the corrected facts too, not the raw import
+    r = sb.post(f"/saker/{case.public_id}/vurder", data={"version": _version(db, case.id)})
+    assert r.status_code == 302
+    db.expire_all()
+    assert case_service.latest_evaluation(db, case).result["total"]["net"] == new_net
 
 
 def test_values_typed_by_the_jurist_are_escaped(client_as, demo_case, db):

@@ -152,7 +152,10 @@ def test_home_page_depends_on_role(client_as):
     assert client_as("admin").get("/").location == "/admin/brukere"
 
 
-def test_only_a_leder_approves_and_only_an_arkivar_archives(app, import_case, client_as, db):
+def test_the_status_buttons_never_skip_the_letter_gate_and_only_an_arkivar_archives(
+        app, import_case, client_as, db):
+    """til_godkjenning and ferdigstilt are reached only through the letter flow (its gate and the
+    leader's approval); the plain status route refuses them for every role."""
     from workbench.db.models import Case
 
     case = import_case("demo-omsorgsstonad.json")
@@ -165,9 +168,14 @@ def test_only_a_leder_approves_and_only_an_arkivar_archives(app, import_case, cl
     assert r.status_code == 403
     leder = client_as("leder")
     r = leder.post(f"/saker/{case.public_id}/status", data={"version": 1, "to_status": "ferdigstilt"})
-    assert r.status_code == 302
+    assert r.status_code == 403
     db.expire_all()
-    assert db.get(Case, case.id).status == "ferdigstilt"
+    assert db.get(Case, case.id).status == "til_godkjenning"
+    row = db.get(Case, case.id)
+    row.status = CaseStatus.FERDIGSTILT.value
+    row.version = 2
+    db.add(row)
+    db.commit()
     assert leder.post(f"/saker/{case.public_id}/status",
                       data={"version": 2, "to_status": "arkivert"}).status_code == 403
     arkivar = client_as("arkivar")

@@ -22,9 +22,9 @@ from workbench.web.access import (
 STATUS_ACTIONS = {
     # from status: [(to status, button label)]
     CaseStatus.MOTTATT.value: [(CaseStatus.UNDER_BEHANDLING.value, "Start behandling")],
-    CaseStatus.UNDER_BEHANDLING.value: [(CaseStatus.TIL_GODKJENNING.value, "Send til godkjenning")],
-    CaseStatus.TIL_GODKJENNING.value: [(CaseStatus.UNDER_BEHANDLING.value, "Send tilbake til saksbehandler"),
-                                       (CaseStatus.FERDIGSTILT.value, "Godkjenn og ferdigstill")],
+    # til_godkjenning and ferdigstilt are reached only through the decision letter (vedtak
+    # blueprint): sending, the leader's approval and the finalize gate live there, so no button
+    # here may skip the gate.
     CaseStatus.FERDIGSTILT.value: [(CaseStatus.ARKIVERT.value, "Marker som arkivert")],
 }
 

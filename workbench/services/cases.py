@@ -160,20 +160,18 @@ def import_document(session: Session, source: str | bytes, *, origin: str, actor
 
 
 def reevaluate(session: Session, case: Case, *, actor: audit.Actor, today: date | None = None) -> Evaluation:
-    imported = imported_for(session, case)
+    # Evaluate the *current* facts: the import after the jurist's recorded fact corrections
+    # (review_store keeps the original import untouched and the corrected document beside it).
+    from workbench.services.review_store import load_review  # late: review_store imports us
+
     today = today or date.today()
-    result, error = run_evaluation(_doc_from_raw(imported.raw), today)
+    result, error = run_evaluation(load_review(session, case).document, today)
     ev = Evaluation(case_id=case.id, result=result, error=error, evaluated_on=today)
     session.add(ev)
     audit.record(session, actor, "case.evaluated", case_id=case.id)
     session.commit()
     return ev
 
-
-def _doc_from_raw(raw: str) -> dict:
-    from workbench.importing import load_document
-
-    return load_document(raw)
 
 
 # --- reading -------------------------------------------------------------------------------------
