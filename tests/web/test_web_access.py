@@ -12,6 +12,7 @@ WORKERS = {"saksbehandler", "leder"}
 READERS = WORKERS | {"arkivar"}
 ADMIN = {"admin"}
 LEADER = {"leder"}
+ARCHIVISTS = {"arkivar", "leder"}
 ALL = set(ROLES)
 
 # endpoint → [(method, path template, roles allowed)]
@@ -55,9 +56,13 @@ ACCESS = {
     "review.arguments": [("POST", "/saker/{case}/vurdering/anforsler", WORKERS)],
     "review.correct_fact": [("POST", "/saker/{case}/vurdering/faktum", WORKERS)],
     "review.varsel": [("GET", "/saker/{case}/vurdering/varsel", WORKERS)],
+    # the archive: arkivar and leder (search, archive, package); not saksbehandler, not admin
+    "archive.search": [("GET", "/arkivering/", ARCHIVISTS), ("POST", "/arkivering/", ARCHIVISTS)],
+    "archive.archive": [("POST", "/arkivering/{case}/arkiver", ARCHIVISTS)],
+    "archive.export": [("POST", "/arkivering/{case}/eksport", ARCHIVISTS)],
 }
 PUBLIC = {"auth.login", "static"}
-MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.", "vedtak.", "review.")
+MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.", "vedtak.", "review.", "archive.")
 
 
 def test_every_route_of_these_blueprints_is_in_the_access_table(app):
