@@ -206,7 +206,7 @@ def test_service_edits_of_the_case_and_review_are_refused(db, archived):
                                                      actor=actor),
     ]
     for attempt in attempts:
-        with pytest.raises((archive_service.CaseFrozen, case_service.TransitionNotAllowed, ValueError)):
+        with pytest.raises((archive_service.CaseFrozen, case_service.StaleCase, ValueError)):
             attempt(fresh(db, archived).version)
         db.rollback()
         assert snapshot(db, archived) == before
