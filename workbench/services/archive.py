@@ -101,6 +101,13 @@ class ChecksumMismatch(ArchiveError):
 # Frozen
 # --------------------------------------------------------------------------------------------------
 
+def audit_digest(hexdigest: str) -> str:
+    """A SHA-256 for an audit ``detail``, in groups of four (``c879-be16-…``). About one hex digest in
+    twenty holds a run of exactly 11 digits, which ``audit.record``'s fødselsnummer guard refuses; the
+    dashes keep every run of digits at four or fewer. Remove them to compare."""
+    return "-".join(hexdigest[i:i + 4] for i in range(0, len(hexdigest), 4))
+
+
 def _fresh(session: Session, case: Case) -> Case:
     """The case as stored now, attached to ``session`` (callers may hold a stale or detached copy)."""
     row = session.get(Case, case.id)
@@ -154,7 +161,7 @@ def archive_case(session: Session, case: Case, *, expected_version: int, actor: 
     case_service._locked_update(session, case, expected_version, status=CaseStatus.ARKIVERT.value)
     audit.record(session, actor, "case.status", case_id=case_id,
                  detail=f"{CaseStatus.FERDIGSTILT.value}->{CaseStatus.ARKIVERT.value}")
-    audit.record(session, actor, "archive.archived", case_id=case_id, detail=f"sha256={sha}")
+    audit.record(session, actor, "archive.archived", case_id=case_id, detail=f"sha256={audit_digest(sha)}")
     session.commit()
 
 
@@ -590,7 +597,7 @@ def export_package(session: Session, case: Case, *, actor: audit.Actor | None = 
             zf.writestr(info, files[path])
     data = buf.getvalue()
     audit.record(session, actor or audit.Actor.cli(), "archive.exported", case_id=case.id,
-                 detail=f"sha256={hashlib.sha256(data).hexdigest()}")
+                 detail=f"sha256={audit_digest(hashlib.sha256(data).hexdigest())}")
     session.commit()
     return data
 
