@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable, Mapping
 
 from workbench.rules.lovdata import lovdata_url
+from workbench.rules.s35_stonad import count_weekdays
 from workbench.rules.model import BenefitKind, DecisionKind, LeaveKind, NavDecision, WorkKind
 
 FRITT_SKJONN = "fritt_skjonn"
@@ -100,11 +101,8 @@ def _dec(v: Any) -> Decimal | None:
 
 
 def _weekdays(a: date, b: date) -> int:
-    n, d = 0, a
-    while d <= b:
-        n += d.weekday() < 5
-        d += timedelta(days=1)
-    return n
+    """Mon–Fri in [a, b] (0 if a > b), counted in O(1)."""
+    return count_weekdays(a, b)
 
 
 def _age_on(birth: date, d: date) -> int:

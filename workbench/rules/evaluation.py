@@ -32,6 +32,7 @@ from workbench.rules.periode import Periode
 from workbench.rules.s35_stonad import ONE_DAY, Calendar, Segment
 
 ZERO = Fraction(0)
+G_2026 = Fraction(136549)
 G_2026_FROM = date(2026, 5, 1)
 G_2026_NOTE = (
     "G 2026 = 136 549 (FOR-2026-05-22-869 § 1); a later amendment (FOR-2026-06-23-1239) is not verified"
@@ -65,17 +66,13 @@ class Context:
     benefit_fracs: list = field(default_factory=list)  # (from, to, daily amount) of § 38 benefits
     rates: dict = field(default_factory=dict)  # (G, factor, under 25, …) → (A, b)
     entry_days: dict = field(default_factory=dict)  # work entry → its stønadsdager (R9 split)
+    activity_hours: Fraction = ZERO  # programme hours a week (None → 37.5), exact
 
     def alt(self, **overrides) -> ParameterSet:
-        key = tuple(sorted(overrides.items()))
-        if key not in self.derived:
-            self.derived[key] = self.ps.with_assumptions(**overrides)
-        return self.derived[key]
+        return self.ps.with_assumptions(**overrides)  # cached on the (immutable) parameter set
 
     def known_on_decision_date(self) -> ParameterSet:
-        if "known" not in self.derived:
-            self.derived["known"] = self.ps.as_known_on(self.decision.decision.date)
-        return self.derived["known"]
+        return self.ps.as_known_on(self.decision.decision.date)  # cached on the parameter set
 
     @classmethod
     def build(cls, decision: NavDecision, ps: ParameterSet) -> "Context":
@@ -103,7 +100,10 @@ class Context:
             breaks.add(b.periode.fra)
             breaks.add(b.periode.til + ONE_DAY)
         fr = [(b.periode.fra, b.periode.til, Fraction(b.daily_amount)) for b in b38]
-        return cls(decision, ps, cal, frf, children, absence, b38, sorted(breaks), benefit_fracs=fr)
+        hpw = decision.programme.hours_per_week
+        activity = Fraction(hpw if hpw is not None else Decimal("37.5"))
+        return cls(decision, ps, cal, frf, children, absence, b38, sorted(breaks), benefit_fracs=fr,
+                   activity_hours=activity)
 
 
 @dataclass(slots=True)
@@ -257,8 +257,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     if weekly50 is not None and weekly50 > ps.max_work_hours_week:
         res.flags.append("work-over-50-percent")
     weekly_all = s37_arbeid.weekly_hours(res.work_hours, S) or ZERO
-    activity = Fraction(ctx.decision.programme.hours_per_week
-                        if ctx.decision.programme.hours_per_week is not None else Decimal("37.5"))
+    activity = ctx.activity_hours
     total_week = activity + weekly_all
     if S and total_week < ps.full_time_hours_week:
         res.flags.append("below-full-time")
@@ -267,7 +266,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             "Arbeid og aktiviteter overstiger full tid (37,5 t/uke): bare tillatt i spesielle situasjoner "
             "(sotjl § 30, direktoratets brev 2025) ⚖"
         )
-    if any(sg.g_text and sg.fra >= G_2026_FROM and sg.g == Fraction(136549) for sg in segs):
+    if any(sg.g_text and sg.fra >= G_2026_FROM and sg.g == G_2026 for sg in segs):
         res.notes.append(G_2026_NOTE)
     return res
 

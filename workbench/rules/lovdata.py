@@ -28,6 +28,7 @@ A bare instrument name without a section links to the instrument itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LOV = "lov"
 FORSKRIFT = "forskrift"
@@ -81,6 +82,12 @@ def lovdata_url(provision: str | None) -> str | None:
     """
     if not provision:
         return None
+    return _lovdata_url(provision)
+
+
+@lru_cache(maxsize=1024)
+def _lovdata_url(provision: str) -> str | None:
+    """:func:`lovdata_url`, memoised (pure in the string; the same hjemler recur in every case)."""
     found = instrument(provision)
     if found is None:
         return None

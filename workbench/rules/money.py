@@ -61,9 +61,13 @@ def fmt(value: Fraction | None, places: int = 2) -> str | None:
     """
     if value is None:
         return None
-    if not isinstance(value, Fraction):
+    if value.__class__ is not Fraction and not isinstance(value, Fraction):
         return str(round_half_up(value, places))
     num, den = value.numerator, value.denominator
+    if places == 2:  # the common case (øre), same digits as the general branch below
+        n = (200 * (num if num >= 0 else -num) + den) // (2 * den)
+        q, r = divmod(n, 100)
+        return f"-{q}.{r:02d}" if num < 0 and n else f"{q}.{r:02d}"
     n = (2 * abs(num) * 10**places + den) // (2 * den)
     sign = "-" if num < 0 and n else ""
     if not places:
@@ -76,4 +80,6 @@ def fmt_kroner(value: Fraction | Decimal | None) -> str | None:
     """Whole-kroner string (``"6797"``) of an already rounded or exact amount."""
     if value is None:
         return None
+    if value.__class__ is Decimal and value.as_tuple().exponent == 0:
+        return str(value)  # already whole kroner: quantize would return it unchanged
     return str(round_half_up(value, 0))

@@ -35,22 +35,30 @@ def _k(x) -> str | None:
     return None if x is None else fmt_kroner(x)
 
 
-def period_json(ev: "Evaluation", pr: "PeriodResult") -> dict[str, Any]:
+def _period_texts(pr: "PeriodResult") -> dict[str, str | None]:
+    """The period's figures as display strings, formatted once (the trace repeats them)."""
+    return {"gross": _s(pr.gross), "gross_base": _s(pr.gross_base), "barnetillegg": _s(pr.gross_bt),
+            "absence": _s(pr.absence), "work": _s(pr.work), "work_hours": _s(pr.work_hours),
+            "samordning": _s(pr.samordning), "net_unrounded": _s(pr.net_exact), "net": _k(pr.net)}
+
+
+def period_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None) -> dict[str, Any]:
     pay = pr.payment
+    tx = _period_texts(pr)
     out: dict[str, Any] = {
         "from": pr.periode.fra.isoformat(),
         "to": pr.periode.til.isoformat(),
         "status": "computed" if pr.computed else "parameter-missing",
         "stonadsdager": pr.stonadsdager,
-        "gross": _s(pr.gross),
-        "gross_base": _s(pr.gross_base),
-        "barnetillegg": _s(pr.gross_bt),
-        "absence": _s(pr.absence),
-        "work": _s(pr.work),
-        "work_hours": _s(pr.work_hours),
-        "samordning": _s(pr.samordning),
-        "net_unrounded": _s(pr.net_exact),
-        "net": _k(pr.net),
+        "gross": tx["gross"],
+        "gross_base": tx["gross_base"],
+        "barnetillegg": tx["barnetillegg"],
+        "absence": tx["absence"],
+        "work": tx["work"],
+        "work_hours": tx["work_hours"],
+        "samordning": tx["samordning"],
+        "net_unrounded": tx["net_unrounded"],
+        "net": tx["net"],
         "nav_net": _k(pay.net),
         "nav_gross": None if pay.gross is None else str(pay.gross),
         "nav_deductions": [
@@ -62,16 +70,44 @@ def period_json(ev: "Evaluation", pr: "PeriodResult") -> dict[str, Any]:
         "missing_parameters": pr.missing,
         "alternatives": {k: _k(v) for k, v in pr.alternatives.items()},
         "notes": list(pr.notes),
-        "trace": trace_json(ev, pr),
+        "trace": trace_json(ev, pr, memo, tx),
     }
     return out
 
 
-def trace_json(ev: "Evaluation", pr: "PeriodResult") -> dict[str, Any]:
+def _rate_texts(sg, memo: dict) -> tuple:
+    """Display strings of a segment's rates. The same rate objects recur in every period of a decision
+    (they are memoised per decision), so each is formatted once per evaluation (keyed by identity; the
+    objects are kept in the value so an id is never reused while the memo lives)."""
+    key = (id(sg.annual), id(sg.b), id(sg.t), sg.stonadsdager)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is sg.annual and hit[1] is sg.b and hit[2] is sg.t:
+        return hit[3]
+    n = sg.stonadsdager
+    texts = (
+        _s(sg.annual),
+        None if sg.annual is None else str(round_half_up(sg.annual)),
+        _s(sg.b, 4),
+        _frac(sg.b),
+        _s(sg.t),
+        _s(None if sg.b is None else sg.b * n),
+        _s(None if sg.t is None else sg.t * n),
+    )
+    memo[key] = (sg.annual, sg.b, sg.t, texts)
+    return texts
+
+
+def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
+               tx: dict[str, str | None] | None = None) -> dict[str, Any]:
     ps = ev.parameters
     a = ps.assumptions
+    if memo is None:
+        memo = {}
+    if tx is None:
+        tx = _period_texts(pr)
     days = []
     for sg in pr.segments:
+        annual, annual_rounded, day_rate, day_rate_exact, day_bt, gross_base, bt = _rate_texts(sg, memo)
         d: dict[str, Any] = {
             "from": sg.fra.isoformat(),
             "to": sg.til.isoformat(),
@@ -80,15 +116,15 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult") -> dict[str, Any]:
             "G_source": sg.g_source,
             "factor": sg.factor_text,
             "under_25": sg.under_25,
-            "annual_amount": _s(sg.annual),
-            "annual_amount_rounded": None if sg.annual is None else str(round_half_up(sg.annual)),
-            "day_rate": _s(sg.b, 4),
-            "day_rate_exact": _frac(sg.b),
+            "annual_amount": annual,
+            "annual_amount_rounded": annual_rounded,
+            "day_rate": day_rate,
+            "day_rate_exact": day_rate_exact,
             "children": sg.children,
             "barnetillegg_rate": sg.bt_text,
-            "day_barnetillegg": _s(sg.t),
-            "gross_base": _s(None if sg.b is None else sg.b * sg.stonadsdager),
-            "barnetillegg": _s(None if sg.t is None else sg.t * sg.stonadsdager),
+            "day_barnetillegg": day_bt,
+            "gross_base": gross_base,
+            "barnetillegg": bt,
         }
         if sg.absence_hours:
             d["absence_hours"] = _s(sg.absence_hours)
@@ -137,17 +173,17 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult") -> dict[str, Any]:
             entry["reason"] = s38_samordning.not_coordinated_note(b.kind.value)
         benefits.append(entry)
     reductions = [
-        {"kind": "absence", "provision": s36_fravaer.HJEMMEL, "amount": _s(pr.absence),
+        {"kind": "absence", "provision": s36_fravaer.HJEMMEL, "amount": tx["absence"],
          "inputs": {"method": a.absence_method, "abs_reduces_bt": a.abs_reduces_bt,
                     "hours_per_day": str(a.hours_per_day), "days": abs_days, "ignored": ignored}},
-        {"kind": "work", "provision": s37_arbeid.HJEMMEL, "amount": _s(pr.work),
-         "inputs": {"hours": _s(pr.work_hours), "stonadsdager": pr.stonadsdager,
+        {"kind": "work", "provision": s37_arbeid.HJEMMEL, "amount": tx["work"],
+         "inputs": {"hours": tx["work_hours"], "stonadsdager": pr.stonadsdager,
                     "hours_per_day": str(a.hours_per_day), "factor": _frac(pr.work_factor),
-                    "factor_decimal": _s(pr.work_factor, 6), "gross": _s(pr.gross),
+                    "factor_decimal": _s(pr.work_factor, 6), "gross": tx["gross"],
                     "includes_barnetillegg": True, "split": a.work_hours_split,
                     "entries": work_entries,
                     "weekly_hours_50_percent_kinds": _s(s37_arbeid.weekly_hours(pr.work_hours_50, pr.stonadsdager))}},
-        {"kind": "samordning", "provision": s38_samordning.HJEMMEL, "amount": _s(pr.samordning),
+        {"kind": "samordning", "provision": s38_samordning.HJEMMEL, "amount": tx["samordning"],
          "inputs": {"netting": a.r38_netting, "includes_barnetillegg": a.r38_includes_bt,
                     "benefit_total_on_stonadsdager": _s(pr.y_total), "benefits": benefits}},
     ]
@@ -155,13 +191,13 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult") -> dict[str, Any]:
         "period": str(pr.periode),
         "days": days,
         "excluded": pr.excluded,
-        "gross": {"provision": s35_stonad.HJEMMEL, "gross_base": _s(pr.gross_base),
-                  "barnetillegg": _s(pr.gross_bt), "gross": _s(pr.gross),
+        "gross": {"provision": s35_stonad.HJEMMEL, "gross_base": tx["gross_base"],
+                  "barnetillegg": tx["barnetillegg"], "gross": tx["gross"],
                   "divisor": a.divisor, "under_25_full_rate_from": a.under_25_full_rate_from,
                   "full_rate_from": s35_stonad.full_rate_from(ev.decision.participant, a).isoformat()},
         "reductions": reductions,
         "order": a.reduction_order,
-        "net": {"net_unrounded": _s(pr.net_exact), "net_exact": _frac(pr.net_exact), "net": _k(pr.net),
+        "net": {"net_unrounded": tx["net_unrounded"], "net_exact": _frac(pr.net_exact), "net": tx["net"],
                 "rounding": "netto avrundet én gang per periode til hele kroner, halv opp (R13)"},
         "missing": pr.missing,
     }
@@ -202,7 +238,8 @@ def _plain(v):
 
 def evaluation_to_json(ev: "Evaluation") -> dict[str, Any]:
     dec = ev.decision
-    periods = [period_json(ev, p) for p in ev.periods]
+    memo: dict = {}
+    periods = [period_json(ev, p, memo) for p in ev.periods]
     total_net = ev.total_net
     computed = [p for p in ev.periods if p.computed]
     return {

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 PARAMETER_DIR = Path(__file__).resolve().parent
+_TWO = Fraction(2)
 
 
 class ParameterError(ValueError):
@@ -159,6 +160,8 @@ class ParameterSet:
     full_time_hours_week: Fraction = field(init=False, repr=False, compare=False)
     max_work_hours_week: Fraction = field(init=False, repr=False, compare=False)
     _id: str | None = field(init=False, repr=False, compare=False, default=None)
+    #: derived sets (with_assumptions / as_known_on) built once per set: the set is immutable.
+    _derived: dict = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         c = self.constants
@@ -167,15 +170,16 @@ class ParameterSet:
         object.__setattr__(self, "full_time_hours_week", Fraction(str(c["full_time_hours_week"]["value"])))
         object.__setattr__(self, "max_work_hours_week", Fraction(str(c["max_work_share_hours_week"]["value"])))
         object.__setattr__(self, "_id", None)
+        object.__setattr__(self, "_derived", {})
 
     def factor_row(self, d: date) -> DatedValue | None:
         # T_2041 is configurable (t_2041): the 2.041 row starts on it.
         row = self.factor.row_on(d)
         if row is None:
             return None
-        if row.value != Fraction(2) and d < self.assumptions.t_2041:
+        if row.value != _TWO and d < self.assumptions.t_2041:
             return self.factor.rows[0]
-        if row.value == Fraction(2) and d >= self.assumptions.t_2041 and len(self.factor.rows) > 1:
+        if row.value == _TWO and d >= self.assumptions.t_2041 and len(self.factor.rows) > 1:
             return self.factor.rows[1]
         return row
 
@@ -190,13 +194,28 @@ class ParameterSet:
 
     def with_assumptions(self, **overrides: Any) -> "ParameterSet":
         """A copy with some assumption values changed (names as in the output, e.g. ``absence_method``)."""
+        try:
+            key = ("assumptions", tuple(sorted(overrides.items())))
+            hash(key)
+        except TypeError:
+            key = None
+        if key is not None and key in self._derived:
+            return self._derived[key]
         unknown = set(overrides) - {f.name for f in dataclasses.fields(Assumptions)}
         if unknown:
             raise ParameterError(f"unknown assumption(s): {', '.join(sorted(unknown))}")
         coerced = {k: _coerce(k, v) for k, v in overrides.items()}
         new = dataclasses.replace(self.assumptions, **coerced)
         new.validate()
-        return dataclasses.replace(self, assumptions=new)
+        out = dataclasses.replace(self, assumptions=new)
+        if key is not None:
+            self._remember(key, out)
+        return out
+
+    def _remember(self, key: tuple, value: "ParameterSet") -> None:
+        if len(self._derived) >= 64:  # bounded: the cache never grows with the number of cases
+            self._derived.clear()
+        self._derived[key] = value
 
     def as_known_on(self, day: date) -> "ParameterSet":
         """The parameters as known on ``day`` (e.g. Nav's decision date): G rows fixed after it dropped.
@@ -205,9 +224,14 @@ class ParameterSet:
         project (``fixed: null``) count as known from their effective date. The previous G then simply
         continues (that is what a Nav office could lawfully apply before the new G was fixed; rules.md T1 [INF]).
         """
+        key = ("known_on", day)
+        if key in self._derived:
+            return self._derived[key]
         rows = tuple(r for r in self.g.rows if r.fixed is None or r.fixed <= day)
         g = DatedTable(self.g.name, rows, self.g.known_until)
-        return dataclasses.replace(self, g=g, known_on=day)
+        out = dataclasses.replace(self, g=g, known_on=day)
+        self._remember(key, out)
+        return out
 
     def table_output(self) -> dict[str, Any]:
         def rows(t: DatedTable) -> list[dict[str, Any]]:
