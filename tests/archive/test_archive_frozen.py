@@ -18,7 +18,7 @@ from sqlmodel import select
 from vedtak_support import fresh
 
 from workbench.db.appeal_models import CaseReview, FactCorrection, Letter
-from workbench.db.models import AuditEvent, Case, Evaluation, User
+from workbench.db.models import AuditEvent, Case, Evaluation
 from workbench.services import archive as archive_service
 from workbench.services import audit
 from workbench.services import cases as case_service

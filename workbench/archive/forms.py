@@ -16,9 +16,9 @@ class SearchForm(FlaskForm):
     office = StringField("Nav-kontor", validators=[Optional(), Length(max=200)])
     name = StringField("Klagerens navn", validators=[Optional(), Length(max=200)])
     date_from = DateField("Vedtaksdato fra", validators=[Optional()], format=DATE_FORMATS,
-                          render_kw={"placeholder": "dd.mm.åååå"})
+                          render_kw={"type": "text"})
     date_to = DateField("Vedtaksdato til", validators=[Optional()], format=DATE_FORMATS,
-                          render_kw={"placeholder": "dd.mm.åååå"})
+                          render_kw={"type": "text"})
     outcome = SelectField("Utfall", choices=[SelectChoice("", "Alle utfall"),
                                            *(SelectChoice(k, v) for k, v in OUTCOME_LABELS.items())],
                           validators=[Optional()])
