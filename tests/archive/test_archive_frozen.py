@@ -2,10 +2,8 @@
 checksum is verified. Edits on an archived case, through the web and through the services, are refused
 and leave every row of the case as it was.
 
-Gaps found when this was written (outside the archive area) are marked ``xfail(strict=True)`` with
-the reason, so they show in every run and turn into failures the day they are fixed (then drop the
-mark): the case page's own routes (received date, foreløpig svar, «Ta saken», «Vurder på nytt») and
-``services.cases`` / ``services.review_store`` do not check the status.
+The guard sits in ``services.cases._locked_update`` (every write to a case passes it): on a ferdigstilt
+or arkivert case only the move ferdigstilt → arkivert gets through.
 """
 
 from __future__ import annotations
@@ -181,10 +179,6 @@ def test_service_edits_of_the_letter_are_refused(db, archived):
     assert snapshot(db, archived) == before
 
 
-GAP = "services.cases / the case page do not check the status; a guard belongs in cases._locked_update"
-
-
-@pytest.mark.xfail(strict=True, reason=GAP)
 def test_web_edits_on_the_case_page_are_refused(db, archived, client_as):
     before = snapshot(db, archived)
     pid, v = archived.public_id, fresh(db, archived).version
@@ -197,7 +191,6 @@ def test_web_edits_on_the_case_page_are_refused(db, archived, client_as):
         assert snapshot(db, archived) == before, path
 
 
-@pytest.mark.xfail(strict=True, reason=GAP + "; review_store.save_* / correct_fact likewise")
 def test_service_edits_of_the_case_and_review_are_refused(db, archived):
     from workbench.rules.outcome import Recorded
     from workbench.services import review_store

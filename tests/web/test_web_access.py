@@ -157,10 +157,11 @@ def test_home_page_depends_on_role(client_as):
     assert client_as("admin").get("/").location == "/admin/brukere"
 
 
-def test_the_status_buttons_never_skip_the_letter_gate_and_only_an_arkivar_archives(
+def test_the_status_buttons_never_skip_the_letter_gate_or_the_archive_checksum(
         app, import_case, client_as, db):
     """til_godkjenning and ferdigstilt are reached only through the letter flow (its gate and the
-    leader's approval); the plain status route refuses them for every role."""
+    leader's approval), arkivert only through the archive page (checksum verified); the plain status
+    route refuses them for every role."""
     from workbench.db.models import Case
 
     case = import_case("demo-omsorgsstonad.json")
@@ -185,6 +186,6 @@ def test_the_status_buttons_never_skip_the_letter_gate_and_only_an_arkivar_archi
                       data={"version": 2, "to_status": "arkivert"}).status_code == 403
     arkivar = client_as("arkivar")
     assert arkivar.post(f"/saker/{case.public_id}/status",
-                        data={"version": 2, "to_status": "arkivert"}).status_code == 302
+                        data={"version": 2, "to_status": "arkivert"}).status_code == 403
     db.expire_all()
-    assert db.get(Case, case.id).status == "arkivert"
+    assert db.get(Case, case.id).status == "ferdigstilt"

@@ -16,10 +16,7 @@ from workbench.db.session import db_session
 from workbench.services import archive as archive_service
 from workbench.services import audit
 from workbench.services import cases as case_service
-from workbench.web.access import roles_required
-
-#: Who may use the archive: the arkivar, and the leder (who also answers for the finished cases).
-ARCHIVISTS = frozenset({Role.ARKIVAR.value, Role.LEDER.value})
+from workbench.web.access import ARCHIVISTS, roles_required  # arkivar and leder
 
 
 def _actor() -> audit.Actor:

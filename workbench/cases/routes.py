@@ -25,7 +25,8 @@ STATUS_ACTIONS = {
     # til_godkjenning and ferdigstilt are reached only through the decision letter (vedtak
     # blueprint): sending, the leader's approval and the finalize gate live there, so no button
     # here may skip the gate.
-    CaseStatus.FERDIGSTILT.value: [(CaseStatus.ARKIVERT.value, "Marker som arkivert")],
+    # arkivert is reached only through the archive page (/arkivering), which verifies the letter's
+    # checksum first (services.archive.archive_case).
 }
 
 
@@ -184,7 +185,11 @@ def reevaluate(public_id: str):
     form = VersionedForm()
     if not form.validate_on_submit():
         abort(400)
-    case_service.reevaluate(db_session(), case, actor=_actor())
+    try:
+        case_service.reevaluate(db_session(), case, actor=_actor())
+    except case_service.StaleCase as exc:
+        _stale(exc)
+        return redirect(url_for("cases.show", public_id=public_id))
     flash("Saken er vurdert på nytt.", "success")
     return redirect(url_for("cases.show", public_id=public_id) + "#vurdering")
 

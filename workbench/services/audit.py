@@ -27,6 +27,13 @@ class Actor:
         return cls()
 
 
+def digest(hexdigest: str) -> str:
+    """A SHA-256 for an audit ``detail``, in groups of four (``c879-be16-…``). About one hex digest
+    in twenty holds a run of exactly 11 digits, which the fødselsnummer guard below would refuse;
+    the dashes keep every run of digits at four or fewer. Remove them to compare."""
+    return "-".join(hexdigest[i:i + 4] for i in range(0, len(hexdigest), 4))
+
+
 def record(session: Session, actor: Actor, action: str, *, case_id: int | None = None,
            detail: str | None = None) -> AuditEvent:
     if detail and _ELEVEN_DIGITS.search(detail):

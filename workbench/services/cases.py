@@ -164,6 +164,8 @@ def reevaluate(session: Session, case: Case, *, actor: audit.Actor, today: date 
     # (review_store keeps the original import untouched and the corrected document beside it).
     from workbench.services.review_store import load_review  # late: review_store imports us
 
+    if session.exec(select(Case.status).where(Case.id == case.id)).one() in CLOSED:
+        raise StaleCase("Saken er ferdigstilt og kan ikke endres.")
     today = today or date.today()
     result, error = run_evaluation(load_review(session, case).document, today)
     ev = Evaluation(case_id=case.id, result=result, error=error, evaluated_on=today)
@@ -216,10 +218,14 @@ def counts(session: Session) -> dict[str, int]:
 def _locked_update(session: Session, case: Case, expected_version: int, **values: Any) -> None:
     values["version"] = expected_version + 1
     values["updated_at"] = utcnow()
-    result = session.execute(update(Case).where(Case.id == case.id, Case.version == expected_version)
+    frozen = (Case.status == CaseStatus.FERDIGSTILT.value if values.get("status") == CaseStatus.ARKIVERT.value
+              else Case.status.notin_(sorted(CLOSED)))
+    result = session.execute(update(Case).where(Case.id == case.id, Case.version == expected_version, frozen)
                              .values(**values))
     if result.rowcount != 1:
         session.rollback()
+        if session.exec(select(Case.status).where(Case.id == case.id)).first() in CLOSED:
+            raise StaleCase("Saken er ferdigstilt og kan ikke endres.")
         raise StaleCase("Saken er endret av noen andre siden du åpnet den. Last siden på nytt.")
     session.expire(case)
 

@@ -569,7 +569,7 @@ def finalize(session: Session, case: Case, *, expected_version: int, actor: audi
     row.updated_at = row.finalized_at
     session.add(row)
     _event(session, case, row, "ferdigstilt", actor)
-    audit.record(session, actor, "letter.frozen", case_id=case.id, detail=f"sha256={row.pdf_sha256}")
+    audit.record(session, actor, "letter.frozen", case_id=case.id, detail=f"sha256={audit.digest(row.pdf_sha256)}")
     session.commit()
     return row
 

@@ -21,6 +21,8 @@ CASE_WORKERS = frozenset({Role.SAKSBEHANDLER.value, Role.LEDER.value})
 CASE_READERS = CASE_WORKERS | {Role.ARKIVAR.value}
 IMPORTERS = CASE_WORKERS
 ADMINS = frozenset({Role.ADMIN.value})
+#: Who searches, archives and exports decided cases (the archive page).
+ARCHIVISTS = frozenset({Role.ARKIVAR.value, Role.LEDER.value})
 ARCHIVE_STATUSES = frozenset({CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value})
 
 
@@ -53,10 +55,11 @@ def may_read_case(user, case) -> bool:
 
 
 def may_change_status(user, case, to_status: str) -> bool:
-    if to_status == CaseStatus.ARKIVERT.value:
-        return user.role == Role.ARKIVAR.value
-    if to_status in (CaseStatus.TIL_GODKJENNING.value, CaseStatus.FERDIGSTILT.value):
-        # Only the letter flow (services.letters: send, approve, finalize gate) moves a case there.
+    if to_status in (CaseStatus.TIL_GODKJENNING.value, CaseStatus.FERDIGSTILT.value,
+                     CaseStatus.ARKIVERT.value):
+        # Only the letter flow (services.letters: send, approve, finalize gate) moves a case to
+        # til_godkjenning/ferdigstilt, and only the archive (services.archive.archive_case, which
+        # verifies the letter's checksum) to arkivert.
         return False
     return user.role in CASE_WORKERS
 

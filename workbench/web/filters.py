@@ -127,6 +127,19 @@ AUDIT_LABELS = {
     "case.assigned": "Saken tildelt",
     "case.received_changed": "Mottaksdato endret",
     "case.forelopig_svar": "Foreløpig svar registrert",
+    "review.recorded": "Vurdering registrert",
+    "review.argument_answered": "Anførsel besvart",
+    "review.fact_corrected": "Faktum rettet",
+    "letter.created": "Vedtaksbrev opprettet",
+    "letter.saved": "Vedtaksbrev lagret",
+    "letter.sendt_til_godkjenning": "Vedtaksbrev sendt til godkjenning",
+    "letter.godkjent": "Vedtaksbrev godkjent av leder",
+    "letter.returnert": "Vedtaksbrev returnert med kommentar",
+    "letter.ferdigstilt": "Vedtaksbrev ferdigstilt",
+    "letter.frozen": "Vedtaksbrev frosset (PDF/A med sjekksum)",
+    "archive.archived": "Saken arkivert (sjekksum kontrollert)",
+    "archive.checksum_mismatch": "Arkivering avvist: sjekksummen stemmer ikke",
+    "archive.exported": "Arkivpakke eksportert",
 }
 
 
