@@ -18,6 +18,7 @@ A period with a day that needs a parameter the tables do not have (G from 2027-0
 from __future__ import annotations
 
 import bisect
+from math import gcd
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -218,11 +219,19 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
                 annual *= u25_factor  # «Deltaker under 25 år mottar 2/3 stønad»
             rate = ctx.rates[key] = (annual, annual / divisor)  # R5: 1/260
         seg.annual, seg.b = rate
-        seg.t = seg.children * seg.bt_rate if seg.children else ZERO  # R6
+        if seg.children:  # R6: n(d) × BT(d), memoised per decision like the day rate
+            tkey = (seg.children, seg.bt_text)
+            t = ctx.rates.get(tkey)
+            if t is None:
+                t = ctx.rates[tkey] = seg.children * seg.bt_rate
+            seg.t = t
+        else:
+            seg.t = ZERO
         if s == e:  # absence and benefit days are their own segments (breaks at d and d+1)
             seg.absence_hours = ctx.absence_hours.get(s, ZERO)
         if ctx.benefits38:
-            seg.y = sum((amt for bf, bt_, amt in ctx.benefit_fracs if bf <= s <= bt_), ZERO)
+            ys = [amt for bf, bt_, amt in ctx.benefit_fracs if bf <= s <= bt_]
+            seg.y = ys[0] if len(ys) == 1 else sum(ys, ZERO)
         res.segments.append(seg)
         res.stonadsdager += n
     if res.missing:
@@ -231,9 +240,9 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
         return res
 
     segs = res.segments
-    # R7
-    gross_base = sum((sg.stonadsdager * sg.b for sg in segs), ZERO)
-    gross_bt = sum((sg.stonadsdager * sg.t for sg in segs), ZERO)
+    # R7 — Σ stønadsdager × rate, summed exactly in integers over a common denominator
+    gross_base = _count_times_rate([(sg.stonadsdager, sg.b) for sg in segs])
+    gross_bt = _count_times_rate([(sg.stonadsdager, sg.t) for sg in segs])
     gross = gross_base + gross_bt
     res.gross_base, res.gross_bt, res.gross = gross_base, gross_bt, gross
     if gross_only:
@@ -247,7 +256,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     res.work_factor = s37_arbeid.work_factor(res.work_hours, res.stonadsdager, ps.hours_per_day)
     r_abs, r_work, r38, y_total = reductions(ctx, res, ps, record=True)
     # R13 — net, floor at zero, one rounding
-    net_exact = max(ZERO, gross - r_abs - r_work - r38)
+    net_exact = _net(gross, r_abs, r_work, r38)
     res.absence, res.work, res.samordning, res.y_total = r_abs, r_work, r38, y_total
     res.net_exact = net_exact
     res.net = round_half_up(net_exact, 0)
@@ -271,6 +280,40 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     return res
 
 
+def _count_times_rate(items: list[tuple[int, Fraction]]) -> Fraction:
+    """Σ n × x exactly: integer numerators over a common denominator, one Fraction at the end (the
+    same value as summing the Fractions one by one; a Fraction is always in lowest terms)."""
+    num, den = 0, 1
+    for n, x in items:
+        xn, xd = x.numerator, x.denominator
+        if xd == den:
+            num += n * xn
+        else:
+            g = gcd(den, xd)
+            lcm = den // g * xd
+            num = num * (lcm // den) + n * xn * (lcm // xd)
+            den = lcm
+    return Fraction(num, den)
+
+
+def _net(gross: Fraction, *deductions: Fraction) -> Fraction:
+    """max(0, gross − Σ deductions), exact: integers over a common denominator, zeros skipped, one
+    Fraction at the end (the same value as ``max(ZERO, gross - r_abs - r_work - r38)``)."""
+    num, den = gross.numerator, gross.denominator
+    for x in deductions:
+        xn = x.numerator
+        if xn:
+            xd = x.denominator
+            if xd == den:
+                num -= xn
+            else:
+                g = gcd(den, xd)
+                lcm = den // g * xd
+                num = num * (lcm // den) - xn * (lcm // xd)
+                den = lcm
+    return Fraction(num, den) if num > 0 else ZERO
+
+
 def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
                *, record: bool = False) -> tuple[Fraction, Fraction, Fraction, Fraction]:
     """R8 → R9 → R10 on a period's segments: (R_ABS, R_WORK, R_38, Σy). ``record`` writes the per-day
@@ -286,7 +329,9 @@ def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
         if sg.absence_hours:
             share = s36_fravaer.share_of_day(sg.absence_hours, a, hpd)
             av = s36_fravaer.reduction_per_day(share, sg.b, sg.t, a)
-            a38 = share * (sg.b + sg.t) if bt_in_38 else share * sg.b
+            # a38 = share × (b + t) when § 38 includes bt and absence reduces bt; else share × b
+            # (which is av itself when absence does not reduce bt)
+            a38 = share * (sg.b + sg.t) if bt_in_38 else (share * sg.b if a.abs_reduces_bt else av)
             r_abs += av * sg.stonadsdager
         # R10 — samordning (sotjl § 38), capped by what absence and work left of the day (R13 order)
         if sg.y:
@@ -310,7 +355,7 @@ def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
 def alternative_net(ctx: Context, res: PeriodResult, ps: ParameterSet) -> Decimal:
     """NET of an already computed period under other assumptions (R8: show the alternative)."""
     r_abs, r_work, r38, _ = reductions(ctx, res, ps)
-    return round_half_up(max(ZERO, res.gross - r_abs - r_work - r38), 0)
+    return round_half_up(_net(res.gross, r_abs, r_work, r38), 0)
 
 
 def _zero(res: PeriodResult) -> None:

@@ -44,4 +44,4 @@ def share_of_day(hours: Fraction, assumptions: Assumptions, hours_per_day: Fract
 
 def reduction_per_day(share: Fraction, b: Fraction, t: Fraction, assumptions: Assumptions) -> Fraction:
     """a(d) = share × (b(d) + (t(d) if abs_reduces_bt else 0))."""
-    return share * (b + (t if assumptions.abs_reduces_bt else 0))
+    return share * (b + t) if assumptions.abs_reduces_bt else share * b

@@ -46,35 +46,46 @@ class WorkShare:
     counted: bool
 
 
+_ZERO = Fraction(0)
+_ONE = Fraction(1)
+
+
 def work_in_period(work: tuple[Work, ...], periode: Periode, cal: Calendar,
                    cache: dict | None = None) -> list[WorkShare]:
-    """Each work entry's share of ``periode``: hours × stønadsdager inside / stønadsdager of the entry."""
+    """Each work entry's share of ``periode``: hours × stønadsdager inside / stønadsdager of the entry.
+
+    ``cache`` (one per decision) keeps each entry's stønadsdager and exact hours, computed once."""
     out: list[WorkShare] = []
+    pf, pt = periode.fra, periode.til
     for w in work:
-        if w.periode.til < periode.fra or w.periode.fra > periode.til:
+        wp = w.periode
+        if wp.til < pf or wp.fra > pt:
             continue
-        overlap = w.periode.overlapp(periode)
         if cache is None:
-            total = cal.count(w.periode.fra, w.periode.til)
+            total, hours = cal.count(wp.fra, wp.til), Fraction(w.hours)
         else:
-            total = cache.get(w.periode)
-            if total is None:
-                total = cache[w.periode] = cal.count(w.periode.fra, w.periode.til)
-        inside = cal.count(overlap.fra, overlap.til)
-        hours = Fraction(w.hours) * inside / total if total else Fraction(0)
-        out.append(WorkShare(w, total, inside, hours, w.kind in COUNTED_KINDS))
+            hit = cache.get(id(w))
+            if hit is None or hit[0] is not w:
+                hit = cache[id(w)] = (w, cal.count(wp.fra, wp.til), Fraction(w.hours))
+            _, total, hours = hit
+        inside = cal.count(wp.fra if wp.fra > pf else pf, wp.til if wp.til < pt else pt)
+        # hours × inside / total, built in one step (same exact value)
+        share = Fraction(hours.numerator * inside, hours.denominator * total) if total else _ZERO
+        out.append(WorkShare(w, total, inside, share, w.kind in COUNTED_KINDS))
     return out
 
 
 def work_factor(hours: Fraction, stonadsdager: int, hours_per_day: Fraction) -> Fraction:
     """f(P) = min(1, H / (7.5 × |S(P)|)); 0 without stønadsdager."""
     if stonadsdager <= 0 or hours <= 0:
-        return Fraction(0)
-    return min(Fraction(1), hours / (hours_per_day * stonadsdager))
+        return _ZERO
+    num = hours.numerator * hours_per_day.denominator
+    den = hours.denominator * hours_per_day.numerator * stonadsdager
+    return Fraction(num, den) if num < den else _ONE
 
 
 def weekly_hours(hours: Fraction, stonadsdager: int) -> Fraction | None:
     """Average hours a week: H × 5 / |S(P)| (import-format.md flag definition)."""
     if stonadsdager <= 0:
         return None
-    return hours * 5 / stonadsdager
+    return Fraction(hours.numerator * 5, hours.denominator * stonadsdager)
