@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, NamedTuple
@@ -170,7 +171,9 @@ def p_bool(v: Any) -> bool:
     return v
 
 
+@lru_cache(maxsize=None)
 def p_enum(enum: type) -> Callable[[Any], Any]:
+    """The parser for one enum (built once per enum: it is called for every list item)."""
     values = [e.value for e in enum]
 
     def parse(v: Any) -> Any:

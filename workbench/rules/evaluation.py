@@ -322,7 +322,11 @@ def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
     hpd = ps.hours_per_day
     f = res.work_factor
     bt_in_38 = a.abs_reduces_bt and a.r38_includes_bt
-    r_abs = r38 = sum_y = sum_rem = ZERO
+    # Σ n × per-day amount, summed in integers at the end (_count_times_rate): exact, fewer Fractions
+    abs_items: list[tuple[int, Fraction]] = []
+    y_items: list[tuple[int, Fraction]] = []
+    rem_items: list[tuple[int, Fraction]] = []
+    r38_items: list[tuple[int, Fraction]] = []
     for sg in res.segments:
         # R8 — absence (sotjl § 36): a(d) = share × (b + (t if abs_reduces_bt))
         av = a38 = ZERO
@@ -332,19 +336,24 @@ def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
             # a38 = share × (b + t) when § 38 includes bt and absence reduces bt; else share × b
             # (which is av itself when absence does not reduce bt)
             a38 = share * (sg.b + sg.t) if bt_in_38 else (share * sg.b if a.abs_reduces_bt else av)
-            r_abs += av * sg.stonadsdager
+            abs_items.append((sg.stonadsdager, av))
         # R10 — samordning (sotjl § 38), capped by what absence and work left of the day (R13 order)
         if sg.y:
             e38 = sg.b + sg.t if a.r38_includes_bt else sg.b
             rem = s38_samordning.remaining(e38, a38, f)
             day38 = min(sg.y, rem)
-            sum_y += sg.y * sg.stonadsdager
-            sum_rem += rem * sg.stonadsdager
-            r38 += day38 * sg.stonadsdager
+            n = sg.stonadsdager
+            y_items.append((n, sg.y))
+            rem_items.append((n, rem))
+            r38_items.append((n, day38))
             if record:
                 sg.rem, sg.r38 = rem, day38
         if record:
             sg.a, sg.a38 = av, a38
+    r_abs = _count_times_rate(abs_items) if abs_items else ZERO
+    sum_y = _count_times_rate(y_items) if y_items else ZERO
+    sum_rem = _count_times_rate(rem_items) if rem_items else ZERO
+    r38 = _count_times_rate(r38_items) if r38_items else ZERO
     if a.r38_netting == "per_period" and sum_y:
         r38 = min(sum_y, sum_rem)
     # R9 — work (sotjl § 37): f(P) × GROSS, «stønaden inkludert barnetillegg», from the unreduced gross

@@ -21,6 +21,7 @@ from fractions import Fraction
 from workbench.rules.model import SAMORDNING_BENEFITS, Benefit
 
 HJEMMEL = "sosialtjenesteloven § 38"
+_ZERO = Fraction(0)
 
 #: R11 — never deducted, with the reason shown in the trace.
 NEVER_DEDUCTED = {
@@ -44,7 +45,7 @@ def daily_right(benefits: list[Benefit], d: date) -> Fraction:
 
 def remaining(e38: Fraction, a38: Fraction, f: Fraction) -> Fraction:
     """rem(d) = max(0, e38 − a38 − f × e38): what is left of the day after absence and work (R13 order)."""
-    return max(Fraction(0), e38 - a38 - f * e38)
+    return max(_ZERO, e38 - a38 - f * e38)
 
 
 def not_coordinated_note(kind: str) -> str:
