@@ -79,22 +79,24 @@ def _rate_texts(sg, memo: dict) -> tuple:
     """Display strings of a segment's rates. The same rate objects recur in every period of a decision
     (they are memoised per decision), so each is formatted once per evaluation (keyed by identity; the
     objects are kept in the value so an id is never reused while the memo lives)."""
-    key = (id(sg.annual), id(sg.b), id(sg.t), sg.stonadsdager)
+    key = (id(sg.annual), id(sg.b), id(sg.t))
     hit = memo.get(key)
-    if hit is not None and hit[0] is sg.annual and hit[1] is sg.b and hit[2] is sg.t:
-        return hit[3]
+    if hit is None or hit[0] is not sg.annual or hit[1] is not sg.b or hit[2] is not sg.t:
+        per_day = (
+            _s(sg.annual),
+            None if sg.annual is None else str(round_half_up(sg.annual)),
+            _s(sg.b, 4),
+            _frac(sg.b),
+            _s(sg.t),
+        )
+        hit = memo[key] = (sg.annual, sg.b, sg.t, per_day, {})
+    by_count = hit[4]
     n = sg.stonadsdager
-    texts = (
-        _s(sg.annual),
-        None if sg.annual is None else str(round_half_up(sg.annual)),
-        _s(sg.b, 4),
-        _frac(sg.b),
-        _s(sg.t),
-        _s(None if sg.b is None else sg.b * n),
-        _s(None if sg.t is None else sg.t * n),
-    )
-    memo[key] = (sg.annual, sg.b, sg.t, texts)
-    return texts
+    totals = by_count.get(n)
+    if totals is None:
+        totals = by_count[n] = (_s(None if sg.b is None else sg.b * n),
+                                _s(None if sg.t is None else sg.t * n))
+    return hit[3] + totals
 
 
 def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
