@@ -17,6 +17,7 @@ rounding tolerance names the error. They never change the result.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,12 @@ def _d(x: Fraction | Decimal | None, whole: bool = False) -> str | None:
     return fmt_kroner(x) if whole else fmt(x)
 
 
+@lru_cache(maxsize=64)
+def _fraction_of(value: Decimal) -> Fraction:
+    """The tolerance as an exact Fraction (converted once; Fractions are immutable)."""
+    return Fraction(value)
+
+
 def _close(a: Fraction, b: Fraction, tol: Fraction) -> bool:
     return abs(a - b) <= tol
 
@@ -55,7 +62,7 @@ def period_discrepancies(ctx: "Context", pr: "PeriodResult") -> list[dict[str, A
     if not pr.computed:
         return []
     ps = ctx.ps
-    tol = Fraction(ps.assumptions.rounding_tolerance)
+    tol = _fraction_of(ps.assumptions.rounding_tolerance)
     pay = pr.payment
     period = str(pr.periode)
     out: list[dict[str, Any]] = []
