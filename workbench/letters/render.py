@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import mimetypes
 import os
 import threading
@@ -107,6 +109,12 @@ def make_fetcher(root: Path = LETTERS_DIR):
     return LetterAssetFetcher()
 
 
+def _release_weasy() -> None:
+    global _weasy
+    _weasy = None
+    gc.collect()
+
+
 def _weasy_shared():
     """(FontConfiguration, CSS) built once per process; fonts are registered once."""
     global _weasy
@@ -119,6 +127,10 @@ def _weasy_shared():
                 font_config = FontConfiguration()
                 css = CSS(filename=str(STYLESHEET), font_config=font_config, url_fetcher=make_fetcher())
                 _weasy = (font_config, css)
+                # Let go of the fonts while the interpreter is still whole: otherwise
+                # FontConfiguration.__del__ runs during shutdown, after the pango bindings it
+                # calls are gone, and prints a TypeError at every process exit.
+                atexit.register(_release_weasy)
     return _weasy
 
 
