@@ -185,7 +185,11 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
         f_row = ps.factor_row(s)
         seg.under_25 = (variant.under_25 if variant and variant.under_25 is not None
                         else s < ctx.full_rate_from)
-        seg.children = sum(1 for cf, ct in ctx.child_ranges if cf <= s <= ct)
+        children = 0
+        for cf, ct in ctx.child_ranges:
+            if cf <= s <= ct:
+                children += 1
+        seg.children = children
         missing = []
         if g_row is None:
             missing.append("G")
@@ -250,9 +254,9 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     # R9 inputs — work hours in P (sotjl § 37)
     shares = s37_arbeid.work_in_period(ctx.decision.work, P, cal, ctx.entry_days)
     res.work_shares = shares
-    res.work_hours = sum((w.hours_in_period for w in shares if w.counted), ZERO)
-    res.work_hours_50 = sum((w.hours_in_period for w in shares
-                             if w.work.kind in s37_arbeid.FIFTY_PERCENT_KINDS), ZERO)
+    res.work_hours = _sum([w.hours_in_period for w in shares if w.counted])
+    res.work_hours_50 = _sum([w.hours_in_period for w in shares
+                              if w.work.kind in s37_arbeid.FIFTY_PERCENT_KINDS])
     res.work_factor = s37_arbeid.work_factor(res.work_hours, res.stonadsdager, ps.hours_per_day)
     r_abs, r_work, r38, y_total = reductions(ctx, res, ps, record=True)
     # R13 — net, floor at zero, one rounding
@@ -278,6 +282,13 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     if any(sg.g_text and sg.fra >= G_2026_FROM and sg.g == G_2026 for sg in segs):
         res.notes.append(G_2026_NOTE)
     return res
+
+
+def _sum(values: list[Fraction]) -> Fraction:
+    """Σ values (ZERO for none); a single value is returned as it is (same value, no addition)."""
+    if len(values) == 1:
+        return values[0]
+    return sum(values, ZERO)
 
 
 def _count_times_rate(items: list[tuple[int, Fraction]]) -> Fraction:
