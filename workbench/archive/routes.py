@@ -11,7 +11,6 @@ from flask_login import current_user
 
 from workbench.archive import bp
 from workbench.archive.forms import DATE_MESSAGE, ExportForm, SearchForm, VersionedForm
-from workbench.db.models import Role
 from workbench.db.session import db_session
 from workbench.services import archive as archive_service
 from workbench.services import audit

@@ -18,11 +18,13 @@ Pure Python. The case page and the letter display what these functions return; t
 
 from __future__ import annotations
 
+from workbench.rules.money import decimal_or_none
+
 import calendar
 import copy
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 from workbench.rules.lovdata import lovdata_url
@@ -174,13 +176,7 @@ def label_discrepancies(discrepancies: Iterable[Mapping[str, Any]]) -> list[dict
 # Small helpers
 
 
-def _dec(value: Any) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
+_dec = decimal_or_none  # one reader of amounts, in rules.money
 
 
 def _date(value: Any) -> date | None:

@@ -26,8 +26,10 @@ and reasons feed the letter (``appeals.md`` §8 item 5).
 
 from __future__ import annotations
 
+from workbench.rules.money import decimal_or_none
+
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 from workbench.rules.lovdata import lovdata_url
@@ -91,13 +93,7 @@ def _mentions(text: str, *words: str) -> list[str]:
     return [w for w in words if w in text]
 
 
-def _dec(v: Any) -> Decimal | None:
-    if v is None or v == "":
-        return None
-    try:
-        return Decimal(str(v))
-    except InvalidOperation:
-        return None
+_dec = decimal_or_none  # one reader of amounts, in rules.money
 
 
 def _weekdays(a: date, b: date) -> int:

@@ -12,7 +12,7 @@ and round no intermediate value. The engine computes with ``fractions.Fraction``
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from fractions import Fraction
 
 ZERO = Fraction(0)
@@ -83,3 +83,15 @@ def fmt_kroner(value: Fraction | Decimal | None) -> str | None:
     if value.__class__ is Decimal and value.as_tuple().exponent == 0:
         return str(value)  # already whole kroner: quantize would return it unchanged
     return str(round_half_up(value, 0))
+
+
+def decimal_or_none(value: object) -> Decimal | None:
+    """An amount from the evaluation JSON (a string such as ``"6797"``, or ``None``/``""`` for a
+    figure the engine could not compute) as ``Decimal``; anything that is not a number → ``None``.
+    For reading output back, never for computing it."""
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None

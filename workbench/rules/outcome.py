@@ -25,9 +25,11 @@ The engine suggests; the jurist decides. Nothing here writes anything.
 
 from __future__ import annotations
 
+from workbench.rules.money import decimal_or_none
+
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 from workbench.rules.classification import (
@@ -294,13 +296,7 @@ def g_regulated_after_decision(decision: NavDecision, parameters: Any = None) ->
 # The suggestion
 
 
-def _dec(v: Any) -> Decimal | None:
-    if v is None or v == "":
-        return None
-    try:
-        return Decimal(str(v))
-    except InvalidOperation:
-        return None
+_dec = decimal_or_none  # one reader of amounts, in rules.money
 
 
 def _period_directions(evaluation: Mapping[str, Any]) -> set[str]:

@@ -20,9 +20,11 @@ Pure: no Flask, no database. The web layer stores ``Recorded`` and calls this ag
 
 from __future__ import annotations
 
+from workbench.rules.money import decimal_or_none
+
 import copy
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Callable, Mapping
 
 from workbench.rules.classification import (
@@ -64,13 +66,7 @@ def _default_evaluate() -> Evaluate:
     return evaluate_document
 
 
-def _dec(v: Any) -> Decimal | None:
-    if v is None or v == "":
-        return None
-    try:
-        return Decimal(str(v))
-    except InvalidOperation:
-        return None
+_dec = decimal_or_none  # one reader of amounts, in rules.money
 
 
 def parameters_known_on(day: date, parameters: Any = None) -> Any:
