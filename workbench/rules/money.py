@@ -61,9 +61,12 @@ def fmt(value: Fraction | None, places: int = 2) -> str | None:
     """
     if value is None:
         return None
-    if value.__class__ is not Fraction and not isinstance(value, Fraction):
+    if value.__class__ is Fraction:  # the slots directly: no property calls (same integers)
+        num, den = value._numerator, value._denominator
+    elif not isinstance(value, Fraction):
         return str(round_half_up(value, places))
-    num, den = value.numerator, value.denominator
+    else:
+        num, den = value.numerator, value.denominator
     if places == 2:  # the common case (øre), same digits as the general branch below
         n = (200 * (num if num >= 0 else -num) + den) // (2 * den)
         q, r = divmod(n, 100)
