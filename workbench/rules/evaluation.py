@@ -338,15 +338,25 @@ def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
     y_items: list[tuple[int, Fraction]] = []
     rem_items: list[tuple[int, Fraction]] = []
     r38_items: list[tuple[int, Fraction]] = []
+    abs_memo = ctx.rates
     for sg in res.segments:
         # R8 — absence (sotjl § 36): a(d) = share × (b + (t if abs_reduces_bt))
         av = a38 = ZERO
         if sg.absence_hours:
-            share = s36_fravaer.share_of_day(sg.absence_hours, a, hpd)
-            av = s36_fravaer.reduction_per_day(share, sg.b, sg.t, a)
-            # a38 = share × (b + t) when § 38 includes bt and absence reduces bt; else share × b
-            # (which is av itself when absence does not reduce bt)
-            a38 = share * (sg.b + sg.t) if bt_in_38 else (share * sg.b if a.abs_reduces_bt else av)
+            # memoised per decision: the same hours, rates and assumptions recur in many periods (the
+            # rate objects are kept in the value and compared by identity, so an id is never reused)
+            h = sg.absence_hours
+            akey = ("abs", h.numerator, h.denominator, id(sg.b), id(sg.t), id(hpd),
+                    a.absence_method, a.abs_reduces_bt, bt_in_38)
+            hit = abs_memo.get(akey)
+            if hit is None or hit[0] is not sg.b or hit[1] is not sg.t or hit[2] is not hpd:
+                share = s36_fravaer.share_of_day(h, a, hpd)
+                av = s36_fravaer.reduction_per_day(share, sg.b, sg.t, a)
+                # a38 = share × (b + t) when § 38 includes bt and absence reduces bt; else share × b
+                # (which is av itself when absence does not reduce bt)
+                a38 = share * (sg.b + sg.t) if bt_in_38 else (share * sg.b if a.abs_reduces_bt else av)
+                hit = abs_memo[akey] = (sg.b, sg.t, hpd, av, a38)
+            av, a38 = hit[3], hit[4]
             abs_items.append((sg.stonadsdager, av))
         # R10 — samordning (sotjl § 38), capped by what absence and work left of the day (R13 order)
         if sg.y:
