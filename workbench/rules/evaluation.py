@@ -291,6 +291,22 @@ def _sum(values: list[Fraction]) -> Fraction:
     return sum(values, ZERO)
 
 
+_new = object.__new__
+
+
+def _lowest(num: int, den: int) -> Fraction:
+    """Fraction(num, den) for den > 0, built directly from the integers in lowest terms (what
+    ``Fraction.__new__`` does for two ints, without its type dispatch; same value, same object state)."""
+    g = gcd(num, den)
+    if g != 1:
+        num //= g
+        den //= g
+    f = _new(Fraction)
+    f._numerator = num
+    f._denominator = den
+    return f
+
+
 def _count_times_rate(items: list[tuple[int, Fraction]]) -> Fraction:
     """Σ n × x exactly: integer numerators over a common denominator, one Fraction at the end (the
     same value as summing the Fractions one by one; a Fraction is always in lowest terms)."""
@@ -304,7 +320,7 @@ def _count_times_rate(items: list[tuple[int, Fraction]]) -> Fraction:
             lcm = den // g * xd
             num = num * (lcm // den) + n * xn * (lcm // xd)
             den = lcm
-    return Fraction(num, den)
+    return _lowest(num, den)
 
 
 def _net(gross: Fraction, *deductions: Fraction) -> Fraction:
@@ -322,7 +338,7 @@ def _net(gross: Fraction, *deductions: Fraction) -> Fraction:
                 lcm = den // g * xd
                 num = num * (lcm // den) - xn * (lcm // xd)
                 den = lcm
-    return Fraction(num, den) if num > 0 else ZERO
+    return _lowest(num, den) if num > 0 else ZERO
 
 
 def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
