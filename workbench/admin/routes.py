@@ -10,6 +10,7 @@ from workbench.db.models import ROLE_LABELS, ApiToken, User
 from workbench.db.session import db_session
 from workbench.services import api_tokens, audit, users
 from workbench.web.access import ADMINS, roles_required
+from workbench.web.helpers import current_actor
 
 
 class UserForm(FlaskForm):
@@ -31,8 +32,7 @@ class PlainForm(FlaskForm):
     pass
 
 
-def _actor():
-    return audit.Actor(user_id=current_user.id)
+_actor = current_actor
 
 
 @bp.route("/brukere", methods=["GET", "POST"], endpoint="users")

@@ -7,19 +7,17 @@ typed into the form never appears in a URL, a log line or a Referer header.
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, url_for
-from flask_login import current_user
 
 from workbench.archive import bp
 from workbench.archive.forms import DATE_MESSAGE, ExportForm, SearchForm, VersionedForm
 from workbench.db.session import db_session
 from workbench.services import archive as archive_service
-from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.web.access import ARCHIVISTS, roles_required  # arkivar and leder
+from workbench.web.helpers import current_actor
 
 
-def _actor() -> audit.Actor:
-    return audit.Actor(user_id=current_user.id)
+_actor = current_actor
 
 
 def _render(form: SearchForm, rows, *, searched: bool, status: int = 200):

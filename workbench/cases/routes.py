@@ -15,9 +15,9 @@ from workbench.web.access import (
     CASE_READERS,
     CASE_WORKERS,
     may_change_status,
-    may_read_case,
     roles_required,
 )
+from workbench.web.helpers import current_actor, readable_case_or_abort
 
 STATUS_ACTIONS = {
     # from status: [(to status, button label)]
@@ -30,8 +30,7 @@ STATUS_ACTIONS = {
 }
 
 
-def _actor() -> audit.Actor:
-    return audit.Actor(user_id=current_user.id)
+_actor = current_actor
 
 
 def _rows(cases):
@@ -65,13 +64,7 @@ def archive_list():
     return render_template("cases/list.html", rows=rows, view="arkiv", title="Ferdigstilte saker")
 
 
-def _load(public_id: str):
-    case = case_service.get_case(db_session(), public_id)
-    if case is None:
-        abort(404)
-    if not may_read_case(current_user, case):
-        abort(403)
-    return case
+_load = readable_case_or_abort
 
 
 @bp.get("/<public_id>")

@@ -6,9 +6,9 @@ from flask_wtf.file import FileField
 from workbench.db.session import db_session
 from workbench.imports import bp
 from workbench.imports.formdoc import build_document, field_id, flatten, row_counts
-from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.web.access import IMPORTERS, roles_required
+from workbench.web.helpers import current_actor
 
 
 class UploadForm(FlaskForm):
@@ -19,8 +19,7 @@ class ManualForm(FlaskForm):
     """Only the CSRF token: the fields are named by document path and read by ``build_document``."""
 
 
-def _actor() -> audit.Actor:
-    return audit.Actor(user_id=current_user.id)
+_actor = current_actor
 
 
 def _assignee():

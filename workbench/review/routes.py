@@ -28,6 +28,7 @@ from workbench.rules.outcome import DiscretionAnswer, Reclassification, S48Findi
 from workbench.services import audit, clock, review_store
 from workbench.services import cases as case_service
 from workbench.web.access import CASE_WORKERS, roles_required
+from workbench.web.helpers import current_actor, readable_case_or_abort
 
 #: the jurist's admissibility confirmations, stored as answers with these codes in ``Recorded``
 ADM_PREFIX = "adm-"
@@ -39,15 +40,10 @@ CONFLICT = ("Saken er endret av noen andre siden du åpnet den. Det du skrev er 
 MAX_TEXT = 10000
 
 
-def _actor() -> audit.Actor:
-    return audit.Actor(user_id=current_user.id)
+_actor = current_actor
 
 
-def _load(public_id: str):
-    case = case_service.get_case(db_session(), public_id)
-    if case is None:
-        abort(404)
-    return case
+_load = readable_case_or_abort
 
 
 CLOSED_MESSAGE = "Saken er ferdigstilt: vurderingen kan ikke endres lenger."

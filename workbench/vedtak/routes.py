@@ -9,7 +9,6 @@ Who may do what (workbench/web/access.py; README «Roles»):
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
@@ -18,12 +17,13 @@ from flask_login import current_user
 from workbench.db.appeal_models import LetterStatus
 from workbench.db.models import Role
 from workbench.db.session import db_session
-from workbench.services import audit
+from workbench.services import audit, clock
 from workbench.services import cases as case_service
 from workbench.services import letters as letter_service
 from workbench.vedtak import bp
 from workbench.vedtak.forms import LetterForm, ReturnForm, VersionedForm
-from workbench.web.access import CASE_READERS, CASE_WORKERS, may_read_case, roles_required
+from workbench.web.access import CASE_READERS, CASE_WORKERS, roles_required
+from workbench.web.helpers import current_actor, readable_case_or_abort
 
 LEADERS = frozenset({Role.LEDER.value})
 LETTER_ASSETS = {"letter.css"}  # plus fonts/*.ttf: what the preview frame may load
@@ -31,21 +31,14 @@ PREVIEW_CSP = ("sandbox; default-src 'none'; style-src 'self'; font-src 'self'; 
                "base-uri 'none'; form-action 'none'")
 
 
-def _actor() -> audit.Actor:
-    return audit.Actor(user_id=current_user.id)
+_actor = current_actor
 
 
-def _today() -> date:
-    return date.today()
+# the same clock as the review page (tests can pin it), so the letter and the review agree on "today"
+_today = clock.today
 
 
-def _load(public_id: str):
-    case = case_service.get_case(db_session(), public_id)
-    if case is None:
-        abort(404)
-    if not may_read_case(current_user, case):
-        abort(403)
-    return case
+_load = readable_case_or_abort
 
 
 def _page_url(case, anchor: str = "") -> str:
