@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from fractions import Fraction
+from workbench.rules.money import RATIONAL
 
 MONTHS = {
     "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
@@ -27,7 +27,7 @@ MINUS = "-"
 def _to_decimal(amount) -> Decimal:
     if isinstance(amount, float):
         raise TypeError("float is never money")
-    if isinstance(amount, Fraction):
+    if isinstance(amount, RATIONAL):
         return Decimal(amount.numerator) / Decimal(amount.denominator)
     try:
         return Decimal(str(amount)) if not isinstance(amount, Decimal) else amount

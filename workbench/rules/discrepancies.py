@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from fractions import Fraction
+from workbench.rules.money import Fraction
 from typing import TYPE_CHECKING, Any
 
 from workbench.rules import s35_stonad

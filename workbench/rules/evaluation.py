@@ -22,7 +22,7 @@ from math import gcd
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
+from workbench.rules.money import Fraction
 from typing import Any
 
 from workbench.rules import klage, s35_stonad, s36_fravaer, s37_arbeid, s38_samordning
@@ -291,20 +291,6 @@ def _sum(values: list[Fraction]) -> Fraction:
     return sum(values, ZERO)
 
 
-_new = object.__new__
-
-
-def _lowest(num: int, den: int) -> Fraction:
-    """Fraction(num, den) for den > 0, built directly from the integers in lowest terms (what
-    ``Fraction.__new__`` does for two ints, without its type dispatch; same value, same object state)."""
-    g = gcd(num, den)
-    if g != 1:
-        num //= g
-        den //= g
-    f = _new(Fraction)
-    f._numerator = num
-    f._denominator = den
-    return f
 
 
 def _count_times_rate(items: list[tuple[int, Fraction]]) -> Fraction:
@@ -320,7 +306,7 @@ def _count_times_rate(items: list[tuple[int, Fraction]]) -> Fraction:
             lcm = den // g * xd
             num = num * (lcm // den) + n * xn * (lcm // xd)
             den = lcm
-    return _lowest(num, den)
+    return Fraction(num, den)
 
 
 def _net(gross: Fraction, *deductions: Fraction) -> Fraction:
@@ -338,7 +324,7 @@ def _net(gross: Fraction, *deductions: Fraction) -> Fraction:
                 lcm = den // g * xd
                 num = num * (lcm // den) - xn * (lcm // xd)
                 den = lcm
-    return _lowest(num, den) if num > 0 else ZERO
+    return Fraction(num, den) if num > 0 else ZERO
 
 
 def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,

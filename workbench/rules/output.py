@@ -7,7 +7,7 @@ Amounts are strings: components with two decimals (``"11327.56"``, display of ex
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
+from workbench.rules.money import Fraction
 from typing import TYPE_CHECKING, Any
 
 from workbench.rules import s35_stonad, s36_fravaer, s37_arbeid, s38_samordning

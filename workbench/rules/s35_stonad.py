@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
-from fractions import Fraction
+from workbench.rules.money import Fraction
 from functools import lru_cache
 
 import holidays as _holidays

@@ -15,7 +15,7 @@ som skyldes sykdom eller andre tvingende velferdsgrunner, og som det er gitt til
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
+from workbench.rules.money import Fraction
 
 from workbench.rules.model import Absence
 from workbench.rules.parameters import Assumptions

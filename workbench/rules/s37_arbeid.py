@@ -21,7 +21,7 @@ barnebidrag.»
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
+from workbench.rules.money import Fraction
 
 from workbench.rules.model import Work, WorkKind
 from workbench.rules.periode import Periode

@@ -16,7 +16,7 @@ too [V the 2025 letter]. Omsorgsstønad is work under § 37, not a § 38 benefit
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
+from workbench.rules.money import Fraction
 
 from workbench.rules.model import SAMORDNING_BENEFITS, Benefit
 
