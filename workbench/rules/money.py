@@ -63,21 +63,30 @@ def round_half_up(value: Fraction | Decimal | int, places: int = 0) -> Decimal:
         return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+#: "00" … "99": the øre of a displayed amount (a table lookup: ``fmt`` runs hundreds of times per case).
+_CENTS = tuple(f"{i:02d}" for i in range(100))
+
+
 def fmt(value: Fraction | None, places: int = 2) -> str | None:
     """Display string of an exact amount (``"11327.56"``), or None. Display only (see module doc).
 
-    Same half-up rule as :func:`round_half_up`, done on integers (this runs thousands of times per
-    evaluation for the trace).
+    Same half-up rule as :func:`round_half_up`, done on integers: floor(|x|·10^p + 1/2) =
+    (2·|num|·10^p + den) // (2·den); a negative amount that rounds to zero shows as ``"0.00"``.
     """
     if value is None:
         return None
-    if not isinstance(value, RATIONAL):
+    if value.__class__ is Fraction or isinstance(value, RATIONAL):
+        num = value.numerator
+        den = value.denominator
+    else:
         return str(round_half_up(value, places))
-    num, den = value.numerator, value.denominator
     if places == 2:  # the common case (øre), same digits as the general branch below
-        n = (200 * (num if num >= 0 else -num) + den) // (2 * den)
+        if num >= 0:
+            q, r = divmod((200 * num + den) // (2 * den), 100)
+            return f"{q}.{_CENTS[r]}"
+        n = (-200 * num + den) // (2 * den)
         q, r = divmod(n, 100)
-        return f"-{q}.{r:02d}" if num < 0 and n else f"{q}.{r:02d}"
+        return f"-{q}.{_CENTS[r]}" if n else "0.00"
     n = (2 * abs(num) * 10**places + den) // (2 * den)
     sign = "-" if num < 0 and n else ""
     if not places:
@@ -90,8 +99,10 @@ def fmt_kroner(value: Fraction | Decimal | None) -> str | None:
     """Whole-kroner string (``"6797"``) of an already rounded or exact amount."""
     if value is None:
         return None
-    if value.__class__ is Decimal and value.as_tuple().exponent == 0:
-        return str(value)  # already whole kroner: quantize would return it unchanged
+    if value.__class__ is Decimal:
+        text = str(value)
+        if "." not in text and "E" not in text and "e" not in text:
+            return text  # exponent 0, already whole kroner: quantize would return it unchanged
     return str(round_half_up(value, 0))
 
 

@@ -6,6 +6,7 @@ Amounts are strings: components with two decimals (``"11327.56"``, display of ex
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 from workbench.rules.money import Fraction
 from typing import TYPE_CHECKING, Any
@@ -98,6 +99,35 @@ def _rate_texts(sg, memo: dict) -> tuple:
     return hit[3] + totals
 
 
+def _decision_texts(ev: "Evaluation", memo: dict) -> tuple:
+    """What every period's trace repeats of the decision, formatted once per evaluation: the absences
+    sorted by date (a bisect finds a period's), with their place in the import, each benefit's fixed part, each work entry's fixed part,
+    the full-rate date and the hours per day."""
+    hit = memo.get("decision")
+    if hit is not None and hit[0] is ev:
+        return hit
+    dec = ev.decision
+    a = ev.parameters.assumptions
+    absences = sorted(((ab.date, i, ab) for i, ab in enumerate(dec.absence)), key=lambda x: (x[0], x[1]))
+    abs_dates = [d for d, _, _ in absences]
+    abs_rows = [(i, ab, ab.date.isoformat(), str(ab.hours)) for _, i, ab in absences]
+    benefits = []
+    for b in dec.benefits:
+        entry = {"kind": b.kind.value, "from": b.periode.fra.isoformat(), "to": b.periode.til.isoformat(),
+                 "daily_amount": str(b.daily_amount), "coordinated": b.kind in SAMORDNING_BENEFITS}
+        if b.kind not in SAMORDNING_BENEFITS:
+            entry["reason"] = s38_samordning.not_coordinated_note(b.kind.value)
+        benefits.append((b.periode.fra, b.periode.til, entry))
+    work = {id(w): (w, w.periode.fra.isoformat(), w.periode.til.isoformat(), w.kind.value, str(w.hours))
+            for w in dec.work}
+    hit = memo["decision"] = (ev, abs_dates, abs_rows, benefits, work,
+                              s35_stonad.full_rate_from(dec.participant, a).isoformat(), str(a.hours_per_day))
+    return hit
+
+
+_NOT_COUNTED = "fosterhjemsgodtgjøring reduserer ikke stønaden (direktoratet 2018)"
+
+
 def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
                tx: dict[str, str | None] | None = None) -> dict[str, Any]:
     ps = ev.parameters
@@ -106,11 +136,8 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
         memo = {}
     if tx is None:
         tx = _period_texts(pr)
-    consts = memo.get("consts")  # the same for every period of the evaluation: formatted once
-    if consts is None or consts[0] is not ev:
-        consts = memo["consts"] = (ev, s35_stonad.full_rate_from(ev.decision.participant, a).isoformat(),
-                                   str(a.hours_per_day))
-    full_rate_text, hours_per_day_text = consts[1], consts[2]
+    _, abs_dates, abs_rows, benefit_rows, work_rows, full_rate_text, hours_per_day_text = \
+        _decision_texts(ev, memo)
     days = []
     for sg in pr.segments:
         annual, annual_rounded, day_rate, day_rate_exact, day_bt, gross_base, bt = _rate_texts(sg, memo)
@@ -143,42 +170,36 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
             d["missing"] = list(sg.missing)
         days.append(d)
 
-    dec = ev.decision
+    # the period's absences (each day once: an absence day is a segment of its own)
     abs_days = []
     ignored = []
     p_fra, p_til = pr.periode.fra, pr.periode.til
-    for ab in dec.absence:
-        if not p_fra <= ab.date <= p_til:  # pr.periode.inneholder(ab.date), inline
-            continue
-        if ab.valid:
-            ignored.append({"date": ab.date.isoformat(), "hours": str(ab.hours),
-                            "reason": "gyldig fravær med stønad (§ 36 første ledd andre punktum)"})
-            continue
-        seg = next((sg for sg in pr.segments if sg.fra == ab.date == sg.til and sg.absence_hours), None)
-        if seg is None:
-            ignored.append({"date": ab.date.isoformat(), "hours": str(ab.hours),
-                            "reason": "ikke en stønadsdag"})
-        elif not any(x["date"] == ab.date.isoformat() for x in abs_days):
-            abs_days.append({"date": ab.date.isoformat(), "hours": _s(seg.absence_hours),
-                             "amount": _s(seg.a)})
-    work_entries = [
-        {"from": w.work.periode.fra.isoformat(), "to": w.work.periode.til.isoformat(),
-         "kind": w.work.kind.value, "hours": str(w.work.hours),
-         "entry_stonadsdager": w.entry_stonadsdager, "stonadsdager_in_period": w.stonadsdager_in_period,
-         "hours_in_period": _s(w.hours_in_period), "counted": w.counted}
-        | ({} if w.counted else {"reason": "fosterhjemsgodtgjøring reduserer ikke stønaden (direktoratet 2018)"})
-        for w in pr.work_shares
-    ]
-    benefits = []
-    for b in dec.benefits:
-        if not b.periode.overlapper(pr.periode):
-            continue
-        entry = {"kind": b.kind.value, "from": b.periode.fra.isoformat(), "to": b.periode.til.isoformat(),
-                 "daily_amount": str(b.daily_amount),
-                 "coordinated": b.kind in SAMORDNING_BENEFITS}
-        if b.kind not in SAMORDNING_BENEFITS:
-            entry["reason"] = s38_samordning.not_coordinated_note(b.kind.value)
-        benefits.append(entry)
+    lo, hi = bisect_left(abs_dates, p_fra), bisect_right(abs_dates, p_til)
+    if lo < hi:
+        abs_segs = {sg.fra: sg for sg in pr.segments if sg.absence_hours and sg.fra == sg.til}
+        seen: set[date] = set()
+        # in the order of the import, as the claimant and Nav listed them
+        for _, ab, day_text, hours_text in sorted(abs_rows[lo:hi]) if hi - lo > 1 else abs_rows[lo:hi]:
+            if ab.valid:
+                ignored.append({"date": day_text, "hours": hours_text,
+                                "reason": "gyldig fravær med stønad (§ 36 første ledd andre punktum)"})
+                continue
+            seg = abs_segs.get(ab.date)
+            if seg is None:
+                ignored.append({"date": day_text, "hours": hours_text, "reason": "ikke en stønadsdag"})
+            elif ab.date not in seen:
+                seen.add(ab.date)
+                abs_days.append({"date": day_text, "hours": _s(seg.absence_hours), "amount": _s(seg.a)})
+    work_entries = []
+    for w in pr.work_shares:
+        _, w_from, w_to, w_kind, w_hours = work_rows[id(w.work)]
+        entry = {"from": w_from, "to": w_to, "kind": w_kind, "hours": w_hours,
+                 "entry_stonadsdager": w.entry_stonadsdager, "stonadsdager_in_period": w.stonadsdager_in_period,
+                 "hours_in_period": _s(w.hours_in_period), "counted": w.counted}
+        if not w.counted:
+            entry["reason"] = _NOT_COUNTED
+        work_entries.append(entry)
+    benefits = [dict(entry) for b_fra, b_til, entry in benefit_rows if b_fra <= p_til and p_fra <= b_til]
     reductions = [
         {"kind": "absence", "provision": s36_fravaer.HJEMMEL, "amount": tx["absence"],
          "inputs": {"method": a.absence_method, "abs_reduces_bt": a.abs_reduces_bt,
@@ -195,7 +216,7 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
                     "benefit_total_on_stonadsdager": _s(pr.y_total), "benefits": benefits}},
     ]
     return {
-        "period": str(pr.periode),
+        "period": f"{p_fra.isoformat()}/{p_til.isoformat()}",  # str(Periode)
         "days": days,
         "excluded": pr.excluded,
         "gross": {"provision": s35_stonad.HJEMMEL, "gross_base": tx["gross_base"],
