@@ -61,9 +61,13 @@ def period_discrepancies(ctx: "Context", pr: "PeriodResult") -> list[dict[str, A
 
     if not pr.computed:
         return []
+    pay = pr.payment
+    if not pay.deductions and pay.gross is None and pr.net == pay.net:
+        # Nav's net is the law's and Nav itemised nothing: no check below can find a discrepancy
+        # (each one starts from a Nav deduction, Nav's gross or a difference in the net).
+        return []
     ps = ctx.ps
     tol = _fraction_of(ps.assumptions.rounding_tolerance)
-    pay = pr.payment
     period = str(pr.periode)
     out: list[dict[str, Any]] = []
 

@@ -172,21 +172,32 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     ends = [s - ONE_DAY for s in starts[1:]] + [hi]
     u25_factor = ps.under_25_factor
     divisor = a.divisor
+    # what the loop reads for every segment, looked up once (the loop runs for every day range)
+    g_table, bt_table, factor_row = ps.g, ps.barnetillegg, ps.factor_row
+    v_g = variant.g_row if variant is not None else None
+    v_u25 = variant.under_25 if variant is not None else None
+    v_factor = variant.factor if variant is not None else None
+    full_rate_from = ctx.full_rate_from
+    child_ranges = ctx.child_ranges
+    rates = ctx.rates
+    absence_hours = ctx.absence_hours
+    benefit_fracs = ctx.benefit_fracs if ctx.benefits38 else None
+    any_leave = bool(cal.leave)
+    segments = res.segments
+    stonadsdager = 0
     for s, e in zip(starts, ends):
         n = cal.count(s, e)
-        if cal.in_leave(s):
+        if any_leave and cal.in_leave(s):
             res.excluded.append({"from": s.isoformat(), "to": e.isoformat(),
                                  "reason": "fravær uten stønad / avbrudd (leave_without_stonad, R2)"})
             continue
         if n == 0:
             continue
         seg = Segment(s, e, n)
-        g_row = variant.g_row if variant and variant.g_row else ps.g.row_on(s)
-        f_row = ps.factor_row(s)
-        seg.under_25 = (variant.under_25 if variant and variant.under_25 is not None
-                        else s < ctx.full_rate_from)
+        g_row = v_g or g_table.row_on(s)
+        seg.under_25 = v_u25 if v_u25 is not None else s < full_rate_from
         children = 0
-        for cf, ct in ctx.child_ranges:
+        for cf, ct in child_ranges:
             if cf <= s <= ct:
                 children += 1
         seg.children = children
@@ -195,14 +206,16 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             missing.append("G")
         else:
             seg.g, seg.g_text, seg.g_source = g_row.value, g_row.text, g_row.source
-        if variant and variant.factor is not None:
-            seg.factor, seg.factor_text = variant.factor, variant.factor_text
-        elif f_row is None:
-            missing.append("factor")
+        if v_factor is not None:
+            seg.factor, seg.factor_text = v_factor, variant.factor_text
         else:
-            seg.factor, seg.factor_text = f_row.value, f_row.text
-        if seg.children:
-            bt_row = ps.barnetillegg.row_on(s)
+            f_row = factor_row(s)
+            if f_row is None:
+                missing.append("factor")
+            else:
+                seg.factor, seg.factor_text = f_row.value, f_row.text
+        if children:
+            bt_row = bt_table.row_on(s)
             if bt_row is None:
                 missing.append("barnetillegg")
             else:
@@ -211,33 +224,34 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             seg.missing = tuple(missing)
             for m in missing:
                 res.missing.append(_missing(ps, m, s, e))
-            res.segments.append(seg)
-            res.stonadsdager += n
+            segments.append(seg)
+            stonadsdager += n
             continue
         # R4–R6 per stønadsdag, exact (memoised per decision: the same G/factor/age recur).
         key = (seg.g_text, seg.factor_text, seg.under_25, divisor)  # strings: cheap to hash
-        rate = ctx.rates.get(key)
+        rate = rates.get(key)
         if rate is None:
             annual = seg.factor * seg.g  # R4
             if seg.under_25:
                 annual *= u25_factor  # «Deltaker under 25 år mottar 2/3 stønad»
-            rate = ctx.rates[key] = (annual, annual / divisor)  # R5: 1/260
+            rate = rates[key] = (annual, annual / divisor)  # R5: 1/260
         seg.annual, seg.b = rate
-        if seg.children:  # R6: n(d) × BT(d), memoised per decision like the day rate
-            tkey = (seg.children, seg.bt_text)
-            t = ctx.rates.get(tkey)
+        if children:  # R6: n(d) × BT(d), memoised per decision like the day rate
+            tkey = (children, seg.bt_text)
+            t = rates.get(tkey)
             if t is None:
-                t = ctx.rates[tkey] = seg.children * seg.bt_rate
+                t = rates[tkey] = children * seg.bt_rate
             seg.t = t
         else:
             seg.t = ZERO
         if s == e:  # absence and benefit days are their own segments (breaks at d and d+1)
-            seg.absence_hours = ctx.absence_hours.get(s, ZERO)
-        if ctx.benefits38:
-            ys = [amt for bf, bt_, amt in ctx.benefit_fracs if bf <= s <= bt_]
+            seg.absence_hours = absence_hours.get(s, ZERO)
+        if benefit_fracs is not None:
+            ys = [amt for bf, bt_, amt in benefit_fracs if bf <= s <= bt_]
             seg.y = ys[0] if len(ys) == 1 else sum(ys, ZERO)
-        res.segments.append(seg)
-        res.stonadsdager += n
+        segments.append(seg)
+        stonadsdager += n
+    res.stonadsdager = stonadsdager
     if res.missing:
         res.flags.append("parameter-missing")
         _merge_missing(res)
@@ -461,17 +475,22 @@ def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,
 
     ps = parameters or default_parameters()
     ctx = Context.build(decision, ps)
+    # R8: «When absence is present, also show the result under this alternative» — the alternatives
+    # the chosen assumptions do not already give (their parameter sets built once per evaluation)
+    absence_alternatives = [
+        (name, ctx.alt(**{key: value}), key == "abs_reduces_bt")
+        for name, key, value in (("absence_method=whole_days", "absence_method", "whole_days"),
+                                 ("abs_reduces_bt=true", "abs_reduces_bt", True))
+        if getattr(ps.assumptions, key) != value
+    ]
     periods: list[PeriodResult] = []
     for payment in decision.payments:
         pr = compute_period(ctx, payment)
-        if pr.computed and any(sg.absence_hours for sg in pr.segments):
-            # R8: «When absence is present, also show the result under this alternative».
-            for name, override in (("absence_method=whole_days", {"absence_method": "whole_days"}),
-                                   ("abs_reduces_bt=true", {"abs_reduces_bt": True})):
-                if name.startswith("abs_reduces_bt") and not pr.gross_bt:
+        if pr.computed and absence_alternatives and any(sg.absence_hours for sg in pr.segments):
+            for name, alt_ps, needs_bt in absence_alternatives:
+                if needs_bt and not pr.gross_bt:
                     continue  # no barnetillegg: the alternative cannot differ
-                if getattr(ps.assumptions, next(iter(override))) != next(iter(override.values())):
-                    pr.alternatives[name] = alternative_net(ctx, pr, ctx.alt(**override))
+                pr.alternatives[name] = alternative_net(ctx, pr, alt_ps)
         pr.discrepancies = disc.period_discrepancies(ctx, pr)
         periods.append(pr)
     adm = klage.assess(decision)
