@@ -66,7 +66,8 @@ class Context:
     derived: dict = field(default_factory=dict)  # parameter sets for alternatives, built once
     benefit_fracs: list = field(default_factory=list)  # (from, to, daily amount) of § 38 benefits
     rates: dict = field(default_factory=dict)  # (G, factor, under 25, …) → (A, b)
-    entry_days: dict = field(default_factory=dict)  # work entry → its stønadsdager (R9 split)
+    work_entries: list = field(default_factory=list)  # s37_arbeid.work_entries, once per decision
+    work_by_period: dict = field(default_factory=dict)  # (from, to) → (shares, H, H of the 50 % kinds)
     activity_hours: Fraction = ZERO  # programme hours a week (None → 37.5), exact
 
     def alt(self, **overrides) -> ParameterSet:
@@ -104,7 +105,7 @@ class Context:
         hpw = decision.programme.hours_per_week
         activity = Fraction(hpw if hpw is not None else Decimal("37.5"))
         return cls(decision, ps, cal, frf, children, absence, b38, sorted(breaks), benefit_fracs=fr,
-                   activity_hours=activity)
+                   activity_hours=activity, work_entries=s37_arbeid.work_entries(decision.work, cal))
 
 
 @dataclass(slots=True)
@@ -266,11 +267,14 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     if gross_only:
         return res
     # R9 inputs — work hours in P (sotjl § 37)
-    shares = s37_arbeid.work_in_period(ctx.decision.work, P, cal, ctx.entry_days)
-    res.work_shares = shares
-    res.work_hours = _sum([w.hours_in_period for w in shares if w.counted])
-    res.work_hours_50 = _sum([w.hours_in_period for w in shares
-                              if w.work.kind in s37_arbeid.FIFTY_PERCENT_KINDS])
+    work = ctx.work_by_period.get((P.fra, P.til))  # the same for every variant of the period
+    if work is None:
+        shares = s37_arbeid.work_in_period(ctx.work_entries, P, cal)
+        work = ctx.work_by_period[(P.fra, P.til)] = (
+            shares,
+            _sum([w.hours_in_period for w in shares if w.counted]),
+            _sum([w.hours_in_period for w in shares if w.work.kind in s37_arbeid.FIFTY_PERCENT_KINDS]))
+    res.work_shares, res.work_hours, res.work_hours_50 = work
     res.work_factor = s37_arbeid.work_factor(res.work_hours, res.stonadsdager, ps.hours_per_day)
     r_abs, r_work, r38, y_total = reductions(ctx, res, ps, record=True)
     # R13 — net, floor at zero, one rounding

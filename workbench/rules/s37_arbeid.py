@@ -50,28 +50,25 @@ _ZERO = Fraction(0)
 _ONE = Fraction(1)
 
 
-def work_in_period(work: tuple[Work, ...], periode: Periode, cal: Calendar,
-                   cache: dict | None = None) -> list[WorkShare]:
-    """Each work entry's share of ``periode``: hours × stønadsdager inside / stønadsdager of the entry.
+def work_entries(work: tuple[Work, ...], cal: Calendar) -> list[tuple]:
+    """Each work entry with what every period needs of it, computed once per decision:
+    (from, to, entry, stønadsdager of the entry, exact hours, counted?)."""
+    return [(w.periode.fra, w.periode.til, w, cal.count(w.periode.fra, w.periode.til), Fraction(w.hours),
+             w.kind in COUNTED_KINDS) for w in work]
 
-    ``cache`` (one per decision) keeps each entry's stønadsdager and exact hours, computed once."""
+
+def work_in_period(entries: list[tuple], periode: Periode, cal: Calendar) -> list[WorkShare]:
+    """Each work entry's share of ``periode``: hours × stønadsdager inside / stønadsdager of the entry
+    ([ASSUMPTION ``work_hours_split``]); ``entries`` from :func:`work_entries`."""
     out: list[WorkShare] = []
     pf, pt = periode.fra, periode.til
-    for w in work:
-        wp = w.periode
-        if wp.til < pf or wp.fra > pt:
+    for wf, wt, w, total, hours, counted in entries:
+        if wt < pf or wf > pt:
             continue
-        if cache is None:
-            total, hours = cal.count(wp.fra, wp.til), Fraction(w.hours)
-        else:
-            hit = cache.get(id(w))
-            if hit is None or hit[0] is not w:
-                hit = cache[id(w)] = (w, cal.count(wp.fra, wp.til), Fraction(w.hours))
-            _, total, hours = hit
-        inside = cal.count(wp.fra if wp.fra > pf else pf, wp.til if wp.til < pt else pt)
+        inside = cal.count(wf if wf > pf else pf, wt if wt < pt else pt)
         # hours × inside / total, built in one step (same exact value)
         share = Fraction(hours.numerator * inside, hours.denominator * total) if total else _ZERO
-        out.append(WorkShare(w, total, inside, share, w.kind in COUNTED_KINDS))
+        out.append(WorkShare(w, total, inside, share, counted))
     return out
 
 
