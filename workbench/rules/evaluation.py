@@ -297,7 +297,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             "Arbeid og aktiviteter overstiger full tid (37,5 t/uke): bare tillatt i spesielle situasjoner "
             "(sotjl § 30, direktoratets brev 2025) ⚖"
         )
-    if any(sg.g_text and sg.fra >= G_2026_FROM and sg.g == G_2026 for sg in segs):
+    if hi >= G_2026_FROM and any(sg.g_text and sg.fra >= G_2026_FROM and sg.g == G_2026 for sg in segs):
         res.notes.append(G_2026_NOTE)
     return res
 
