@@ -111,3 +111,23 @@ def test_load_document_rejects_bad_json(text, fragment):
 def test_load_document_reads_numbers_as_decimal_and_accepts_a_bom():
     doc = load_document("\ufeff{\"x\": 0.1}".encode())
     assert doc == {"x": Decimal("0.1")}
+
+
+def test_list_items_are_built_positionally_in_field_order():
+    """parse_document builds the list items positionally (cheaper than keywords) from tuples collected
+    in this order; a reordered dataclass in rules/model.py must fail here, not mix up fields silently."""
+    from dataclasses import fields
+
+    from workbench.rules import model as m
+
+    expected = {
+        m.Work: ["periode", "hours", "kind", "note"],
+        m.Absence: ["date", "hours", "valid", "reason"],
+        m.LeaveWithoutStonad: ["periode", "reason", "kind"],
+        m.Ferie: ["periode", "note"],
+        m.Benefit: ["kind", "periode", "daily_amount"],
+        m.Payment: ["periode", "net", "gross", "deductions"],
+        m.Deduction: ["kind", "amount", "hjemmel", "note"],
+    }
+    for cls, names in expected.items():
+        assert [f.name for f in fields(cls)] == names, cls.__name__

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from itertools import starmap
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, NamedTuple
@@ -109,7 +110,16 @@ def p_str(v: Any) -> str:
 
 
 def p_date(v: Any) -> date:
-    if not isinstance(v, str) or not _DATE_RE.match(v):
+    if not isinstance(v, str):
+        raise _Invalid(f"{_show(v)} er ikke en dato (bruk ÅÅÅÅ-MM-DD, f.eks. 2025-10-06)")
+    return _iso_date(v)
+
+
+@lru_cache(maxsize=4096)
+def _iso_date(v: str) -> date:
+    """The same few dates recur in a document (period ends, month by month) and across documents, so
+    each text is parsed once; a ``date`` is immutable, so sharing it is safe. Errors are not cached."""
+    if not _DATE_RE.match(v):
         raise _Invalid(f"{_show(v)} er ikke en dato (bruk ÅÅÅÅ-MM-DD, f.eks. 2025-10-06)")
     try:
         return date.fromisoformat(v)
@@ -127,17 +137,21 @@ def _from_float(v: Any) -> Any:
 
 
 def p_money(v: Any) -> Decimal:
-    v = _from_float(v)
+    if isinstance(v, float):
+        v = _from_float(v)
     if isinstance(v, bool) or v is None or isinstance(v, (dict, list)):
         raise _Invalid(f"{_show(v)} er ikke et beløp (bruk punktum som desimaltegn, f.eks. 12.50)")
     if isinstance(v, str):
-        if not _MONEY_RE.match(v.strip()):
-            if re.match(r"^\d+\.\d{3,}$", v.strip()):
+        s = v.strip()
+        if s.isdecimal():  # whole kroner, the common case: what _MONEY_RE's \d+ matches, without the regex
+            return Decimal(s)
+        if not _MONEY_RE.match(s):
+            if re.match(r"^\d+\.\d{3,}$", s):
                 raise _Invalid(f"{_show(v)} er ikke et beløp med høyst 2 desimaler")
-            if v.strip().startswith("-") and _MONEY_RE.match(v.strip()[1:]):
+            if s.startswith("-") and _MONEY_RE.match(s[1:]):
                 raise _Invalid(f"{_show(v)}: beløpet kan ikke være negativt")
             raise _Invalid(f"{_show(v)} er ikke et beløp (bruk punktum som desimaltegn, f.eks. 12.50)")
-        return Decimal(v.strip())
+        return Decimal(s)
     if isinstance(v, int):
         v = Decimal(v)
     if isinstance(v, Decimal):
@@ -152,7 +166,10 @@ def p_money(v: Any) -> Decimal:
 
 
 def p_hours(v: Any) -> Decimal:
-    v = _from_float(v)
+    if type(v) is int and v >= 0:  # whole hours (the common case): no decimals to check
+        return Decimal(v)
+    if isinstance(v, float):
+        v = _from_float(v)
     if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
         raise _Invalid(f"{_show(v)} er ikke et antall timer (bruk et tall, f.eks. 7.5)")
     d = Decimal(v)
@@ -174,12 +191,13 @@ def p_bool(v: Any) -> bool:
 @lru_cache(maxsize=None)
 def p_enum(enum: type) -> Callable[[Any], Any]:
     """The parser for one enum (built once per enum: it is called for every list item)."""
-    values = [e.value for e in enum]
+    members = {e.value: e for e in enum}  # a dict lookup: ``enum(v)`` is slow
+    values = list(members)
 
     def parse(v: Any) -> Any:
-        if not isinstance(v, str) or v not in values:
+        if not isinstance(v, str) or v not in members:
             raise _Invalid(f"{_show(v)} er ikke en gyldig verdi (tillatt: {', '.join(values)})")
-        return enum(v)
+        return members[v]
 
     return parse
 
@@ -200,6 +218,41 @@ def _p(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
+class _Fields:
+    """The fields of one kind of object in the format: all that are allowed (listed in this order when
+    an unknown one is met) and the required ones."""
+
+    __slots__ = ("allowed", "known", "required")
+
+    def __init__(self, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> None:
+        self.allowed = allowed
+        self.required = required
+        self.known = frozenset(allowed)  # one C-level check per object instead of a loop over its keys
+
+
+ROOT = _Fields(("format", "nav_office", "decision", "participant", "representative", "programme", "children",
+                "work", "absence", "leave_without_stonad", "ferie", "benefits", "payments", "appeal"),
+               ("format", "nav_office", "decision", "participant", "programme", "appeal"))
+NAV_OFFICE = _Fields(("name", "unit_number"), ("name",))
+DECISION = _Fields(("reference", "date", "kind", "hjemler", "reasons", "notice_received", "absence_reservation"),
+                   ("reference", "date", "kind"))
+PARTICIPANT = _Fields(("name", "fnr", "birth_date", "address", "language"), ("name", "fnr", "birth_date"))
+ADDRESS = _Fields(("street", "postcode", "city"), ("street", "postcode", "city"))
+REPRESENTATIVE = _Fields(("name", "kind", "address"), ("name", "kind"))
+PROGRAMME = _Fields(("from", "to", "hours_per_week", "first_start"), ("from", "to"))
+CHILD = _Fields(("birth_date", "from", "to", "foster"), ("birth_date",))
+WORK = _Fields(("from", "to", "hours", "kind", "note"), ("from", "to", "hours", "kind"))
+ABSENCE = _Fields(("date", "hours", "valid", "reason"), ("date", "hours", "valid"))
+LEAVE = _Fields(("from", "to", "reason", "kind"), ("from", "to", "reason"))
+FERIE = _Fields(("from", "to", "note"), ("from", "to"))
+BENEFIT = _Fields(("kind", "from", "to", "daily_amount"), ("kind", "from", "to", "daily_amount"))
+PAYMENT = _Fields(("from", "to", "gross", "deductions", "net"), ("from", "to", "net"))
+DEDUCTION = _Fields(("kind", "amount", "hjemmel", "note"), ("kind", "amount"))
+APPEAL = _Fields(("sent", "received", "by", "signed", "arguments", "forwarded", "nav_statement",
+                  "requested_reasons", "reasons_received", "statsforvalteren_received"),
+                 ("sent", "by", "arguments"))
+
+
 class _V:
     """Collects every error; parsers return :data:`BAD` for an invalid value."""
 
@@ -209,14 +262,16 @@ class _V:
     def err(self, path: str, message: str) -> None:
         self.errors.append(FieldError(path, message))
 
-    def obj(self, v: Any, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict | None:
+    def obj(self, v: Any, path: str, fields: _Fields) -> dict | None:
         if not isinstance(v, dict):
             self.err(path, f"{_show(v)} er ikke et objekt")
             return None
-        for key in v:
-            if key not in allowed:
-                self.err(_p(path, key), f"ukjent felt (tillatte felt: {', '.join(allowed)})")
-        for key in required:
+        if not fields.known.issuperset(v):  # rare: find the unknown fields, in the document's order
+            allowed = fields.allowed
+            for key in v:
+                if key not in allowed:
+                    self.err(_p(path, key), f"ukjent felt (tillatte felt: {', '.join(allowed)})")
+        for key in fields.required:
             if v.get(key) is None:
                 self.err(_p(path, key), "mangler (påkrevd felt)" if key not in v
                          else "mangler (påkrevd felt, kan ikke være null)")
@@ -240,9 +295,9 @@ class _V:
         if o is None:
             return []
         raw = o.get(key)
-        p = _p(path, key)
         if raw is None:  # absent or null; a required list is reported by obj() or the caller
             return []
+        p = _p(path, key)
         if not isinstance(raw, list):
             self.err(p, f"{_show(raw)} er ikke en liste")
             return []
@@ -267,7 +322,12 @@ class _V:
             self.err(_p(path, "to"), f"sluttdatoen {til.isoformat()} er før startdatoen "
                      f"{fra.isoformat()} (from må være ≤ to)")
             return BAD
-        return Periode(fra, til)
+        return _periode(fra, til)
+
+
+# The same periods recur (one per month in work, payments and benefits, and in the next document);
+# a Periode is immutable, so one instance per (from, to) is shared instead of built again.
+_periode = lru_cache(maxsize=4096)(Periode)
 
 
 def _ok(*values: Any) -> bool:
@@ -277,22 +337,19 @@ def _ok(*values: Any) -> bool:
 def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecision:
     """Validate a parsed document and build the :class:`NavDecision`; raise with every error."""
     v = _V()
-    top = ("format", "nav_office", "decision", "participant", "representative", "programme", "children",
-           "work", "absence", "leave_without_stonad", "ferie", "benefits", "payments", "appeal")
-    root = v.obj(doc, "$", top, ("format", "nav_office", "decision", "participant", "programme", "appeal"))
+    root = v.obj(doc, "$", ROOT)
     if root is None:
         raise ImportValidationError(v.errors)
     v.get(root, "format", "$", p_const(m.FORMAT_ID))
 
     # nav_office
-    no = v.obj(root["nav_office"], "nav_office", ("name", "unit_number"), ("name",)) if root.get("nav_office") is not None else None
+    no = v.obj(root["nav_office"], "nav_office", NAV_OFFICE) if root.get("nav_office") is not None else None
     office_name = v.get(no, "name", "nav_office", p_str)
     office_unit = v.get(no, "unit_number", "nav_office", p_str)
 
     # decision
     dj = root.get("decision")
-    d = v.obj(dj, "decision", ("reference", "date", "kind", "hjemler", "reasons", "notice_received",
-                                "absence_reservation"), ("reference", "date", "kind")) if dj is not None else None
+    d = v.obj(dj, "decision", DECISION) if dj is not None else None
     d_ref = v.get(d, "reference", "decision", p_str)
     d_date = v.get(d, "date", "decision", p_date)
     d_kind = v.get(d, "kind", "decision", p_enum(m.DecisionKind))
@@ -310,16 +367,14 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
 
     # participant
     pj = root.get("participant")
-    pa = v.obj(pj, "participant", ("name", "fnr", "birth_date", "address", "language"),
-               ("name", "fnr", "birth_date")) if pj is not None else None
+    pa = v.obj(pj, "participant", PARTICIPANT) if pj is not None else None
     p_name = v.get(pa, "name", "participant", p_str)
     p_fnr = v.get(pa, "fnr", "participant", p_str)
     p_birth = v.get(pa, "birth_date", "participant", p_date)
     p_lang = v.get(pa, "language", "participant", p_choice(("nb", "nn")))
     p_addr = None
     if pa is not None and pa.get("address") is not None:
-        ad = v.obj(pa["address"], "participant.address", ("street", "postcode", "city"),
-                   ("street", "postcode", "city"))
+        ad = v.obj(pa["address"], "participant.address", ADDRESS)
         vals = [v.get(ad, k, "participant.address", p_str) for k in ("street", "postcode", "city")]
         p_addr = m.Address(*vals) if ad is not None and _ok(*vals) and all(vals) else BAD
     if isinstance(p_fnr, str):
@@ -336,7 +391,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     rep = None
     rj = root.get("representative")
     if rj is not None:
-        r = v.obj(rj, "representative", ("name", "kind", "address"), ("name", "kind"))
+        r = v.obj(rj, "representative", REPRESENTATIVE)
         r_name = v.get(r, "name", "representative", p_str)
         r_kind = v.get(r, "kind", "representative", p_enum(m.RepresentativeKind))
         r_addr = None
@@ -345,15 +400,14 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
             if isinstance(raw, str):
                 r_addr = v.get(r, "address", "representative", p_str)
             else:
-                ad = v.obj(raw, "representative.address", ("street", "postcode", "city"),
-                           ("street", "postcode", "city"))
+                ad = v.obj(raw, "representative.address", ADDRESS)
                 vals = [v.get(ad, k, "representative.address", p_str) for k in ("street", "postcode", "city")]
                 r_addr = m.Address(*vals) if ad is not None and _ok(*vals) and all(vals) else BAD
         rep = (r_name, r_kind, r_addr)
 
     # programme
     prj = root.get("programme")
-    pr = v.obj(prj, "programme", ("from", "to", "hours_per_week", "first_start"), ("from", "to")) if prj is not None else None
+    pr = v.obj(prj, "programme", PROGRAMME) if prj is not None else None
     prog_period = v.period(pr, "programme") if pr is not None else BAD
     prog_hours = v.get(pr, "hours_per_week", "programme", p_hours)
     if isinstance(prog_hours, Decimal) and prog_hours > 168:
@@ -363,7 +417,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     # children
     children = []
     for p, x in v.items(root, "children", "$"):
-        c = v.obj(x, p, ("birth_date", "from", "to", "foster"), ("birth_date",))
+        c = v.obj(x, p, CHILD)
         bd = v.get(c, "birth_date", p, p_date)
         per = v.period(c, p, required=False) if c is not None else BAD
         foster = v.get(c, "foster", p, p_bool)
@@ -372,7 +426,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     # work
     work = []
     for p, x in v.items(root, "work", "$"):
-        w = v.obj(x, p, ("from", "to", "hours", "kind", "note"), ("from", "to", "hours", "kind"))
+        w = v.obj(x, p, WORK)
         per = v.period(w, p) if w is not None else BAD
         hours = v.get(w, "hours", p, p_hours)
         kind = v.get(w, "kind", p, p_enum(m.WorkKind))
@@ -382,7 +436,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     # absence
     absence = []
     for p, x in v.items(root, "absence", "$"):
-        a = v.obj(x, p, ("date", "hours", "valid", "reason"), ("date", "hours", "valid"))
+        a = v.obj(x, p, ABSENCE)
         ad = v.get(a, "date", p, p_date)
         hours = v.get(a, "hours", p, p_hours)
         if isinstance(hours, Decimal) and hours > 24:
@@ -395,7 +449,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     # leave_without_stonad
     leave = []
     for p, x in v.items(root, "leave_without_stonad", "$"):
-        lv = v.obj(x, p, ("from", "to", "reason", "kind"), ("from", "to", "reason"))
+        lv = v.obj(x, p, LEAVE)
         per = v.period(lv, p) if lv is not None else BAD
         reason = v.get(lv, "reason", p, p_str)
         kind = v.get(lv, "kind", p, p_enum(m.LeaveKind))
@@ -404,7 +458,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     # ferie
     ferie = []
     for p, x in v.items(root, "ferie", "$"):
-        fe = v.obj(x, p, ("from", "to", "note"), ("from", "to"))
+        fe = v.obj(x, p, FERIE)
         per = v.period(fe, p) if fe is not None else BAD
         note = v.get(fe, "note", p, p_str)
         ferie.append((per, note))
@@ -412,7 +466,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     # benefits
     benefits = []
     for p, x in v.items(root, "benefits", "$"):
-        b = v.obj(x, p, ("kind", "from", "to", "daily_amount"), ("kind", "from", "to", "daily_amount"))
+        b = v.obj(x, p, BENEFIT)
         kind = v.get(b, "kind", p, p_enum(m.BenefitKind))
         per = v.period(b, p) if b is not None else BAD
         amount = v.get(b, "daily_amount", p, p_money)
@@ -424,13 +478,13 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     if root.get("payments") is None and need_payments and d_kind is not BAD:
         v.err("payments", "mangler (minst én utbetalingsperiode er påkrevd når vedtaket ikke er et avslag)")
     for p, x in v.items(root, "payments", "$", min_items=1 if need_payments else 0):
-        pay = v.obj(x, p, ("from", "to", "gross", "deductions", "net"), ("from", "to", "net"))
+        pay = v.obj(x, p, PAYMENT)
         per = v.period(pay, p) if pay is not None else BAD
         gross = v.get(pay, "gross", p, p_money)
         net = v.get(pay, "net", p, p_money)
         deds = []
         for dp, dx in v.items(pay, "deductions", p):
-            dd = v.obj(dx, dp, ("kind", "amount", "hjemmel", "note"), ("kind", "amount"))
+            dd = v.obj(dx, dp, DEDUCTION)
             deds.append((v.get(dd, "kind", dp, p_enum(m.DeductionKind)), v.get(dd, "amount", dp, p_money),
                          v.get(dd, "hjemmel", dp, p_str), v.get(dd, "note", dp, p_str)))
         if isinstance(per, Periode) and isinstance(prog_period, Periode) and not per.overlapper(prog_period):
@@ -440,9 +494,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
 
     # appeal
     apj = root.get("appeal")
-    ap = v.obj(apj, "appeal", ("sent", "received", "by", "signed", "arguments", "forwarded", "nav_statement",
-                               "requested_reasons", "reasons_received", "statsforvalteren_received"),
-               ("sent", "by", "arguments")) if apj is not None else None
+    ap = v.obj(apj, "appeal", APPEAL) if apj is not None else None
     a_sent = v.get(ap, "sent", "appeal", p_date)
     a_by = v.get(ap, "by", "appeal", p_enum(m.AppealBy))
     a_signed = v.get(ap, "signed", "appeal", p_bool)
@@ -478,16 +530,17 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
                         nav_statement=a_stmt, requested_reasons=a_dates["requested_reasons"],
                         reasons_received=a_dates["reasons_received"],
                         statsforvalteren_received=a_dates["statsforvalteren_received"]),
-        payments=tuple(m.Payment(periode=per, net=net, gross=gross,
-                                 deductions=tuple(m.Deduction(k, amt, hj, nt) for k, amt, hj, nt in deds))
+        payments=tuple(m.Payment(per, net, gross, tuple(starmap(m.Deduction, deds)))
                        for per, net, gross, deds in payments),
         representative=None if rep is None else m.Representative(name=rep[0], kind=rep[1], address=rep[2]),
         children=tuple(m.Child(birth_date=bd, periode=per, foster=bool(foster)) for bd, per, foster in children),
-        work=tuple(m.Work(periode=per, hours=h, kind=k, note=n) for per, h, k, n in work),
-        absence=tuple(m.Absence(date=ad, hours=h, valid=val, reason=r) for ad, h, val, r in absence),
-        leave_without_stonad=tuple(m.LeaveWithoutStonad(periode=per, reason=r, kind=k) for per, r, k in leave),
-        ferie=tuple(m.Ferie(periode=per, note=n) for per, n in ferie),
-        benefits=tuple(m.Benefit(kind=k, periode=per, daily_amount=amt) for k, per, amt in benefits),
+        # the list items were collected in their dataclass's field order: positional construction is
+        # markedly cheaper than keywords, and these are most of the objects built
+        work=tuple(starmap(m.Work, work)),
+        absence=tuple(starmap(m.Absence, absence)),
+        leave_without_stonad=tuple(starmap(m.LeaveWithoutStonad, leave)),
+        ferie=tuple(starmap(m.Ferie, ferie)),
+        benefits=tuple(starmap(m.Benefit, benefits)),
     )
 
 
