@@ -75,28 +75,32 @@ def period_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None) 
     return out
 
 
-def _rate_texts(sg, memo: dict) -> tuple:
-    """Display strings of a segment's rates. The same rate objects recur in every period of a decision
-    (they are memoised per decision), so each is formatted once per evaluation (keyed by identity; the
-    objects are kept in the value so an id is never reused while the memo lives)."""
-    key = (id(sg.annual), id(sg.b), id(sg.t))
-    hit = memo.get(key)
-    if hit is None or hit[0] is not sg.annual or hit[1] is not sg.b or hit[2] is not sg.t:
-        per_day = (
+#: Display strings of a segment's rates by value: (A, b, t, stønadsdager) → texts. The same few rates
+#: (one per G, factor and age; t per number of children) and day counts recur in every period and every
+#: case, and the strings depend on the values alone, so they are kept for the process; bounded, so
+#: memory stays flat however many cases a process evaluates.
+_RATE_TEXTS: dict[tuple, tuple] = {}
+_RATE_TEXTS_MAX = 4096
+
+
+def _rate_texts(sg) -> tuple:
+    """(annual, annual rounded, day rate, day rate exact, day barnetillegg, gross base, barnetillegg)."""
+    key = (sg.annual, sg.b, sg.t, sg.stonadsdager)
+    hit = _RATE_TEXTS.get(key)
+    if hit is None:
+        if len(_RATE_TEXTS) >= _RATE_TEXTS_MAX:
+            _RATE_TEXTS.clear()
+        n = sg.stonadsdager
+        hit = _RATE_TEXTS[key] = (
             _s(sg.annual),
             None if sg.annual is None else str(round_half_up(sg.annual)),
             _s(sg.b, 4),
             _frac(sg.b),
             _s(sg.t),
+            _s(None if sg.b is None else sg.b * n),
+            _s(None if sg.t is None else sg.t * n),
         )
-        hit = memo[key] = (sg.annual, sg.b, sg.t, per_day, {})
-    by_count = hit[4]
-    n = sg.stonadsdager
-    totals = by_count.get(n)
-    if totals is None:
-        totals = by_count[n] = (_s(None if sg.b is None else sg.b * n),
-                                _s(None if sg.t is None else sg.t * n))
-    return hit[3] + totals
+    return hit
 
 
 def _decision_texts(ev: "Evaluation", memo: dict) -> tuple:
@@ -140,7 +144,7 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
         _decision_texts(ev, memo)
     days = []
     for sg in pr.segments:
-        annual, annual_rounded, day_rate, day_rate_exact, day_bt, gross_base, bt = _rate_texts(sg, memo)
+        annual, annual_rounded, day_rate, day_rate_exact, day_bt, gross_base, bt = _rate_texts(sg)
         d: dict[str, Any] = {
             "from": sg.fra.isoformat(),
             "to": sg.til.isoformat(),
