@@ -65,7 +65,6 @@ class Context:
     breaks: list[date]
     derived: dict = field(default_factory=dict)  # parameter sets for alternatives, built once
     benefit_fracs: list = field(default_factory=list)  # (from, to, daily amount) of § 38 benefits
-    rates: dict = field(default_factory=dict)  # (G, factor, under 25, …) → (A, b)
     work_entries: list = field(default_factory=list)  # s37_arbeid.work_entries, once per decision
     work_by_period: dict = field(default_factory=dict)  # (from, to) → (shares, H, H of the 50 % kinds)
     activity_hours: Fraction = ZERO  # programme hours a week (None → 37.5), exact
@@ -174,13 +173,12 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     u25_factor = ps.under_25_factor
     divisor = a.divisor
     # what the loop reads for every segment, looked up once (the loop runs for every day range)
-    g_table, bt_table, factor_row = ps.g, ps.barnetillegg, ps.factor_row
+    rows_on, ps_memo, remember = ps.rows_on, ps._memo, ps.memo
     v_g = variant.g_row if variant is not None else None
     v_u25 = variant.under_25 if variant is not None else None
     v_factor = variant.factor if variant is not None else None
     full_rate_from = ctx.full_rate_from
     child_ranges = ctx.child_ranges
-    rates = ctx.rates
     absence_hours = ctx.absence_hours
     benefit_fracs = ctx.benefit_fracs if ctx.benefits38 else None
     any_leave = bool(cal.leave)
@@ -195,7 +193,9 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
         if n == 0:
             continue
         seg = Segment(s, e, n)
-        g_row = v_g or g_table.row_on(s)
+        g_row, f_row, bt_row = rows_on(s)  # T1–T3 in force on the day
+        if v_g is not None:
+            g_row = v_g
         seg.under_25 = v_u25 if v_u25 is not None else s < full_rate_from
         children = 0
         for cf, ct in child_ranges:
@@ -209,14 +209,11 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             seg.g, seg.g_text, seg.g_source = g_row.value, g_row.text, g_row.source
         if v_factor is not None:
             seg.factor, seg.factor_text = v_factor, variant.factor_text
+        elif f_row is None:
+            missing.append("factor")
         else:
-            f_row = factor_row(s)
-            if f_row is None:
-                missing.append("factor")
-            else:
-                seg.factor, seg.factor_text = f_row.value, f_row.text
+            seg.factor, seg.factor_text = f_row.value, f_row.text
         if children:
-            bt_row = bt_table.row_on(s)
             if bt_row is None:
                 missing.append("barnetillegg")
             else:
@@ -228,20 +225,21 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             segments.append(seg)
             stonadsdager += n
             continue
-        # R4–R6 per stønadsdag, exact (memoised per decision: the same G/factor/age recur).
-        key = (seg.g_text, seg.factor_text, seg.under_25, divisor)  # strings: cheap to hash
-        rate = rates.get(key)
+        # R4–R6 per stønadsdag, exact (memoised on the parameter set: the same G/factor/age recur in
+        # every period and every case)
+        key = ("rate", seg.g, seg.factor, seg.under_25)
+        rate = ps_memo.get(key)
         if rate is None:
             annual = seg.factor * seg.g  # R4
             if seg.under_25:
                 annual *= u25_factor  # «Deltaker under 25 år mottar 2/3 stønad»
-            rate = rates[key] = (annual, annual / divisor)  # R5: 1/260
+            rate = remember(key, (annual, annual / divisor))  # R5: 1/260
         seg.annual, seg.b = rate
-        if children:  # R6: n(d) × BT(d), memoised per decision like the day rate
-            tkey = (children, seg.bt_text)
-            t = rates.get(tkey)
+        if children:  # R6: n(d) × BT(d), memoised like the day rate
+            tkey = ("bt", children, seg.bt_rate)
+            t = ps_memo.get(tkey)
             if t is None:
-                t = rates[tkey] = children * seg.bt_rate
+                t = remember(tkey, children * seg.bt_rate)
             seg.t = t
         else:
             seg.t = ZERO
@@ -358,25 +356,24 @@ def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
     y_items: list[tuple[int, Fraction]] = []
     rem_items: list[tuple[int, Fraction]] = []
     r38_items: list[tuple[int, Fraction]] = []
-    abs_memo = ctx.rates
+    ps_memo = ps._memo
     for sg in res.segments:
         # R8 — absence (sotjl § 36): a(d) = share × (b + (t if abs_reduces_bt))
         av = a38 = ZERO
         if sg.absence_hours:
-            # memoised per decision: the same hours, rates and assumptions recur in many periods (the
-            # rate objects are kept in the value and compared by identity, so an id is never reused)
+            # memoised on the parameter set (its assumptions decide the method): the same hours and
+            # rates recur in many periods and cases
             h = sg.absence_hours
-            akey = ("abs", h.numerator, h.denominator, id(sg.b), id(sg.t), id(hpd),
-                    a.absence_method, a.abs_reduces_bt, bt_in_38)
-            hit = abs_memo.get(akey)
-            if hit is None or hit[0] is not sg.b or hit[1] is not sg.t or hit[2] is not hpd:
+            akey = ("abs", h, sg.b, sg.t)
+            hit = ps_memo.get(akey)
+            if hit is None:
                 share = s36_fravaer.share_of_day(h, a, hpd)
                 av = s36_fravaer.reduction_per_day(share, sg.b, sg.t, a)
                 # a38 = share × (b + t) when § 38 includes bt and absence reduces bt; else share × b
                 # (which is av itself when absence does not reduce bt)
                 a38 = share * (sg.b + sg.t) if bt_in_38 else (share * sg.b if a.abs_reduces_bt else av)
-                hit = abs_memo[akey] = (sg.b, sg.t, hpd, av, a38)
-            av, a38 = hit[3], hit[4]
+                hit = ps.memo(akey, (av, a38))
+            av, a38 = hit
             abs_items.append((sg.stonadsdager, av))
         # R10 — samordning (sotjl § 38), capped by what absence and work left of the day (R13 order)
         if sg.y:

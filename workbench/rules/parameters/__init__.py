@@ -162,6 +162,9 @@ class ParameterSet:
     _id: str | None = field(init=False, repr=False, compare=False, default=None)
     #: derived sets (with_assumptions / as_known_on) built once per set: the set is immutable.
     _derived: dict = field(init=False, repr=False, compare=False, default=None)
+    #: values computed from this set alone (rows in force on a day, day rates, absence per day): the
+    #: set is immutable, so they hold for every case evaluated with it; bounded (see :meth:`memo`).
+    _memo: dict = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         c = self.constants
@@ -171,6 +174,7 @@ class ParameterSet:
         object.__setattr__(self, "max_work_hours_week", Fraction(str(c["max_work_share_hours_week"]["value"])))
         object.__setattr__(self, "_id", None)
         object.__setattr__(self, "_derived", {})
+        object.__setattr__(self, "_memo", {})
 
     def factor_row(self, d: date) -> DatedValue | None:
         # T_2041 is configurable (t_2041): the 2.041 row starts on it.
@@ -182,6 +186,22 @@ class ParameterSet:
         if row.value == _TWO and d >= self.assumptions.t_2041 and len(self.factor.rows) > 1:
             return self.factor.rows[1]
         return row
+
+    def rows_on(self, d: date) -> tuple[DatedValue | None, DatedValue | None, DatedValue | None]:
+        """(G, factor, barnetillegg) rows in force on ``d`` (None where the table has no value)."""
+        memo = self._memo
+        hit = memo.get(d)
+        if hit is None:
+            hit = self.memo(d, (self.g.row_on(d), self.factor_row(d), self.barnetillegg.row_on(d)))
+        return hit
+
+    def memo(self, key: Any, value: Any) -> Any:
+        """Remember ``value`` (computed from this set and ``key`` alone) and return it. Bounded: cleared
+        when full, so memory stays flat however many cases a process evaluates."""
+        if len(self._memo) >= 16384:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
 
     def factor_change_dates(self) -> list[date]:
         return [self.factor.rows[0].fra, self.assumptions.t_2041]
