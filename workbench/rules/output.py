@@ -35,44 +35,54 @@ def _k(x) -> str | None:
     return None if x is None else fmt_kroner(x)
 
 
-def _period_texts(pr: "PeriodResult") -> dict[str, str | None]:
-    """The period's figures as display strings, formatted once (the trace repeats them)."""
-    return {"gross": _s(pr.gross), "gross_base": _s(pr.gross_base), "barnetillegg": _s(pr.gross_bt),
-            "absence": _s(pr.absence), "work": _s(pr.work), "work_hours": _s(pr.work_hours),
-            "samordning": _s(pr.samordning), "net_unrounded": _s(pr.net_exact), "net": _k(pr.net)}
+#: ISO text of a date (the periods, segments and entries of every case fall on the same few hundred
+#: calendar days); bounded, so memory stays flat.
+_ISO: dict[date, str] = {}
+
+
+def _iso(d: date) -> str:
+    text = _ISO.get(d)
+    if text is None:
+        if len(_ISO) >= 8192:
+            _ISO.clear()
+        text = _ISO[d] = d.isoformat()
+    return text
 
 
 def period_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None) -> dict[str, Any]:
     pay = pr.payment
-    tx = _period_texts(pr)
-    out: dict[str, Any] = {
-        "from": pr.periode.fra.isoformat(),
-        "to": pr.periode.til.isoformat(),
-        "status": "computed" if pr.computed else "parameter-missing",
+    # the period's figures as display strings, formatted once (the trace repeats them)
+    tx = (_s(pr.gross), _s(pr.gross_base), _s(pr.gross_bt), _s(pr.absence), _s(pr.work),
+          _s(pr.work_hours), _s(pr.samordning), _s(pr.net_exact), _k(pr.net))
+    gross, gross_base, gross_bt, absence, work, work_hours, samordning, net_unrounded, net = tx
+    diff = pr.difference
+    return {
+        "from": _iso(pr.periode.fra),
+        "to": _iso(pr.periode.til),
+        "status": "computed" if pr.net is not None else "parameter-missing",
         "stonadsdager": pr.stonadsdager,
-        "gross": tx["gross"],
-        "gross_base": tx["gross_base"],
-        "barnetillegg": tx["barnetillegg"],
-        "absence": tx["absence"],
-        "work": tx["work"],
-        "work_hours": tx["work_hours"],
-        "samordning": tx["samordning"],
-        "net_unrounded": tx["net_unrounded"],
-        "net": tx["net"],
+        "gross": gross,
+        "gross_base": gross_base,
+        "barnetillegg": gross_bt,
+        "absence": absence,
+        "work": work,
+        "work_hours": work_hours,
+        "samordning": samordning,
+        "net_unrounded": net_unrounded,
+        "net": net,
         "nav_net": _k(pay.net),
         "nav_gross": None if pay.gross is None else str(pay.gross),
         "nav_deductions": [
             {"kind": d.kind.value, "amount": str(d.amount), "hjemmel": d.hjemmel, "note": d.note}
             for d in pay.deductions
         ],
-        "difference": _k(pr.difference),
-        "flags": list(dict.fromkeys(pr.flags)),
+        "difference": None if diff is None else fmt_kroner(diff),
+        "flags": list(dict.fromkeys(pr.flags)) if pr.flags else [],
         "missing_parameters": pr.missing,
-        "alternatives": {k: _k(v) for k, v in pr.alternatives.items()},
+        "alternatives": {k: _k(v) for k, v in pr.alternatives.items()} if pr.alternatives else {},
         "notes": list(pr.notes),
         "trace": trace_json(ev, pr, memo, tx),
     }
-    return out
 
 
 #: Display strings of a segment's rates by value: (A, b, t, stønadsdager) → texts. The same few rates
@@ -105,8 +115,8 @@ def _rate_texts(sg) -> tuple:
 
 def _decision_texts(ev: "Evaluation", memo: dict) -> tuple:
     """What every period's trace repeats of the decision, formatted once per evaluation: the absences
-    sorted by date (a bisect finds a period's), with their place in the import, each benefit's fixed part, each work entry's fixed part,
-    the full-rate date and the hours per day."""
+    sorted by date (a bisect finds a period's) with their place in the import, each benefit's fixed part,
+    each work entry's fixed part, the full-rate date and the hours per day."""
     hit = memo.get("decision")
     if hit is not None and hit[0] is ev:
         return hit
@@ -117,12 +127,12 @@ def _decision_texts(ev: "Evaluation", memo: dict) -> tuple:
     abs_rows = [(i, ab, ab.date.isoformat(), str(ab.hours)) for _, i, ab in absences]
     benefits = []
     for b in dec.benefits:
-        entry = {"kind": b.kind.value, "from": b.periode.fra.isoformat(), "to": b.periode.til.isoformat(),
+        entry = {"kind": b.kind.value, "from": _iso(b.periode.fra), "to": _iso(b.periode.til),
                  "daily_amount": str(b.daily_amount), "coordinated": b.kind in SAMORDNING_BENEFITS}
         if b.kind not in SAMORDNING_BENEFITS:
             entry["reason"] = s38_samordning.not_coordinated_note(b.kind.value)
         benefits.append((b.periode.fra, b.periode.til, entry))
-    work = {id(w): (w, w.periode.fra.isoformat(), w.periode.til.isoformat(), w.kind.value, str(w.hours))
+    work = {id(w): (w, _iso(w.periode.fra), _iso(w.periode.til), w.kind.value, str(w.hours))
             for w in dec.work}
     hit = memo["decision"] = (ev, abs_dates, abs_rows, benefits, work,
                               s35_stonad.full_rate_from(dec.participant, a).isoformat(), str(a.hours_per_day))
@@ -133,21 +143,23 @@ _NOT_COUNTED = "fosterhjemsgodtgjøring reduserer ikke stønaden (direktoratet 2
 
 
 def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
-               tx: dict[str, str | None] | None = None) -> dict[str, Any]:
+               tx: tuple | None = None) -> dict[str, Any]:
     ps = ev.parameters
     a = ps.assumptions
     if memo is None:
         memo = {}
     if tx is None:
-        tx = _period_texts(pr)
+        tx = (_s(pr.gross), _s(pr.gross_base), _s(pr.gross_bt), _s(pr.absence), _s(pr.work),
+              _s(pr.work_hours), _s(pr.samordning), _s(pr.net_exact), _k(pr.net))
+    gross, gross_base_text, gross_bt, absence, work, work_hours, samordning, net_unrounded, net = tx
     _, abs_dates, abs_rows, benefit_rows, work_rows, full_rate_text, hours_per_day_text = \
         _decision_texts(ev, memo)
     days = []
     for sg in pr.segments:
         annual, annual_rounded, day_rate, day_rate_exact, day_bt, gross_base, bt = _rate_texts(sg)
         d: dict[str, Any] = {
-            "from": sg.fra.isoformat(),
-            "to": sg.til.isoformat(),
+            "from": _iso(sg.fra),
+            "to": _iso(sg.til),
             "stonadsdager": sg.stonadsdager,
             "G": sg.g_text,
             "G_source": sg.g_source,
@@ -205,31 +217,31 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
         work_entries.append(entry)
     benefits = [dict(entry) for b_fra, b_til, entry in benefit_rows if b_fra <= p_til and p_fra <= b_til]
     reductions = [
-        {"kind": "absence", "provision": s36_fravaer.HJEMMEL, "amount": tx["absence"],
+        {"kind": "absence", "provision": s36_fravaer.HJEMMEL, "amount": absence,
          "inputs": {"method": a.absence_method, "abs_reduces_bt": a.abs_reduces_bt,
                     "hours_per_day": hours_per_day_text, "days": abs_days, "ignored": ignored}},
-        {"kind": "work", "provision": s37_arbeid.HJEMMEL, "amount": tx["work"],
-         "inputs": {"hours": tx["work_hours"], "stonadsdager": pr.stonadsdager,
+        {"kind": "work", "provision": s37_arbeid.HJEMMEL, "amount": work,
+         "inputs": {"hours": work_hours, "stonadsdager": pr.stonadsdager,
                     "hours_per_day": hours_per_day_text, "factor": _frac(pr.work_factor),
-                    "factor_decimal": _s(pr.work_factor, 6), "gross": tx["gross"],
+                    "factor_decimal": _s(pr.work_factor, 6), "gross": gross,
                     "includes_barnetillegg": True, "split": a.work_hours_split,
                     "entries": work_entries,
                     "weekly_hours_50_percent_kinds": _s(s37_arbeid.weekly_hours(pr.work_hours_50, pr.stonadsdager))}},
-        {"kind": "samordning", "provision": s38_samordning.HJEMMEL, "amount": tx["samordning"],
+        {"kind": "samordning", "provision": s38_samordning.HJEMMEL, "amount": samordning,
          "inputs": {"netting": a.r38_netting, "includes_barnetillegg": a.r38_includes_bt,
                     "benefit_total_on_stonadsdager": _s(pr.y_total), "benefits": benefits}},
     ]
     return {
-        "period": f"{p_fra.isoformat()}/{p_til.isoformat()}",  # str(Periode)
+        "period": f"{_iso(p_fra)}/{_iso(p_til)}",  # str(Periode)
         "days": days,
         "excluded": pr.excluded,
-        "gross": {"provision": s35_stonad.HJEMMEL, "gross_base": tx["gross_base"],
-                  "barnetillegg": tx["barnetillegg"], "gross": tx["gross"],
+        "gross": {"provision": s35_stonad.HJEMMEL, "gross_base": gross_base_text,
+                  "barnetillegg": gross_bt, "gross": gross,
                   "divisor": a.divisor, "under_25_full_rate_from": a.under_25_full_rate_from,
                   "full_rate_from": full_rate_text},
         "reductions": reductions,
         "order": a.reduction_order,
-        "net": {"net_unrounded": tx["net_unrounded"], "net_exact": _frac(pr.net_exact), "net": tx["net"],
+        "net": {"net_unrounded": net_unrounded, "net_exact": _frac(pr.net_exact), "net": net,
                 "rounding": "netto avrundet én gang per periode til hele kroner, halv opp (R13)"},
         "missing": pr.missing,
     }
