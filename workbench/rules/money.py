@@ -87,12 +87,13 @@ def fmt(value: Fraction | None, places: int = 2) -> str | None:
         n = (-200 * num + den) // (2 * den)
         q, r = divmod(n, 100)
         return f"-{q}.{_CENTS[r]}" if n else "0.00"
-    n = (2 * abs(num) * 10**places + den) // (2 * den)
+    scale = 10**places
+    n = (2 * abs(num) * scale + den) // (2 * den)
     sign = "-" if num < 0 and n else ""
     if not places:
         return f"{sign}{n}"
-    digits = str(n).rjust(places + 1, "0")
-    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+    q, r = divmod(n, scale)
+    return f"{sign}{q}.{str(r).rjust(places, '0')}"
 
 
 def fmt_kroner(value: Fraction | Decimal | None) -> str | None:
