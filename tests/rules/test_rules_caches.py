@@ -1,0 +1,59 @@
+"""The engine's memos (rules/parameters ParameterSet.memo, output._RATE_TEXTS and _ISO) only save work:
+they never change a result, they are kept apart per parameter set, and they are bounded (a process
+that evaluates any number of cases stays flat in memory — benchmarks/rules.py prints the figures)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from rules_support import base_doc, load_case  # type: ignore[import-not-found]
+from workbench.importing import parse_document
+from workbench.rules import output
+from workbench.rules.evaluation import evaluate
+from workbench.rules.parameters import default_parameters
+
+ABSENCE = [{"date": "2025-10-08", "hours": 3, "valid": False}]
+CHILDREN = [{"birth_date": "2015-03-01"}]
+
+
+def _json(decision, ps=None) -> str:
+    return json.dumps(evaluate(decision, ps).to_json(), sort_keys=True)
+
+
+def test_a_cold_and_a_warm_evaluation_are_identical():
+    doc = load_case("D07")
+    decision = parse_document(doc)
+    ps = default_parameters().with_assumptions(count_holidays=False)  # a set no other test warmed
+    ps._memo.clear()
+    output._RATE_TEXTS.clear()
+    output._ISO.clear()
+    cold = _json(decision, ps)
+    assert ps._memo, "the evaluation should have memoised day rates on its parameter set"
+    assert _json(decision, ps) == cold
+    assert _json(parse_document(doc), ps) == cold  # a fresh decision, the same facts
+
+
+def test_the_memo_is_per_parameter_set():
+    """Per-day absence figures depend on the assumptions: a set with another absence method must not
+    reuse the default set's memo (it would give the default's reduction)."""
+    decision = parse_document(base_doc(absence=ABSENCE, children=CHILDREN))
+    default = default_parameters()
+    evaluate(decision, default)  # warms the default set's memo first
+    whole_days = default.with_assumptions(absence_method="whole_days")
+    hours = evaluate(decision, default).periods[0]
+    days = evaluate(decision, whole_days).periods[0]
+    assert hours.absence > 0  # 3 of 7.5 hours
+    assert days.absence == 0  # whole days only: 3 hours is not a day
+    assert whole_days._memo is not default._memo
+
+
+def test_the_memos_are_bounded():
+    ps = default_parameters().with_assumptions(r38_netting="per_period")
+    for i in range(20_000):
+        ps.memo(("probe", i), i)
+    assert len(ps._memo) <= 16_384
+    day = date(2020, 1, 1)
+    for i in range(10_000):
+        assert output._iso(day + timedelta(days=i)) == (day + timedelta(days=i)).isoformat()
+    assert len(output._ISO) <= 8_192
