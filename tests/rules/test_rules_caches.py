@@ -57,3 +57,17 @@ def test_the_memos_are_bounded():
     for i in range(10_000):
         assert output._iso(day + timedelta(days=i)) == (day + timedelta(days=i)).isoformat()
     assert len(output._ISO) <= 8_192
+
+
+def test_parsing_text_never_overwrites_the_shared_zero_byte():
+    """rules.money.parse_fraction parses with the standard library: quicktions would overwrite b"\\x00"
+    for the whole process on a one-character string (see its docstring)."""
+    from fractions import Fraction as StdFraction
+
+    from workbench.rules.money import Fraction as EngineFraction, exact, parse_fraction
+
+    for text in ("0", "2", "9", "2/3", "2.041", "136549", " 7.5 "):
+        value = parse_fraction(text)
+        assert type(value) is EngineFraction and value == StdFraction(text)
+        assert exact(text) == value
+        assert int.from_bytes(b"\x00", "big") == 0, text

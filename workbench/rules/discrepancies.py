@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from workbench.rules.money import Fraction
+from workbench.rules.money import Fraction, parse_fraction
 from typing import TYPE_CHECKING, Any
 
 from workbench.rules import s35_stonad
@@ -246,7 +246,7 @@ def _diagnose_gross(ctx, pr, target: Fraction, component: str, tol: Fraction):
                         f"Nav brukte G = {row.text}; G i perioden er {pr.segments[0].g_text}.")
     for ftext in ("2", "2.041"):
         if any(sg.factor_text != ftext for sg in pr.segments) and hit(
-                value(Variant(factor=Fraction(ftext), factor_text=ftext))):
+                value(Variant(factor=parse_fraction(ftext), factor_text=ftext))):
             return ("wrong-factor", "rettsanvendelse", "sosialtjenesteloven § 35; T2",
                     f"Nav brukte faktor {ftext} for hele perioden; faktoren er 2 G til 30.06.2024 og "
                     "2,041 G fra 01.07.2024.")

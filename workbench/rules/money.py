@@ -30,12 +30,27 @@ ZERO = Fraction(0)
 Money = Fraction
 
 
+def parse_fraction(text: str) -> Fraction:
+    """Text such as ``"2.041"``, ``"2/3"`` or ``"2"`` as the engine's Fraction.
+
+    Parsed by the standard library, never by quicktions: quicktions (≤ 1.24, on CPython 3.11) collects
+    the digits of a one-character string in ``b'\\0' * 1`` — the interpreter's *shared* one-byte object —
+    and so overwrites ``b"\\x00"`` for the whole process (``int.from_bytes(b"\\x00", "big")`` then gives
+    50 after ``Fraction("2")``; pypdf stops reading PDFs). tests/rules/test_rules_caches.py keeps a
+    canary on it.
+    """
+    f = fractions.Fraction(text)
+    return Fraction(f.numerator, f.denominator)
+
+
 def exact(value: Decimal | int | str | Fraction) -> Fraction:
     """An input amount (Decimal from the import, or a YAML string like ``"2/3"``) as an exact Fraction."""
     if isinstance(value, Fraction):
         return value
-    if isinstance(value, (str, fractions.Fraction)):
-        return Fraction(value)
+    if isinstance(value, str):
+        return parse_fraction(value)
+    if isinstance(value, fractions.Fraction):
+        return Fraction(value.numerator, value.denominator)
     if isinstance(value, float):  # pragma: no cover - a programming error, never data
         raise TypeError("float is never money")
     return Fraction(value)

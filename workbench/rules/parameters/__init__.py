@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from workbench.rules.money import Fraction
+from workbench.rules.money import Fraction, parse_fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -168,10 +168,10 @@ class ParameterSet:
 
     def __post_init__(self) -> None:
         c = self.constants
-        object.__setattr__(self, "under_25_factor", Fraction(str(c["under_25_factor"]["value"])))
+        object.__setattr__(self, "under_25_factor", parse_fraction(str(c["under_25_factor"]["value"])))
         object.__setattr__(self, "hours_per_day", Fraction(self.assumptions.hours_per_day))
-        object.__setattr__(self, "full_time_hours_week", Fraction(str(c["full_time_hours_week"]["value"])))
-        object.__setattr__(self, "max_work_hours_week", Fraction(str(c["max_work_share_hours_week"]["value"])))
+        object.__setattr__(self, "full_time_hours_week", parse_fraction(str(c["full_time_hours_week"]["value"])))
+        object.__setattr__(self, "max_work_hours_week", parse_fraction(str(c["max_work_share_hours_week"]["value"])))
         object.__setattr__(self, "_id", None)
         object.__setattr__(self, "_derived", {})
         object.__setattr__(self, "_memo", {})
@@ -327,7 +327,7 @@ def _table(path: Path) -> DatedTable:
         rows.append(
             DatedValue(
                 fra=_date(r["from"], where),
-                value=Fraction(text),
+                value=parse_fraction(text),
                 text=text,
                 status=str(r["status"]),
                 source=str(r["source"]),
