@@ -14,6 +14,7 @@ Fixtures others can use:
   db                a SQLModel Session on the app's database
   row_counts        row_counts() -> {"cases": n, "imported_decisions": n, "evaluations": n, "audit_events": n}
   api_token         api_token("cases:read", "cases:write") -> bearer token text
+  office_env        a complete KLAGEBENK_OFFICE_* configuration (not the demo office), name → value
 """
 
 from __future__ import annotations
@@ -205,3 +206,36 @@ def api_token(app):
             return value
 
     return _token
+
+
+#: A complete office configuration that is not the demo office (the org. no. has a valid check digit).
+OFFICE_ENV = {
+    "KLAGEBENK_OFFICE_NAME_NB": "Statsforvalteren i Rogaland",
+    "KLAGEBENK_OFFICE_NAME_NN": "Statsforvaltaren i Rogaland",
+    "KLAGEBENK_OFFICE_POSTAL_ADDRESS": "Postboks 59 Sentrum, 4001 Stavanger",
+    "KLAGEBENK_OFFICE_VISITING_ADDRESS": "Statens hus, Lagårdsveien 44, Stavanger",
+    "KLAGEBENK_OFFICE_PHONE": "51 56 87 00",
+    "KLAGEBENK_OFFICE_ORG_NO": "974763230",
+    "KLAGEBENK_OFFICE_EMAIL": "sfropost@statsforvalteren.no",
+}
+
+
+@pytest.fixture
+def office_env(monkeypatch) -> dict:
+    """The KLAGEBENK_OFFICE_* variables of a configured office; none of them is in the environment."""
+    for name in OFFICE_ENV:
+        monkeypatch.delenv(name, raising=False)
+    return dict(OFFICE_ENV)
+
+
+@pytest.fixture(autouse=True)
+def _shared_bytes_intact():
+    """Canary: no test may leave the interpreter's shared one-byte object ``b"\\x00"`` overwritten.
+
+    quicktions ≤ 1.24 does exactly that when it parses a one-character string (``Fraction("2")``);
+    the engine therefore parses text with the standard library (``rules.money.parse_fraction``). If this
+    fails, the test named is the first to have corrupted the process: pypdf, struct and friends read
+    wrong bytes from then on."""
+    yield
+    assert int.from_bytes(b"\x00", "big") == 0 and bytes([0]) == b"\x00", (
+        "b'\\x00' has been overwritten in this process (see workbench/rules/money.py parse_fraction)")

@@ -176,6 +176,7 @@ def test_download_and_cli(db, app, exported, client_as, tmp_path, monkeypatch):
     from workbench.cli import main
 
     monkeypatch.setenv("DATABASE_URL", app.config["DATABASE_URL"])
+    monkeypatch.setenv("KLAGEBENK_MODE", "test")  # the demo office, as in ``exported``
     runner = CliRunner()
     out = runner.invoke(main, ["archive", "list"])
     assert out.exit_code == 0, out.output
@@ -187,3 +188,28 @@ def test_download_and_cli(db, app, exported, client_as, tmp_path, monkeypatch):
     assert res.exit_code == 0 and (tmp_path / "x" / "p.zip").read_bytes() == data
     res = runner.invoke(main, ["archive", "export", "0" * 32, "--out", str(tmp_path)])
     assert res.exit_code == 1 and "Fant ingen sak" in res.output
+
+
+def test_export_names_the_configured_office(db, app, exported, make_app, office_env, tmp_path, monkeypatch):
+    """The sidecar's arkiv title is the configured office's (bokmål) name; in production the CLI export
+    refuses without one, and uses the one set in the environment."""
+    case, _data, files = exported
+    assert b"Statsforvalteren i Vestland" in files["arkivuttrekk.xml"]  # test mode: the demo office
+    office_app = make_app(**office_env)
+    with office_app.app_context():
+        ours = unzip(archive_service.export_package(db, case))
+    title = ET.fromstring(ours["arkivuttrekk.xml"]).find("n5:tittel", NS).text
+    assert title.startswith("Statsforvalteren i Rogaland") and "Vestland" not in ours["arkivuttrekk.xml"].decode()
+
+    from workbench.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", app.config["DATABASE_URL"])
+    monkeypatch.delenv("KLAGEBENK_MODE", raising=False)  # production, never serving a page
+    runner = CliRunner()
+    res = runner.invoke(main, ["archive", "export", case.public_id, "--out", str(tmp_path / "a.zip")])
+    assert res.exit_code == 1 and "KLAGEBENK_OFFICE_NAME_NB" in res.output and not (tmp_path / "a.zip").exists()
+    for name, value in office_env.items():
+        monkeypatch.setenv(name, value)
+    res = runner.invoke(main, ["archive", "export", case.public_id, "--out", str(tmp_path / "b.zip")])
+    assert res.exit_code == 0, res.output
+    assert b"Statsforvalteren i Rogaland" in unzip((tmp_path / "b.zip").read_bytes())["arkivuttrekk.xml"]

@@ -101,6 +101,7 @@ def test_cli_renders_a_draft_without_the_web_app(tmp_path):
     res = _run_cli("letter", str(CASES_DIR / "D06.json"), "--lang", "nn", "--out", str(out), "--date", "2025-12-01")
     assert res.returncode == 0, res.stderr
     assert "LOADED []" in res.stderr
+    assert "Merk: kontoropplysningene er demoverdier" in res.stderr  # no KLAGEBENK_OFFICE_* set
     pdf = out.read_bytes()
     assert check_pdfa(pdf) == []
     text = extract_text(pdf)

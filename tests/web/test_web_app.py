@@ -14,7 +14,7 @@ from workbench.config import ConfigError, from_environment
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_secret_key_is_required_in_production(monkeypatch, tmp_path):
+def test_secret_key_is_required_in_production(monkeypatch, tmp_path, office_env):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.delenv("KLAGEBENK_MODE", raising=False)
     with pytest.raises(ConfigError, match="SECRET_KEY"):
@@ -22,6 +22,8 @@ def test_secret_key_is_required_in_production(monkeypatch, tmp_path):
     assert from_environment(tmp_path, {"KLAGEBENK_MODE": "demo"})["SECRET_KEY"]
     assert from_environment(tmp_path, {"KLAGEBENK_MODE": "test"})["SECRET_KEY"]
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    for name, value in office_env.items():  # production serves only with its own office
+        monkeypatch.setenv(name, value)
     cfg = from_environment(tmp_path, {})
     assert cfg["SECRET_KEY"] == "x" * 40 and cfg["SESSION_COOKIE_SECURE"] is True
 

@@ -3,7 +3,8 @@
 ``list`` prints the ferdigstilt/arkivert cases (opaque id, Nav's reference, office, decision date,
 outcome, status) — no names. ``export`` writes the archive package (``services.archive.export_package``):
 ``--out`` ending in ``.zip`` is the file to write; anything else is a directory the package is written
-into as ``arkivpakke-<id>.zip``. The export is audited (actor: the command line).
+into as ``arkivpakke-<id>.zip``. The export is audited (actor: the command line). The sidecar names
+the configured office (``KLAGEBENK_OFFICE_*``); in production without it ``export`` refuses.
 Exit status: 0 written, 1 not found / not exportable (the reason on stderr).
 """
 
@@ -51,17 +52,27 @@ def list_command() -> None:
               help="A .zip file to write, or a directory to write arkivpakke-<id>.zip into.")
 def export_command(case_id: str, out: Path) -> None:
     """Skriv arkivpakken (ZIP) for en ferdigstilt eller arkivert sak."""
+    from workbench.config import ConfigError, office_from_config, office_is_demo
     from workbench.db.session import session_for
     from workbench.services import archive as archive_service
     from workbench.services import audit
     from workbench.services import cases as case_service
 
-    with session_for(_app()) as s:
+    app = _app()
+    try:
+        office = office_from_config(app.config)  # production: the configured office, never the demo
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    if office_is_demo(app.config):
+        from workbench.commands.letter import DEMO_OFFICE_NOTE
+
+        click.echo(DEMO_OFFICE_NOTE, err=True)
+    with session_for(app) as s:
         case = case_service.get_case(s, case_id.strip())
         if case is None:
             raise click.ClickException("Fant ingen sak med den id-en.")
         try:
-            data = archive_service.export_package(s, case, actor=audit.Actor.cli())
+            data = archive_service.export_package(s, case, actor=audit.Actor.cli(), office=office)
         except archive_service.ArchiveError as exc:
             raise click.ClickException(str(exc)) from None
         target = out if out.suffix.lower() == ".zip" else out / archive_service.package_filename(case)

@@ -3,6 +3,9 @@
 Same pipeline as the web flow (``workbench.letters``): validate the import, evaluate it, take the
 outcome the engine suggests, build the section model, render PDF/A-2b, run the structural PDF/A check.
 The draft carries «UTKAST» (no leader approval) and empty answer blocks for the jurist.
+The office (letterhead, footer) comes from ``KLAGEBENK_OFFICE_*`` (``workbench.config``) when set;
+otherwise the demo office, and a one-line note on stderr says so. A bad or partial office
+configuration is refused (exit 1) before anything is rendered.
 Exit status: 0 written, 2 invalid input (``field: message`` on stderr), 1 anything else.
 Never loads the Flask app.
 """
@@ -15,6 +18,9 @@ from datetime import date
 from pathlib import Path
 
 import click
+
+DEMO_OFFICE_NOTE = ("Merk: kontoropplysningene er demoverdier (Statsforvalteren i Vestland); "
+                    "sett KLAGEBENK_OFFICE_* for å bruke ditt eget kontor.")
 
 
 @click.command("letter")
@@ -34,7 +40,15 @@ import click
 def letter(file: Path, lang: str | None, out: Path, html_out: Path | None, our_ref: str, our_date,
            saksbehandler: str, phone: str, leader: str) -> None:
     """Render the draft decision letter for an import file (the outcome the engine suggests)."""
+    from workbench.config import ConfigError, office_from_config, office_is_demo, office_settings
     from workbench.importing import ImportValidationError, load_document, parse_document
+
+    try:  # any mode: nothing set → the demo office (and a note), a bad value → refused
+        office_config = office_settings(os.environ, mode="demo", serving=False)
+    except ConfigError as exc:
+        click.echo(f"config: {exc}", err=True)
+        sys.exit(1)
+    office = office_from_config(office_config)
 
     try:
         doc = load_document(file.read_bytes())
@@ -61,7 +75,7 @@ def letter(file: Path, lang: str | None, out: Path, html_out: Path | None, our_r
         decision=decision, evaluation=evaluation, outcome=suggestion["code"], language=language,
         our_reference=our_ref, our_date=today,
         signers=Signers(saksbehandler_name=saksbehandler, saksbehandler_phone=phone, leader_name=leader),
-        draft=True,
+        office=office, draft=True,
     )
     built = build_letter(inp)
     html = render_html(built)
@@ -71,6 +85,8 @@ def letter(file: Path, lang: str | None, out: Path, html_out: Path | None, our_r
         for p in problems:
             click.echo(f"pdf: {p}", err=True)
         sys.exit(1)
+    if office_is_demo(office_config):
+        click.echo(DEMO_OFFICE_NOTE, err=True)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
     if html_out is not None:

@@ -29,6 +29,7 @@ P: dict[str, tuple[str, str]] = {
     "visiting_address": ("Besøksadresse", "Besøksadresse"),
     "phone": ("Telefon", "Telefon"),
     "org_no": ("Org.nr.", "Org.nr."),
+    "email": ("E-post", "E-post"),
     # ---- title and sections -----------------------------------------------------------------
     "title": (
         "Vedtak i klagesak – kvalifiseringsstønad – {name}",

@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from workbench.config import current_office
 from workbench.db.appeal_models import CaseReview, Letter, LetterStatus
 from workbench.db.models import (
     STATUS_LABELS,
@@ -42,6 +43,7 @@ from workbench.db.models import (
     ImportedDecision,
     User,
 )
+from workbench.letters.model import Office
 from workbench.services import audit
 from workbench.services import cases as case_service
 
@@ -312,10 +314,11 @@ class _Facts:
     names: dict[int, str]
     archived: AuditEvent | None
     pronom: str
+    office_name: str  # the Statsforvalter office (bokmål), from the app's configuration
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-def _gather(session: Session, case: Case) -> _Facts:
+def _gather(session: Session, case: Case, office: Office) -> _Facts:
     letter = verify_letter(session, case)
     imported = case_service.imported_for(session, case)
     evaluation = evaluation_at_finalisation(session, case, letter)
@@ -326,7 +329,8 @@ def _gather(session: Session, case: Case) -> _Facts:
         doc = review.current_document  # the facts in force (corrected); the original is in the package
     return _Facts(case=case, letter=letter, imported=imported, evaluation=evaluation,
                   recorded=(review.recorded if review else {}) or {}, doc=doc, names=names,
-                  archived=archived_event(session, case), pronom=pronom_for(letter.pdf))
+                  archived=archived_event(session, case), pronom=pronom_for(letter.pdf),
+                  office_name=office.name("nb"))
 
 
 def _structured_result(f: _Facts) -> dict:
@@ -385,9 +389,7 @@ def build_sidecar(f: _Facts) -> bytes:
     address = participant.get("address") or {}
     sb_name = f.names.get(case.saksbehandler_id or -1) or ""
     finaliser = f.names.get(letter.finalized_by_id or -1) or sb_name
-    from workbench.letters.model import Office
-
-    office = Office().name("nb")
+    office = f.office_name
     closed_at = letter.finalized_at
     archived = f.archived
     archived_by = f.names.get(archived.user_id or -1, "") if archived else ""
@@ -547,12 +549,13 @@ def _zip_time(case: Case, letter: Letter) -> tuple[int, int, int, int, int, int]
     return (max(at.year, 1980), at.month, at.day, at.hour, at.minute, at.second - at.second % 2)
 
 
-def package_files(session: Session, case: Case) -> dict[str, bytes]:
-    """The files of the archive package, path → bytes (checksum files included)."""
+def package_files(session: Session, case: Case, *, office: Office | None = None) -> dict[str, bytes]:
+    """The files of the archive package, path → bytes (checksum files included). ``office``: default
+    the app's configured office (``config.current_office``)."""
     case = _fresh(session, case)
     if case.status not in ARCHIVE_STATUSES:
         raise NotFinalised("Bare ferdigstilte og arkiverte saker kan eksporteres.")
-    f = _gather(session, case)
+    f = _gather(session, case, office or current_office())
     files: dict[str, bytes] = {
         PDF_PATH: f.letter.pdf,
         IMPORT_PATH: f.imported.raw.encode("utf-8"),
@@ -578,10 +581,12 @@ def package_files(session: Session, case: Case) -> dict[str, bytes]:
     return files
 
 
-def export_package(session: Session, case: Case, *, actor: audit.Actor | None = None) -> bytes:
+def export_package(session: Session, case: Case, *, actor: audit.Actor | None = None,
+                   office: Office | None = None) -> bytes:
     """The archive package of a ferdigstilt/arkivert case as ZIP bytes. The same case gives the same
-    bytes every time (stable systemIDs, fixed entry timestamps). Audited (``archive.exported``)."""
-    files = package_files(session, case)
+    bytes every time (stable systemIDs, fixed entry timestamps). Audited (``archive.exported``).
+    ``office``: default the app's configured office (``config.current_office``)."""
+    files = package_files(session, case, office=office)
     letter = final_letter(session, case)
     stamp = _zip_time(case, letter)
     buf = io.BytesIO()

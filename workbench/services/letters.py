@@ -34,7 +34,7 @@ from sqlmodel import Session, select
 from workbench.db.appeal_models import ApprovalEvent, LetterStatus
 from workbench.db.appeal_models import Letter as LetterRow
 from workbench.db.models import Case, CaseStatus, Role, User, utcnow
-from workbench.letters.model import TOPICS, DiscretionAnswer, LetterInput, Signers, build_letter
+from workbench.letters.model import TOPICS, DiscretionAnswer, LetterInput, Office, Signers, build_letter
 from workbench.letters.sanitize import sanitize_rich_text
 from workbench.services import audit
 from workbench.services import cases as case_service
@@ -276,10 +276,11 @@ def signers_for(session: Session, case: Case, approval: ApprovalEvent | None, of
 
 def build_input(session: Session, case: Case, *, today: date, blocks: Mapping[str, str] | None = None,
                 language: str | None = None, our_reference: str | None = None,
-                draft: bool | None = None, row: LetterRow | None = None) -> Built:
+                draft: bool | None = None, row: LetterRow | None = None, office: Office | None = None) -> Built:
     """The LetterInput for the case now; ``blocks``/``language``/``our_reference`` override the stored
-    values (an unsaved preview). Figures only from the evaluation."""
-    from workbench.letters.model import Office
+    values (an unsaved preview). Figures only from the evaluation. ``office``: default the app's
+    configured office (``config.current_office``)."""
+    from workbench.config import current_office
 
     row = row or letter_for(session, case)
     if row is None:
@@ -300,7 +301,7 @@ def build_input(session: Session, case: Case, *, today: date, blocks: Mapping[st
     answers = [view.argument_answers.get(i, "") or "" for i in range(len(args))]
     d_answers = discretion_answers(points, rec)
     approval = current_approval(session, case)
-    office = Office()
+    office = office or current_office()
     finalized_date = row.our_date if is_frozen(row) else None
     inp = LetterInput(
         decision=view.document, evaluation=ev, outcome=outcome, language=lang,
