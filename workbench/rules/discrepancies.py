@@ -208,16 +208,12 @@ def period_discrepancies(ctx: "Context", pr: "PeriodResult") -> list[dict[str, A
 
 def _diagnose_gross(ctx, pr, target: Fraction, component: str, tol: Fraction):
     """Which single, named error reproduces Nav's figure? (None if none does.)"""
-    from workbench.rules.evaluation import Variant, compute_period
+    from workbench.rules.evaluation import Variant, diagnosis_value
 
     ps = ctx.ps
 
     def value(v: Variant | None = None, ps_=None) -> Fraction | None:
-        if component == "gross":
-            alt = compute_period(ctx, pr.payment, ps_, v, gross_only=True)
-            return alt.gross if not alt.missing else None
-        alt = compute_period(ctx, pr.payment, ps_, v)
-        return Fraction(alt.net) if alt.computed else None
+        return diagnosis_value(ctx, pr, ps_, v, gross_only=component == "gross")
 
     def hit(x: Fraction | None) -> bool:
         return x is not None and _close(x, target, tol if component == "gross" else tol)

@@ -170,8 +170,6 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     j = bisect.bisect_right(ctx.breaks, hi)
     starts = [lo] + ctx.breaks[i:j]
     ends = [s - ONE_DAY for s in starts[1:]] + [hi]
-    u25_factor = ps.under_25_factor
-    divisor = a.divisor
     # what the loop reads for every segment, looked up once (the loop runs for every day range)
     rows_on, ps_memo, remember = ps.rows_on, ps._memo, ps.memo
     v_g = variant.g_row if variant is not None else None
@@ -227,14 +225,8 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             continue
         # R4–R6 per stønadsdag, exact (memoised on the parameter set: the same G/factor/age recur in
         # every period and every case)
-        key = ("rate", seg.g, seg.factor, seg.under_25)
-        rate = ps_memo.get(key)
-        if rate is None:
-            annual = seg.factor * seg.g  # R4
-            if seg.under_25:
-                annual *= u25_factor  # «Deltaker under 25 år mottar 2/3 stønad»
-            rate = remember(key, (annual, annual / divisor))  # R5: 1/260
-        seg.annual, seg.b = rate
+        rate = ps_memo.get(("rate", seg.g, seg.factor, seg.under_25))
+        seg.annual, seg.b = rate if rate is not None else day_rate(ps, seg.g, seg.factor, seg.under_25)
         if children:  # R6: n(d) × BT(d), memoised like the day rate
             tkey = ("bt", children, seg.bt_rate)
             t = ps_memo.get(tkey)
@@ -298,6 +290,58 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     if hi >= G_2026_FROM and any(sg.g_text and sg.fra >= G_2026_FROM and sg.g == G_2026 for sg in segs):
         res.notes.append(G_2026_NOTE)
     return res
+
+
+def day_rate(ps: ParameterSet, g: Fraction, factor: Fraction, under_25: bool) -> tuple[Fraction, Fraction]:
+    """R4–R5: (A, b) — the annual amount factor × G (× 2/3 under 25) and the day rate A / 260, exact;
+    memoised on the parameter set (the same G, factor and age recur in every period and every case)."""
+    annual = factor * g  # R4 [V sotjl § 35 second paragraph]
+    if under_25:
+        annual *= ps.under_25_factor  # «Deltaker under 25 år mottar 2/3 stønad»
+    return ps.memo(("rate", g, factor, under_25), (annual, annual / ps.assumptions.divisor))  # R5: 1/260
+
+
+def diagnosis_value(ctx: Context, base: PeriodResult, ps: ParameterSet | None = None,
+                    variant: Variant | None = None, *, gross_only: bool = False) -> Fraction | None:
+    """A computed period's gross (``gross_only``) or net under one named error — a :class:`Variant`
+    (one G, one factor or one age for all days) or another parameter set's G table (the one known on
+    Nav's decision date) — or None when a parameter is missing. For :mod:`discrepancies` only.
+
+    The period's days, children, barnetillegg, absence, benefits and work are ``base``'s own; the
+    variant changes only the day rates, so only R4–R5 are looked up again and R7–R13 run again. The
+    figures are those of ``compute_period(ctx, base.payment, ps, variant)`` (a test compares them for
+    every case), without recomputing the calendar."""
+    ps = ps or ctx.ps
+    v_g = variant.g_row if variant is not None else None
+    v_factor = variant.factor if variant is not None else None
+    v_u25 = variant.under_25 if variant is not None else None
+    rows_on, ps_memo = ps.rows_on, ps._memo
+    res = PeriodResult(base.payment, base.periode)
+    res.stonadsdager = base.stonadsdager
+    segments = res.segments
+    for bs in base.segments:
+        g_row, f_row, _ = rows_on(bs.fra)
+        if v_g is not None:
+            g_row = v_g
+        if g_row is None or (v_factor is None and f_row is None):
+            return None  # parameter-missing under this variant
+        g = g_row.value
+        factor = v_factor if v_factor is not None else f_row.value
+        under_25 = v_u25 if v_u25 is not None else bs.under_25
+        seg = Segment(bs.fra, bs.til, bs.stonadsdager, g=g, factor=factor, under_25=under_25,
+                      children=bs.children, bt_rate=bs.bt_rate, t=bs.t, absence_hours=bs.absence_hours,
+                      y=bs.y)
+        rate = ps_memo.get(("rate", g, factor, under_25))
+        seg.annual, seg.b = rate if rate is not None else day_rate(ps, g, factor, under_25)
+        segments.append(seg)
+    gross = (_count_times_rate([(sg.stonadsdager, sg.b) for sg in segments])
+             + _count_times_rate([(sg.stonadsdager, sg.t) for sg in segments]))
+    if gross_only:
+        return gross
+    res.gross = gross
+    res.work_factor = s37_arbeid.work_factor(base.work_hours, base.stonadsdager, ps.hours_per_day)
+    r_abs, r_work, r38, _ = reductions(ctx, res, ps)
+    return Fraction(round_half_up(_net(gross, r_abs, r_work, r38), 0))
 
 
 def _sum(values: list[Fraction]) -> Fraction:
