@@ -155,6 +155,7 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
     _, abs_dates, abs_rows, benefit_rows, work_rows, full_rate_text, hours_per_day_text = \
         _decision_texts(ev, memo)
     days = []
+    abs_texts: dict[date, tuple[str, str]] = {}  # an absence day → (hours, amount): the trace shows both twice
     for sg in pr.segments:
         annual, annual_rounded, day_rate, day_rate_exact, day_bt, gross_base, bt = _rate_texts(sg)
         d: dict[str, Any] = {
@@ -176,8 +177,11 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
             "barnetillegg": bt,
         }
         if sg.absence_hours:
-            d["absence_hours"] = _s(sg.absence_hours)
-            d["absence"] = _s(sg.a * sg.stonadsdager)
+            hours_text = d["absence_hours"] = _s(sg.absence_hours)
+            n = sg.stonadsdager
+            amount_text = d["absence"] = _s(sg.a) if n == 1 else _s(sg.a * n)
+            if sg.fra == sg.til:  # an absence day is a segment of its own
+                abs_texts[sg.fra] = (hours_text, amount_text if n == 1 else _s(sg.a))
         if sg.y:
             d["benefit_per_day"] = _s(sg.y)
             d["remaining_per_day"] = _s(sg.rem)
@@ -192,7 +196,6 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
     p_fra, p_til = pr.periode.fra, pr.periode.til
     lo, hi = bisect_left(abs_dates, p_fra), bisect_right(abs_dates, p_til)
     if lo < hi:
-        abs_segs = {sg.fra: sg for sg in pr.segments if sg.absence_hours and sg.fra == sg.til}
         seen: set[date] = set()
         # in the order of the import, as the claimant and Nav listed them
         for _, ab, day_text, hours_text in sorted(abs_rows[lo:hi]) if hi - lo > 1 else abs_rows[lo:hi]:
@@ -200,18 +203,19 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
                 ignored.append({"date": day_text, "hours": hours_text,
                                 "reason": "gyldig fravær med stønad (§ 36 første ledd andre punktum)"})
                 continue
-            seg = abs_segs.get(ab.date)
-            if seg is None:
+            texts = abs_texts.get(ab.date)
+            if texts is None:
                 ignored.append({"date": day_text, "hours": hours_text, "reason": "ikke en stønadsdag"})
             elif ab.date not in seen:
                 seen.add(ab.date)
-                abs_days.append({"date": day_text, "hours": _s(seg.absence_hours), "amount": _s(seg.a)})
+                abs_days.append({"date": day_text, "hours": texts[0], "amount": texts[1]})
     work_entries = []
     for w in pr.work_shares:
         _, w_from, w_to, w_kind, w_hours = work_rows[id(w.work)]
+        hip = w.hours_in_period  # one counted entry: the very object of the period's hours, already shown
         entry = {"from": w_from, "to": w_to, "kind": w_kind, "hours": w_hours,
                  "entry_stonadsdager": w.entry_stonadsdager, "stonadsdager_in_period": w.stonadsdager_in_period,
-                 "hours_in_period": _s(w.hours_in_period), "counted": w.counted}
+                 "hours_in_period": work_hours if hip is pr.work_hours else _s(hip), "counted": w.counted}
         if not w.counted:
             entry["reason"] = _NOT_COUNTED
         work_entries.append(entry)
