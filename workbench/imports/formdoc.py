@@ -145,3 +145,67 @@ def row_counts(doc: dict) -> dict[str, int]:
 
 def field_id(path: str) -> str:
     return "f-" + re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")
+
+
+#: ``action`` values of the no-JavaScript «+ Legg til …» buttons: ``add:work``,
+#: ``add:appeal.arguments``, ``add:payments[1].deductions``.
+_ADD_ACTION = re.compile(
+    r"^add:(?:(?P<group>" + "|".join(GROUPS) + r"|appeal\.arguments)"
+    r"|payments\[(?P<payment>\d{1,4})\]\.deductions)$")
+_MAX_ROWS = 200  # per group; a no-JS add beyond this is ignored
+
+
+def parse_add_action(action: str | None) -> tuple[str, int | None] | None:
+    """``"add:work"`` → ``("work", None)``, ``"add:payments[1].deductions"`` → ``("deductions", 1)``;
+    anything else → None."""
+    m = _ADD_ACTION.match(action or "")
+    if not m:
+        return None
+    if m.group("group"):
+        return ("arguments" if m.group("group") == "appeal.arguments" else m.group("group")), None
+    return "deductions", int(m.group("payment"))
+
+
+def _posted_indices(form: Mapping[str, str], prefix: str) -> list[int]:
+    """The row indices posted for a group (``prefix`` like ``work`` or ``payments[1].deductions``)."""
+    pattern = re.compile(re.escape(prefix) + r"\[(\d+)\]")
+    found = set()
+    for name in form:
+        m = pattern.match(name)
+        if m:
+            found.add(int(m.group(1)))
+    return sorted(found)
+
+
+def _has_value(form: Mapping[str, str], prefix: str) -> bool:
+    return any(name.startswith(prefix) and name not in SKIP and str(form.get(name, "")).strip()
+               for name in form)
+
+
+def add_row(counts: dict, form: Mapping[str, str], doc: dict, action: str | None) -> dict | None:
+    """The row counts to show after a no-JavaScript «+ Legg til …» post: the usual counts, with
+    the addressed group showing every row that was on the page plus one more. None if ``action``
+    is no add-row action."""
+    parsed = parse_add_action(action)
+    if parsed is None:
+        return None
+    group, payment = parsed
+    counts = {**counts, "deductions": list(counts["deductions"])}
+    if group != "deductions":
+        prefix = "appeal.arguments" if group == "arguments" else group
+        shown = max(counts[group], len(_posted_indices(form, prefix)))
+        counts[group] = min(shown + 1, _MAX_ROWS)
+        return counts
+    # Deductions of the posted payment row ``payment``: empty payment rows are dropped from the
+    # document, so find where that row is shown again.
+    if payment not in _posted_indices(form, "payments"):
+        return counts
+    kept = [k for k in _posted_indices(form, "payments") if _has_value(form, f"payments[{k}].")]
+    doc_rows = len(doc.get("payments") or [])
+    index = min(kept.index(payment) if payment in kept else doc_rows, doc_rows)  # empty: the blank row
+    while len(counts["deductions"]) <= index:
+        counts["deductions"].append(1)
+    shown = max(counts["deductions"][index],
+                len(_posted_indices(form, f"payments[{payment}].deductions")))
+    counts["deductions"][index] = min(shown + 1, _MAX_ROWS)
+    return counts

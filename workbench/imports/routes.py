@@ -5,7 +5,7 @@ from flask_wtf.file import FileField
 
 from workbench.db.session import db_session
 from workbench.imports import bp
-from workbench.imports.formdoc import build_document, field_id, flatten, row_counts
+from workbench.imports.formdoc import add_row, build_document, field_id, flatten, row_counts
 from workbench.services import cases as case_service
 from workbench.web.access import IMPORTERS, roles_required
 from workbench.web.helpers import current_actor
@@ -61,9 +61,20 @@ def manual():
     doc: dict = {}
     errors: list = []
     status = 200
+    counts = None
     if request.method == "POST":
         doc = build_document(request.form)
-        if form.validate_on_submit():
+        action = request.form.get("action", "")
+        if not form.validate_on_submit():
+            status = 400
+        elif action not in ("", "save"):
+            # «+ Legg til …» without JavaScript: show the form again with one more row in that
+            # group; nothing is imported or stored, no validation errors. Unknown actions: the
+            # same form again, unchanged.
+            counts = add_row(row_counts(doc), request.form, doc, action)
+            if counts is None:
+                status = 400
+        else:
             raw = case_service.dumps_document(doc)
             try:
                 case = case_service.import_document(db_session(), raw, origin="form",
@@ -74,12 +85,10 @@ def manual():
             else:
                 flash("Vedtaket er registrert og vurdert.", "success")
                 return redirect(url_for("cases.show", public_id=case.public_id))
-        else:
-            status = 400
     values = flatten(doc)
     by_path: dict[str, list[str]] = {}
     for e in errors:
         by_path.setdefault(e.path, []).append(e.message)
     return render_template("imports/manual.html", form=form, values=values, errors=errors,
-                           by_path=by_path, counts=row_counts(doc), field_id=field_id,
+                           by_path=by_path, counts=counts or row_counts(doc), field_id=field_id,
                            known_paths=set(values)), status

@@ -1,7 +1,9 @@
 /* Klagebenk: "Legg til rad" for the repeating groups of the hand-entry form.
    Each group is a <fieldset data-repeat> with a [data-rows] container, a <template data-row-template>
    and a [data-add-row] button. The template names its index ROWINDEX (SUBINDEX in a nested group);
-   the new row gets the next number. Without JavaScript the form still shows one empty row per group. */
+   the new row gets the next number. The button is a real submit button (name="action",
+   value="add:<group>"): without JavaScript it posts the form and the server shows it again with one
+   more row; here the click is taken over and the row added at once. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -16,7 +18,7 @@
   function addRow(fieldset) {
     var rows = directChild(fieldset, "[data-rows]");
     var template = directChild(fieldset, "template[data-row-template]");
-    if (!rows || !template) return;
+    if (!rows || !template) return false;
     var index = 0;
     for (var i = 0; i < rows.children.length; i++) {
       if (rows.children[i].matches("[data-row]")) index++;
@@ -31,12 +33,13 @@
       if (!first) first = el.querySelector("input, select, textarea");
     }
     if (first) first.focus();
+    return true;
   }
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-add-row]");
     if (!button) return;
-    event.preventDefault();
-    addRow(button.closest("fieldset[data-repeat]"));
+    var fieldset = button.closest("fieldset[data-repeat]");
+    if (fieldset && addRow(fieldset)) event.preventDefault();  // else the server adds the row
   });
 })();
