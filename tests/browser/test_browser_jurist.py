@@ -8,17 +8,11 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import expect
+from browser_support import login  # type: ignore[import-not-found]
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
-PASSWORD = "riktig-passord-123"
 
-
-def _login(page, live_url, username):
-    page.goto(f"{live_url}/auth/login")
-    page.get_by_label("Brukernavn").fill(username)
-    page.get_by_label("Passord").fill(PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
 
 
 def test_jurist_works_a_case_in_the_browser(page, live_url, make_user, import_case, db, tmp_path):
@@ -28,7 +22,7 @@ def test_jurist_works_a_case_in_the_browser(page, live_url, make_user, import_ca
     import_case("demo-omsorgsstonad.json", assign_to=db.get(User, user.id))
 
     # log in → Mine saker with the demo case
-    _login(page, live_url, "sara")
+    login(page, live_url, "sara")
     expect(page.get_by_role("heading", name="Mine saker", level=1)).to_be_visible()
     page.get_by_role("link", name="Kari Testesen Nordhus").click()
 
@@ -109,7 +103,7 @@ def test_main_pages_have_no_serious_accessibility_violations(browser, live_url, 
     found = {}
     page.goto(f"{live_url}/auth/login")
     found["login"] = axe_check(page)
-    _login(page, live_url, "lars")
+    login(page, live_url, "lars")
     for name, path in [("alle saker", "/saker/alle"), ("mine saker", "/saker/mine"),
                        ("saken", f"/saker/{case.public_id}"), ("import", "/import/"),
                        ("skjema", "/import/skjema")]:
@@ -119,7 +113,7 @@ def test_main_pages_have_no_serious_accessibility_violations(browser, live_url, 
     page.wait_for_selector("#error-summary")
     found["skjema med feil"] = axe_check(page)
     page.get_by_role("button", name="Logg ut").click()
-    _login(page, live_url, "ada")
+    login(page, live_url, "ada")
     for name, path in [("brukere", "/admin/brukere"), ("API-nøkler", "/admin/api-nokler")]:
         page.goto(live_url + path)
         found[name] = axe_check(page)

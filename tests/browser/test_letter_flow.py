@@ -11,18 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from playwright.sync_api import expect
+from browser_support import login  # type: ignore[import-not-found]
 
 #: screenshots for a person to look at (pytest-playwright empties test-results/ itself)
 SHOTS = Path(os.environ.get("KLAGEBENK_SHOTS", tempfile.gettempdir())) / "klagebenk-shots"
-PASSWORD = "riktig-passord-123"
 
-
-def _login(page, live_url, username):
-    page.goto(f"{live_url}/auth/login")
-    page.get_by_label("Brukernavn").fill(username)
-    page.get_by_label("Passord").fill(PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
-    expect(page.get_by_role("button", name="Logg ut")).to_be_visible()
 
 
 def _logout(page):
@@ -78,7 +71,7 @@ def test_letter_from_draft_to_finalised_pdf(page, live_url, make_user, import_ca
     _record_review(db, case)
 
     # the saksbehandler edits a block: the sandboxed preview follows the text
-    _login(page, live_url, "sara")
+    login(page, live_url, "sara")
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     expect(page.get_by_role("heading", name=re.compile("Vedtaksbrev"), level=1)).to_be_visible()
     frame = page.frame_locator("#letter-preview")
@@ -101,14 +94,14 @@ def test_letter_from_draft_to_finalised_pdf(page, live_url, make_user, import_ca
     _logout(page)
 
     # a leder approves
-    _login(page, live_url, "lars")
+    login(page, live_url, "lars")
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     page.get_by_role("button", name="Godkjenn").click()
     expect(page.get_by_role("status").filter(has_text="godkjent")).to_be_visible()
     _logout(page)
 
     # the saksbehandler finalises and downloads the PDF/A
-    _login(page, live_url, "sara")
+    login(page, live_url, "sara")
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     expect(page.locator("#godkjenning")).to_contain_text("Alle kontrollene før ferdigstilling er oppfylt")
     page.get_by_role("button", name="Ferdigstill").click()
@@ -137,7 +130,7 @@ def test_letter_page_without_javascript_previews_with_the_button(browser, live_u
     case = import_case("D06.json", assign_to=db.get(User, sara.id))
     context = browser.new_context(java_script_enabled=False, locale="nb-NO")
     page = context.new_page()
-    _login(page, live_url, "sara")
+    login(page, live_url, "sara")
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     page.get_by_label("Saksbehandling", exact=True).fill("<p>Uten skript <strong>forhåndsvist</strong>.</p>")
     page.get_by_role("button", name="Forhåndsvis").click()
@@ -154,7 +147,7 @@ def test_letter_page_has_no_serious_accessibility_violations(browser, live_url, 
     case = import_case("demo-omsorgsstonad.json", assign_to=db.get(User, sara.id))
     context = browser.new_context(bypass_csp=True, locale="nb-NO")  # to inject axe-core
     page = context.new_page()
-    _login(page, live_url, "sara")
+    login(page, live_url, "sara")
     found = {}
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     found["brevet"] = axe_check(page)
@@ -162,7 +155,7 @@ def test_letter_page_has_no_serious_accessibility_violations(browser, live_url, 
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     page.get_by_role("button", name="Logg ut").click()
     make_user("leder", username="lars")
-    _login(page, live_url, "lars")
+    login(page, live_url, "lars")
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     page.get_by_role("button", name="Returner med kommentar").click()  # empty comment → error
     page.wait_for_selector("#error-summary")

@@ -3,9 +3,8 @@ it again with what was typed and one more payment row; Enter in a field still sa
 
 from __future__ import annotations
 
+from browser_support import login  # type: ignore[import-not-found]
 from playwright.sync_api import expect
-
-PASSWORD = "riktig-passord-123"
 
 
 def test_add_payment_row_without_javascript(browser, live_url, make_user, row_counts):
@@ -14,10 +13,7 @@ def test_add_payment_row_without_javascript(browser, live_url, make_user, row_co
                                   viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(f"{live_url}/auth/login")
-        page.get_by_label("Brukernavn").fill("nils")
-        page.get_by_label("Passord").fill(PASSWORD)
-        page.get_by_role("button", name="Logg inn").click()
+        login(page, live_url, "nils")
         page.goto(f"{live_url}/import/skjema")
         expect(page.locator("#f-payments-1-from")).to_have_count(0)
 

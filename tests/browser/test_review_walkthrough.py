@@ -12,17 +12,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from browser_support import login  # type: ignore[import-not-found]
 
 #: where the screenshot goes (pytest-playwright empties test-results/ at the end of a session)
 SHOTS = Path(os.environ.get("KLAGEBENK_SHOTS", Path(__file__).resolve().parents[2] / "out" / "screenshots"))
-PASSWORD = "riktig-passord-123"
 
-
-def _login(page, live_url, username):
-    page.goto(f"{live_url}/auth/login")
-    page.get_by_label("Brukernavn").fill(username)
-    page.get_by_label("Passord").fill(PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
 
 
 @pytest.fixture
@@ -41,7 +35,7 @@ def test_demo_case_record_answers_and_choose_endre(page, live_url, make_user, im
     pinned_today("2025-11-20")
     user = make_user("saksbehandler", username="siri")
     case = import_case("demo-omsorgsstonad.json", assign_to=db.get(User, user.id))
-    _login(page, live_url, "siri")
+    login(page, live_url, "siri")
     page.goto(f"{live_url}/saker/{case.public_id}")
     page.get_by_role("link", name="Vurdering av klagen").click()
     assert re.search(r"/saker/[0-9a-f]{32}/vurdering$", page.url)
@@ -92,7 +86,7 @@ def test_d07_til_ugunst_locked_then_unlocked(page, live_url, make_user, import_c
     pinned_today("2025-08-01")  # D07: Nav-kontoret received the appeal 11.06.2025 → varsel by 11.09.2025
     user = make_user("saksbehandler", username="tor")
     case = import_case("D07.json", assign_to=db.get(User, user.id))
-    _login(page, live_url, "tor")
+    login(page, live_url, "tor")
     page.goto(f"{live_url}/saker/{case.public_id}/vurdering")
 
     expect(page.locator("#forslag")).to_have_text("Stadfeste")
@@ -139,7 +133,7 @@ def test_review_page_has_no_serious_accessibility_violations(browser, live_url, 
     cases = {n: import_case(n) for n in ("demo-omsorgsstonad.json", "D07.json", "D08.json")}
     context = browser.new_context(bypass_csp=True, locale="nb-NO")  # to inject axe-core
     page = context.new_page()
-    _login(page, live_url, "axel")
+    login(page, live_url, "axel")
     found = {}
     for name, case in cases.items():
         page.goto(f"{live_url}/saker/{case.public_id}/vurdering")

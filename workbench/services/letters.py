@@ -325,14 +325,22 @@ def build_input(session: Session, case: Case, *, today: date, blocks: Mapping[st
 
 
 def preview_html(session: Session, case: Case, *, today: date, stylesheet_url: str | None = None,
-                 built: Built | None = None, **overrides) -> str:
+                 preview_stylesheet_url: str | None = None, built: Built | None = None, **overrides) -> str:
     """The rendered letter HTML (the same template as the PDF) for the sandboxed preview frame.
     ``stylesheet_url`` (the app's route serving ``letters/letter.css``) is linked in the head;
-    ``overrides`` (blocks, language, our_reference) show unsaved text."""
+    ``preview_stylesheet_url`` (a screen-only stylesheet: the A4 sheet scaled to the frame's width)
+    is linked after it, in the preview only; ``overrides`` (blocks, language, our_reference) show
+    unsaved text."""
+    from markupsafe import escape
+
     from workbench.letters.render import render_html
 
     built = built or build_input(session, case, today=today, **overrides)
-    return render_html(build_letter(built.inp), stylesheet_href=stylesheet_url)
+    html = render_html(build_letter(built.inp), stylesheet_href=stylesheet_url)
+    if preview_stylesheet_url:
+        link = f'<link rel="stylesheet" href="{escape(preview_stylesheet_url)}">\n'
+        html = html.replace("</head>", link + "</head>", 1)
+    return html
 
 
 def draft_pdf(session: Session, case: Case, *, today: date) -> bytes:

@@ -100,6 +100,11 @@ def _stylesheet_url() -> str:
     return url_for("vedtak.letter_asset", filename="letter.css")
 
 
+def _preview_stylesheet_url() -> str:
+    """Screen-only: the A4 sheet scaled to the preview frame's width (never in the PDF)."""
+    return url_for("static", filename="css/letter-preview.css")
+
+
 def _render(case, *, form=None, return_form=None, problems=None, overrides=None, status=200, conflict=None):
     s = db_session()
     today = _today()
@@ -133,7 +138,7 @@ def _render(case, *, form=None, return_form=None, problems=None, overrides=None,
     if ctx["return_form"].comment.id == "comment":
         ctx["return_form"].comment.id = "f-comment"
     ctx["preview"] = letter_service.preview_html(s, case, today=today, stylesheet_url=_stylesheet_url(),
-                                                 built=built)
+                                                 preview_stylesheet_url=_preview_stylesheet_url(), built=built)
     # the checklist is about the stored letter, not unsaved text in the form
     saved = letter_service.build_input(s, case, today=today) if overrides else built
     ctx["checklist"] = letter_service.gate_problems(s, case, today=today, built=saved)
@@ -198,7 +203,8 @@ def preview(public_id: str):
     form.validate()
     overrides = _overrides(form)
     if request.headers.get("X-Preview") == "1":
-        html = letter_service.preview_html(s, case, today=_today(), stylesheet_url=_stylesheet_url(), **overrides)
+        html = letter_service.preview_html(s, case, today=_today(), stylesheet_url=_stylesheet_url(),
+                                           preview_stylesheet_url=_preview_stylesheet_url(), **overrides)
         resp = Response(html, mimetype="text/html")
         resp.headers["Content-Security-Policy"] = PREVIEW_CSP
         return resp
