@@ -9,25 +9,18 @@ same as for bokmål. ``tests/letters`` checks that the output equals babel's wit
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
 
 from workbench import formatting as _app_fmt
+from workbench.rules.money import decimal_or_none
 
 _LOCALE = {"nb": "nb_NO", "nn": "nn_NO"}
 
 
-def to_decimal(value) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, Decimal):
-        return value
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
+# an amount from the evaluation JSON as Decimal (None for no figure): the one helper in rules.money
+to_decimal = decimal_or_none
 
 
 def format_number(value, *, decimals: int = 0) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 
 from flask import Flask
 
@@ -11,15 +10,11 @@ from workbench.db.models import ROLE_LABELS, STATUS_LABELS, CaseStatus, Role
 
 from workbench.formatting import format_date as _format_date
 from workbench.formatting import format_kr as _format_kr
+from workbench.rules.money import decimal_or_none
 
 
-def to_decimal(value) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
+# an amount from the evaluation JSON as Decimal (None for no figure): the one helper in rules.money
+to_decimal = decimal_or_none
 
 
 def kr(value) -> str:
