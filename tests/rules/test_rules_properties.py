@@ -52,6 +52,17 @@ def _exact(ctx, fra, til):
     return compute_period(ctx, Payment(Periode(fra, til), Decimal(0)))
 
 
+def _halves(P, cut):
+    """P split after its ``cut``-th day (at least one day on each side)."""
+    mid = P.fra + timedelta(days=min(cut, P.antall_dager - 1) - 1)
+    return (P.fra, mid), (mid + timedelta(days=1), P.til)
+
+
+def _whole_and_halves(ctx, P, cut):
+    first, second = _halves(P, cut)
+    return _exact(ctx, P.fra, P.til), _exact(ctx, *first), _exact(ctx, *second)
+
+
 @SETTINGS
 @given(c=cases, cut=st.integers(1, 119))
 def test_splitting_a_period_never_changes_the_unrounded_total_without_work(c, cut):
@@ -60,10 +71,7 @@ def test_splitting_a_period_never_changes_the_unrounded_total_without_work(c, cu
     dec = _decision(**c)
     ctx = Context.build(dec, default_parameters())
     P = dec.payments[0].periode
-    cut = min(cut, P.antall_dager - 1)
-    mid = P.fra + timedelta(days=cut - 1)
-    whole = _exact(ctx, P.fra, P.til)
-    a, b = _exact(ctx, P.fra, mid), _exact(ctx, mid + timedelta(days=1), P.til)
+    whole, a, b = _whole_and_halves(ctx, P, cut)
     assert a.net_exact + b.net_exact == whole.net_exact
     assert a.gross + b.gross == whole.gross
 
@@ -77,10 +85,8 @@ def test_splitting_keeps_the_total_when_each_work_entry_covers_its_whole_period(
     dec = _decision(**c)
     ps = default_parameters()
     P = dec.payments[0].periode
-    cut = min(cut, P.antall_dager - 1)
-    mid = P.fra + timedelta(days=cut - 1)
     ctx0 = Context.build(dec, ps)
-    parts = [(P.fra, mid), (mid + timedelta(days=1), P.til)]
+    parts = _halves(P, cut)
     weekly = Fraction(10)  # hours per week
     from dataclasses import replace
     from workbench.rules.model import Work, WorkKind
@@ -128,10 +134,7 @@ def test_splitting_a_period_with_a_work_entry_over_the_whole_period_keeps_the_un
     dec = _decision(**dict(c, work_hours=c["work_hours"] if c["work_hours"] is not None else 37))
     ctx = Context.build(dec, default_parameters())
     P = dec.payments[0].periode
-    cut = min(cut, P.antall_dager - 1)
-    mid = P.fra + timedelta(days=cut - 1)
-    whole = _exact(ctx, P.fra, P.til)
-    a, b = _exact(ctx, P.fra, mid), _exact(ctx, mid + timedelta(days=1), P.til)
+    whole, a, b = _whole_and_halves(ctx, P, cut)
     def raw(r):  # the total before the floor at zero (R13)
         return r.gross - r.absence - r.work - r.samordning
 
