@@ -80,3 +80,15 @@ def test_a_value_without_source_is_rejected(tmp_path):
     (d / "grunnbelop.yaml").write_text(yaml.safe_dump(g))
     with pytest.raises(ParameterError, match="source"):
         load_parameters(d)
+
+
+@pytest.mark.parametrize("bad", ["136 549", "136,549", "to", "1/0"])
+def test_a_value_that_is_not_a_number_names_the_file_row_and_field(tmp_path, bad):
+    d = tmp_path / "params"
+    shutil.copytree(PARAMETER_DIR, d, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    g = yaml.safe_load((d / "grunnbelop.yaml").read_text())
+    g["rows"][-1]["value"] = bad
+    (d / "grunnbelop.yaml").write_text(yaml.safe_dump(g))
+    last = len(g["rows"]) - 1
+    with pytest.raises(ParameterError, match=rf"grunnbelop.yaml rows\[{last}\]: value '{bad}' is not a number"):
+        load_parameters(d)

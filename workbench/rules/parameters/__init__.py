@@ -324,10 +324,15 @@ def _table(path: Path) -> DatedTable:
             if key not in r:
                 raise ParameterError(f"{where}: '{key}' is required (every value carries its source)")
         text = str(r["value"])
+        try:
+            value = parse_fraction(text)
+        except (ValueError, ZeroDivisionError):
+            raise ParameterError(f"{where}: value {text!r} is not a number (write e.g. 136549, 2.041 "
+                                 "or 2/3, with a point, no spaces in the digits)") from None
         rows.append(
             DatedValue(
                 fra=_date(r["from"], where),
-                value=parse_fraction(text),
+                value=value,
                 text=text,
                 status=str(r["status"]),
                 source=str(r["source"]),
