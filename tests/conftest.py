@@ -10,7 +10,7 @@ Fixtures others can use:
   login             login(client, user, password=PASSWORD) -> client
   client_as         client_as("saksbehandler") -> a test client logged in as a new user of that role
   import_case       import_case("D06.json", assign_to=None, origin="cli") -> Case (via the one import)
-  demo_case         the demo case (tests/data/cases/demo-omsorgsstonad.json), assigned to nobody
+  demo_case         the demo case (docs/cases/demo-omsorgsstonad.json), assigned to nobody
   db                a SQLModel Session on the app's database
   row_counts        row_counts() -> {"cases": n, "imported_decisions": n, "evaluations": n, "audit_events": n}
   api_token         api_token("cases:read", "cases:write") -> bearer token text
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-CASES_DIR = Path(__file__).parent / "data" / "cases"
+CASES_DIR = Path(__file__).resolve().parents[1] / "docs" / "cases"
 PASSWORD = "riktig-passord-123"
 TABLES_IN_DELETE_ORDER = ("approval_events", "letters", "fact_corrections", "case_reviews",
                           "audit_events", "evaluations", "imported_decisions", "cases",

@@ -6,7 +6,7 @@ another directory's conftest.)
 The real importer (``workbench.importing.parse_document``) and evaluation service
 (``workbench.services.evaluation.evaluate_document``) are used when they exist. Until then (and as a
 cross-check) a small test-only builder turns a document into a ``NavDecision`` and the evaluation is
-read from ``tests/data/cases/expected/<name>.json`` — the contract both must meet.
+read from ``docs/cases/expected/<name>.json`` — the contract both must meet.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from workbench.rules import model as m
 from workbench.rules.periode import Periode
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
+CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 EXPECTED = CASES / "expected"
 CASE_NAMES = sorted(p.stem for p in CASES.glob("*.json"))
 

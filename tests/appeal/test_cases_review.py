@@ -1,4 +1,4 @@
-"""Issue 5 acceptance, table-driven over every case in tests/data/cases/: the structured result holds
+"""Issue 5 acceptance, table-driven over every case in docs/cases/: the structured result holds
 the differences of expected/, the provision behind Nav's error as cases/README.md names it, and a
 sensible outcome suggestion."""
 

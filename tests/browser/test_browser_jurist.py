@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 from browser_support import login  # type: ignore[import-not-found]
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
+CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 

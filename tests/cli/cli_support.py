@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CASES = ROOT / "tests" / "data" / "cases"
+CASES = ROOT / "docs" / "cases"
 WORKBENCH = Path(sys.executable).parent / "workbench"
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from workbench.importing import ImportValidationError, load_document, parse_document
 from workbench.rules.evaluation import evaluate
 
-DEMO = load_document((Path(__file__).resolve().parents[1] / "data" / "cases" / "D10.json").read_bytes())
+DEMO = load_document((Path(__file__).resolve().parents[2] / "docs" / "cases" / "D10.json").read_bytes())
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10**6, 10**6)

@@ -19,7 +19,7 @@ def errors_of(doc) -> dict[str, str]:
 def test_all_cases_are_valid():
     from pathlib import Path
 
-    for f in (Path(__file__).resolve().parents[1] / "data" / "cases").glob("*.json"):
+    for f in (Path(__file__).resolve().parents[2] / "docs" / "cases").glob("*.json"):
         assert isinstance(parse_document(load_document(f.read_bytes())), NavDecision)
 
 

@@ -11,7 +11,7 @@ from workbench.importing import load_document, parse_document
 from workbench.letters.model import DiscretionAnswer, LetterInput, Signers, build_letter
 from workbench.letters.suggest import suggest_outcome
 
-CASES_DIR = Path(__file__).resolve().parents[1] / "data" / "cases"
+CASES_DIR = Path(__file__).resolve().parents[2] / "docs" / "cases"
 #: the demo case and three cases: D06 (omgjøres til gunst, tre barn), D08 (fullmektig, for sent),
 #: D07 (G endres 1. mai; riktig beløp lavere → stadfeste, ikke til ugunst)
 LETTER_CASES = ("demo-omsorgsstonad", "D06", "D08", "D07")

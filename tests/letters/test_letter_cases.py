@@ -2,7 +2,7 @@
 
 Each PDF is opened: PDF/A identification (XMP part and conformance), OutputIntent, every font
 embedded, no JavaScript, encryption or external reference; the extracted text carries the expected
-outcome and amounts (from tests/data/cases/expected/*.json) and passes the consistency check.
+outcome and amounts (from docs/cases/expected/*.json) and passes the consistency check.
 """
 
 from __future__ import annotations

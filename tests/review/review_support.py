@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
+CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 CASE_NAMES = sorted(p.stem for p in CASES.glob("*.json"))
 
 

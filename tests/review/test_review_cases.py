@@ -1,4 +1,4 @@
-"""Issue 5 acceptance through the web page, table-driven over every case in tests/data/cases/: the
+"""Issue 5 acceptance through the web page, table-driven over every case in docs/cases/: the
 review page shows the differences of expected/, the provision behind Nav's error (cases/README.md)
 with its Lovdata link, and a sensible outcome suggestion."""
 

@@ -24,7 +24,7 @@ print(json.dumps(bad))
 
 
 def test_rules_and_importing_import_nothing_from_flask_or_the_database():
-    case = ROOT / "tests" / "data" / "cases" / "D10.json"
+    case = ROOT / "docs" / "cases" / "D10.json"
     out = subprocess.run([sys.executable, "-c", SCRIPT, str(case)], cwd=ROOT, capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout

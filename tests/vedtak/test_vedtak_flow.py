@@ -24,7 +24,7 @@ from workbench.db.appeal_models import ApprovalEvent, Letter
 from workbench.db.models import User
 from workbench.letters.pdfa import check_pdfa, extract_text
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
+CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 FLOW = [(name, lang) for name in ("demo-omsorgsstonad", "D06", "D08", "D07") for lang in ("nb", "nn")]
 
 

@@ -29,7 +29,7 @@ def test_draft_pdf_of_an_office_app_names_that_office(flow, make_app, login, off
 
 def test_letter_cli_uses_the_configured_office_or_says_it_is_the_demo(tmp_path, office_env):
     out = tmp_path / "brev.pdf"
-    case = ROOT / "tests" / "data" / "cases" / "D06.json"
+    case = ROOT / "docs" / "cases" / "D06.json"
     env = {k: v for k, v in os.environ.items() if not k.startswith("KLAGEBENK_OFFICE_")}
     cmd = [str(Path(sys.executable).parent / "workbench"), "letter", str(case), "--lang", "nn", "--out", str(out),
            "--date", "2025-12-01"]

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
+CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 
 
 def _auth(token):

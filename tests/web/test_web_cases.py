@@ -11,7 +11,7 @@ import pytest
 
 from workbench.services import deadlines
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
+CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 
 
 def test_mine_and_alle_saker(client_as, import_case, db):

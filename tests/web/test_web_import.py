@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from workbench.cli import main as cli_main
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
+CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 
 
 def _demo() -> dict:

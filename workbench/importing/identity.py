@@ -1,4 +1,4 @@
-"""Fødselsnummer / D-nummer / synthetic test numbers (../shared/domain/identity.md).
+"""Fødselsnummer / D-nummer / synthetic test numbers (docs/identity.md).
 
 ``validate_identity(number) -> (kind, birth_date | None)`` — the wrapper identity.md §6 asks for:
 python-stdnum for the current mod-11 rule, D-numbers and Nav synthetic (+40) numbers; own code for

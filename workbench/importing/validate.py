@@ -1,4 +1,4 @@
-"""Validation of ``klagebenk.nav-vedtak/1`` (../shared/domain/import-format.md).
+"""Validation of ``klagebenk.nav-vedtak/1`` (docs/import-format.md).
 
 Every error names the JSON path and the reason, in bokmål; all errors are collected before anything is
 built, so invalid input never yields a partial :class:`NavDecision`.

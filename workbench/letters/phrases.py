@@ -1,7 +1,7 @@
 """Every fixed text of the decision letter, in bokmål and nynorsk side by side.
 
 One key, one pair: the section model (``model.build_letter``) asks for a key and a language and never
-holds a language-specific string of its own. The pairs follow ../shared/domain/appeals.md §6.5 and
+holds a language-specific string of its own. The pairs follow docs/appeals.md §6.5 and
 glossary.md; the nynorsk forms are standard nynorsk, **not verified against a real Statsforvaltaren
 letter** [INF] — a nynorsk-writing jurist should proofread them before release.
 

@@ -2,7 +2,7 @@
 
 This is the shape every way into the workbench produces (JSON upload, CLI, API, the web form):
 ``workbench.importing`` validates a document and builds these objects; the rules read only these.
-Field names follow ../shared/domain/import-format.md one to one, so a jurist's question
+Field names follow docs/import-format.md one to one, so a jurist's question
 ("which field did Nav get wrong?") maps straight onto the document.
 
 Money is ``Decimal`` (never float); hours are ``Decimal``; dates are ``datetime.date``.

@@ -1,4 +1,4 @@
-"""Archiving a decided case: frozen, searchable, exportable (``../shared/domain/archive.md``).
+"""Archiving a decided case: frozen, searchable, exportable (``docs/archive.md``).
 
 - **Frozen.** A ferdigstilt or arkivert case is read-only. :func:`ensure_open` is the guard other
   services can call; :func:`archive_case` (ferdigstilt → arkivert) first checks that the stored letter
