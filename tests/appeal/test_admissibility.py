@@ -82,11 +82,13 @@ def test_more_than_one_year_is_avvist_always():
     assert {"stadfeste", "omgjore", "omgjore_delvis", "oppheve"} <= {b["option"] for b in out["blocked"]}
 
 
-def test_one_year_limit_on_29_february():
+def test_one_year_limit_on_29_february_ends_28_february():
+    """rules.md §8 S-04: domstolloven § 148 second paragraph — no 29th in February 2025, so the year
+    ends on the month's last day; an appeal sent 1 March 2025 is more than one year late."""
     d = parse_any(variant("D01", **{"decision.date": "2024-02-29", "decision.notice_received": "2024-03-01",
                                    "appeal.sent": "2025-03-01"}))
     comp = compute_klagefrist(d)
-    assert comp.one_year_limit == date(2025, 3, 1) and not comp.over_one_year
+    assert comp.one_year_limit == date(2025, 2, 28) and comp.over_one_year
 
 
 def test_notice_unknown_asks_the_jurist():

@@ -35,6 +35,7 @@ OUTCOME = {
     "D07": ("stadfeste", "til_ugunst", "omgjore"),
     "D09": ("stadfeste", "til_ugunst", "omgjore"),
     "D10": ("stadfeste", "til_ugunst", "omgjore"),
+    "D11": ("avvise", None, "stadfeste"),  # sent more than one year after the decision (fvl. § 31 third paragraph)
 }
 
 

@@ -25,6 +25,7 @@ SUGGESTION = {
     "D06": ("Endre (omgjøre)", "stadfeste"), "D08": ("Endre (omgjøre)", "stadfeste"),
     "demo-omsorgsstonad": ("Endre (omgjøre)", "stadfeste"),
     "D07": ("Stadfeste", "omgjore"), "D09": ("Stadfeste", "omgjore"), "D10": ("Stadfeste", "omgjore"),
+    "D11": ("Avvise", "stadfeste"),
 }
 
 

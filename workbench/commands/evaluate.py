@@ -60,7 +60,13 @@ def summary(out: dict[str, Any]) -> str:
         for d in out["discrepancies"]:
             lines.append(f"  [{d['code']}] {d['hjemmel']} ({d['category']}): {d['explanation']}")
     a = out["admissibility"]
-    lines += ["", "Klagefrist: " + (f"{format_date(a['deadline'])}, " if a["deadline"] else "ukjent, ")
+    if a["deadline"] is None and a.get("interrupted_by_request_for_reasons"):
+        # S-09: the deadline is not known while the reasons the party asked for are awaited
+        frist = (f"ikke fastsatt — parten ba om begrunnelse og fristen løper på nytt når den er mottatt "
+                 f"(opprinnelig frist {format_date(a['original_deadline'])}), ")
+    else:
+        frist = f"{format_date(a['deadline'])}, " if a["deadline"] else "ukjent, "
+    lines += ["", "Klagefrist: " + frist
               + ("i tide" if a["timely"] else ("for sent" if a["timely"] is False else "må vurderes"))
               + f"; {a['days_since_decision']} dager etter vedtaket"]
     if out["flags"]:

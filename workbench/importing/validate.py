@@ -306,6 +306,8 @@ class _V:
         return [(f"{p}[{i}]", x) for i, x in enumerate(raw)]
 
     def period(self, o: dict | None, path: str, *, required: bool = True) -> Periode | None | object:
+        """``{from, to}`` as a Periode. Where the period is optional (a child's), either end may be
+        left open (rules.md §8 S-07): the open end is ``date.min`` / ``date.max``."""
         fra = self.get(o, "from", path, p_date)
         til = self.get(o, "to", path, p_date)
         if fra is BAD or til is BAD:
@@ -314,9 +316,7 @@ class _V:
             return None
         if fra is None or til is None:
             if not required:
-                # an open end is not supported: both or neither
-                self.err(_p(path, "to" if til is None else "from"),
-                         "mangler (oppgi både from og to, eller ingen av dem)")
+                return _periode(fra or date.min, til or date.max)
             return BAD
         if fra > til:
             self.err(_p(path, "to"), f"sluttdatoen {til.isoformat()} er før startdatoen "
@@ -487,9 +487,8 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
             dd = v.obj(dx, dp, DEDUCTION)
             deds.append((v.get(dd, "kind", dp, p_enum(m.DeductionKind)), v.get(dd, "amount", dp, p_money),
                          v.get(dd, "hjemmel", dp, p_str), v.get(dd, "note", dp, p_str)))
-        if isinstance(per, Periode) and isinstance(prog_period, Periode) and not per.overlapper(prog_period):
-            v.err(p, f"utbetalingsperioden {per.fra.isoformat()}–{per.til.isoformat()} ligger helt utenfor "
-                  f"programperioden {prog_period.fra.isoformat()}–{prog_period.til.isoformat()}")
+        # A payment period wholly outside the programme is valid input (rules.md §8 S-08): the engine
+        # gives it 0 stønadsdager and net 0 — the typical tilbakekreving case.
         payments.append((per, net, gross, deds))
 
     # appeal

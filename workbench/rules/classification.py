@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 from workbench.rules.lovdata import lovdata_url
+from workbench.rules.klage import one_year_after
 from workbench.rules.model import DecisionKind, NavDecision
 
 # --------------------------------------------------------------------------------------------------
@@ -193,15 +194,6 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def add_one_year(d: date) -> date:
-    """Same date one calendar year later; 29 Feb → 1 Mar [ASSUMPTION: the kinder reading of the
-    one-year limit, R20 ``ONE_YEAR_REFERENCE``]."""
-    try:
-        return d.replace(year=d.year + 1)
-    except ValueError:
-        return date(d.year + 1, 3, 1)
-
-
 def _fmt(d: date | None) -> str | None:
     return d.strftime("%d.%m.%Y") if d else None
 
@@ -269,6 +261,7 @@ class KlagefristComputation:
     one_year_limit: date
     days_since_decision: int
     over_one_year: bool
+    original_deadline: date | None = None  # the first deadline, shown while requested reasons are awaited (S-09)
 
     def as_dict(self) -> dict:
         return {
@@ -284,6 +277,7 @@ class KlagefristComputation:
             "one_year_limit": self.one_year_limit.isoformat(),
             "days_since_decision": self.days_since_decision,
             "over_one_year": self.over_one_year,
+            "original_deadline": self.original_deadline.isoformat() if self.original_deadline else None,
         }
 
 
@@ -296,14 +290,14 @@ def compute_klagefrist(decision: NavDecision, *, notice_received: date | None = 
     * + 21 days; a Saturday, Sunday or public holiday moves the deadline to the next working day
       [ASSUMPTION ``KLAGEFRIST_EXTENSION``, domstolloven § 149 by analogy; new fvl § 63(4) V];
     * timely if ``appeal.sent`` ≤ deadline [S «postlagt innen fristens utløp»];
-    * over one year: ``appeal.sent`` later than ``decision.date`` + 1 year [V fvl § 31 via
-      Troms og Finnmark; ``ONE_YEAR_REFERENCE`` ASSUMPTION].
+    * over one year: ``appeal.sent`` later than the day one year after ``decision.date``, counted by
+      domstolloven § 148 second paragraph (rules.md §8 S-04; :func:`klage.one_year_after`).
     """
     dec = decision.decision
     appeal = decision.appeal
     start = notice_received or dec.notice_received
     basis = "notice_received" if start else "unknown"
-    raw = deadline = None
+    raw = deadline = original = None
     moved: list[tuple[date, str]] = []
     if start:
         raw, deadline, moved = _deadline_from(start)
@@ -315,13 +309,14 @@ def compute_klagefrist(decision: NavDecision, *, notice_received: date | None = 
             if appeal.reasons_received:
                 start, basis = appeal.reasons_received, "reasons_received"
                 raw, deadline, moved = _deadline_from(start)
-            else:  # interrupted, but the new start is an unknown fact (⚖)
+            else:  # interrupted, but the new start is an unknown fact (⚖); S-09: keep the first deadline
+                original = deadline
                 start, basis, raw, deadline, moved = None, "reasons_received_unknown", None, None, []
     timely = days_late = None
     if deadline:
         timely = appeal.sent <= deadline
         days_late = max(0, (appeal.sent - deadline).days)
-    limit = add_one_year(dec.date)
+    limit = one_year_after(dec.date)  # fvl § 31 third paragraph by domstolloven § 148 (S-04)
     return KlagefristComputation(
         start=start,
         start_basis=basis,
@@ -335,6 +330,7 @@ def compute_klagefrist(decision: NavDecision, *, notice_received: date | None = 
         one_year_limit=limit,
         days_since_decision=(appeal.sent - dec.date).days,
         over_one_year=appeal.sent > limit,
+        original_deadline=original,
     )
 
 
@@ -354,10 +350,13 @@ def explain_klagefrist(comp: KlagefristComputation, lang: str = "nb") -> list[st
     wd = _WEEKDAYS_NN if nn else _WEEKDAYS_NB
     lines: list[str] = []
     if comp.start is None and comp.start_basis == "reasons_received_unknown":
+        first = _fmt(comp.original_deadline)
         lines.append(
-            "Parten bad om grunngjeving innan fristen; datoen grunngjevinga kom fram er ukjend (⚖)."
+            f"Parten bad om grunngjeving innan den opphavlege fristen {first}. Fristen byrjar å gå på nytt "
+            "når grunngjevinga er komen fram; den datoen er ukjend (⚖), så ny frist kan ikkje reknast ut enno."
             if nn else
-            "Parten ba om begrunnelse innen fristen; datoen begrunnelsen kom frem er ukjent (⚖)."
+            f"Parten ba om begrunnelse innen den opprinnelige fristen {first}. Fristen begynner å løpe på nytt "
+            "når begrunnelsen er kommet frem; den datoen er ukjent (⚖), så ny frist kan ikke beregnes ennå."
         )
     elif comp.start is None:
         lines.append(

@@ -60,9 +60,9 @@ def _close(a: Fraction, b: Fraction, tol: Fraction) -> bool:
 def period_discrepancies(ctx: "Context", pr: "PeriodResult") -> list[dict[str, Any]]:
 
     if not pr.computed:
-        return []
+        return _uncomputed_period_flags(ctx, pr)
     pay = pr.payment
-    if not pay.deductions and pay.gross is None and pr.net == pay.net:
+    if not pay.deductions and pay.gross is None and pr.net == pr.nav_net:
         # Nav's net is the law's and Nav itemised nothing: no check below can find a discrepancy
         # (each one starts from a Nav deduction, Nav's gross or a difference in the net).
         return []
@@ -107,7 +107,7 @@ def period_discrepancies(ctx: "Context", pr: "PeriodResult") -> list[dict[str, A
                      "ikke en ytelse etter § 38." if oms else
                      "Inntektsgivende arbeid reduserer stønaden etter § 37, ikke etter § 38."))
                 add("wrong-reduction-method", "rettsanvendelse", "sosialtjenesteloven § 37", "net",
-                    _d(pay.net, True), _d(pr.net, True),
+                    _d(pr.nav_net, True), _d(pr.net, True),
                     f"Nav trakk beløpet krone for krone; § 37 reduserer «stønaden inkludert barnetillegg» "
                     f"etter antall timer: {_d(pr.work_hours)} t / (7,5 t × {pr.stonadsdager} stønadsdager) "
                     f"× {_d(pr.gross)} = {_d(pr.work)} kr.")
@@ -124,13 +124,16 @@ def period_discrepancies(ctx: "Context", pr: "PeriodResult") -> list[dict[str, A
 
     # -- § 37: work ----------------------------------------------------------------------------
     if nav_work:
-        foster = [w for w in pr.work_shares if w.work.kind == WorkKind.FOSTERHJEM]
-        if foster and pr.work_hours == 0:
+        # S-11 (rules.md §8): fosterhjem hours in the period and Nav's § 37 deduction above the reduction
+        # the counted hours give — whether or not counted work exists beside them.
+        if _has_foster_hours(pr) and nav_work > pr.work + tol:
             pr.flags.append("non-coordinable-benefit-deducted")
+            counted = (f" Bare de {_d(pr.work_hours)} timene som teller, gir reduksjon: {_d(pr.work)} kr."
+                       if pr.work_hours else "")
             add("non-coordinable-benefit-deducted", "lovtolkning", "sosialtjenesteloven § 37", "work",
                 _d(nav_work), _d(pr.work),
                 "Fosterhjemsgodtgjøring er ikke inntektsgivende arbeid etter § 37 (direktoratet 2018: "
-                "«kvalifiseringsstønad skal ikkje avkortast mot fosterheimsgodtgjersle»).")
+                "«kvalifiseringsstønad skal ikkje avkortast mot fosterheimsgodtgjersle»)." + counted)
         elif not _close(nav_work, pr.work, tol):
             base_only = pr.work_factor * pr.gross_base
             if pr.gross_bt and _close(nav_work, base_only, tol):
@@ -177,7 +180,7 @@ def period_discrepancies(ctx: "Context", pr: "PeriodResult") -> list[dict[str, A
     if pay.gross is not None and not _close(Fraction(pay.gross), pr.gross, tol):
         target = Fraction(pay.gross)
     elif pay.gross is None and not explained_net and abs(pr.difference) > tol:
-        target, component = Fraction(pay.net), "net"
+        target, component = Fraction(pr.nav_net), "net"
     if target is not None:
         diag = _diagnose_gross(ctx, pr, target, component, tol)
         if diag:
@@ -196,13 +199,52 @@ def period_discrepancies(ctx: "Context", pr: "PeriodResult") -> list[dict[str, A
     # -- net ------------------------------------------------------------------------------------
     diff = pr.difference
     if diff and abs(diff) <= ps.assumptions.rounding_tolerance:
-        add("rounding", "rounding", "rules.md R13", "net", _d(pay.net, True), _d(pr.net, True),
+        add("rounding", "rounding", "rules.md R13", "net", _d(pr.nav_net, True), _d(pr.net, True),
             "Avvik på ±1 kr som skyldes avrundingen (netto avrundes én gang per periode, halv opp).")
     elif diff and not out:
-        add("wrong-net", "rettsanvendelse", "sosialtjenesteloven §§ 35–38", "net", _d(pay.net, True),
+        add("wrong-net", "rettsanvendelse", "sosialtjenesteloven §§ 35–38", "net", _d(pr.nav_net, True),
             _d(pr.net, True), "Netto utbetalt avviker fra beregnet netto.")
     if diff is not None and diff < -ps.assumptions.rounding_tolerance:
         pr.flags.append("til-ugunst")
+    return out
+
+
+def _has_foster_hours(pr: "PeriodResult") -> bool:
+    return any(w.work.kind == WorkKind.FOSTERHJEM and w.hours_in_period > 0 for w in pr.work_shares)
+
+
+def _uncomputed_period_flags(ctx: "Context", pr: "PeriodResult") -> list[dict[str, Any]]:
+    """S-02 (rules.md §8): a period with a missing parameter (G, barnetillegg) is not computed, but
+    ``non-coordinable-benefit-deducted`` needs no G where it rests on facts alone: a § 38 deduction with
+    no (or too little) dagpenger, sykepenger or foreldrepenger behind it, or a § 37 deduction where only
+    fosterhjem hours lie behind it (no counted work, so the § 37 reduction is 0 whatever G is).
+    The reason is said in words; no amount is given as «correct»."""
+    pay = pr.payment
+    tol = _fraction_of(ctx.ps.assumptions.rounding_tolerance)
+    nav_38 = sum((Fraction(d.amount) for d in pay.deductions if d.kind == DeductionKind.SAMORDNING),
+                 Fraction(0))
+    nav_work = sum((Fraction(d.amount) for d in pay.deductions if d.kind == DeductionKind.ARBEID),
+                   Fraction(0))
+    out: list[dict[str, Any]] = []
+    period = str(pr.periode)
+    note = ("Perioden er ikke beregnet fordi en parameter mangler; dette avviket avhenger ikke av "
+            "grunnbeløpet og er derfor vurdert likevel (rules.md §8 S-02).")
+    if nav_38 and (pr.y_total == 0 or nav_38 > pr.y_total + tol):
+        behind = ("ingen dagpenger, sykepenger eller foreldrepenger i perioden" if pr.y_total == 0
+                  else f"mer enn ytelsene på stønadsdagene utgjør ({_d(pr.y_total)})")
+        pr.flags.append("non-coordinable-benefit-deducted")
+        out.append({"code": "non-coordinable-benefit-deducted", "period": period,
+                    "hjemmel": "sosialtjenesteloven § 38", "component": "samordning", "nav": _d(nav_38),
+                    "correct": None, "category": "lovtolkning",
+                    "explanation": f"Nav har samordnet {_d(nav_38)} kr etter § 38, men {behind}. Listen i "
+                                   f"§ 38 første ledd er uttømmende. {note}"})
+    if nav_work > tol and _has_foster_hours(pr) and pr.work_hours == 0:
+        pr.flags.append("non-coordinable-benefit-deducted")
+        out.append({"code": "non-coordinable-benefit-deducted", "period": period,
+                    "hjemmel": "sosialtjenesteloven § 37", "component": "work", "nav": _d(nav_work),
+                    "correct": "0.00", "category": "lovtolkning",
+                    "explanation": "Fosterhjemsgodtgjøring er ikke inntektsgivende arbeid etter § 37, og "
+                                   f"ingen andre timer teller i perioden. {note}"})
     return out
 
 

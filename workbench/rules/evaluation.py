@@ -68,6 +68,7 @@ class Context:
     work_entries: list = field(default_factory=list)  # s37_arbeid.work_entries, once per decision
     work_by_period: dict = field(default_factory=dict)  # (from, to) → (shares, H, H of the 50 % kinds)
     activity_hours: Fraction = ZERO  # programme hours a week (None → 37.5), exact
+    absence_on_ferie: list[date] = field(default_factory=list)  # invalid absence on ferie days (S-12)
 
     def alt(self, **overrides) -> ParameterSet:
         return self.ps.with_assumptions(**overrides)  # cached on the (immutable) parameter set
@@ -82,7 +83,7 @@ class Context:
         frf = s35_stonad.full_rate_from(decision.participant, a)
         children = [s35_stonad.child_counts(c, a) for c in decision.children]
         children = [(f, t) for f, t in children if t is not None and f <= t]
-        absence = s36_fravaer.invalid_hours_by_day(decision.absence, ps.hours_per_day)
+        absence = s36_fravaer.invalid_hours_by_day(decision.absence, ps.hours_per_day, decision.ferie)
         b38 = s38_samordning.coordinable(decision.benefits)
         breaks: set[date] = set(ps.g.change_dates())
         breaks.update(ps.factor_change_dates())
@@ -104,7 +105,8 @@ class Context:
         hpw = decision.programme.hours_per_week
         activity = Fraction(hpw if hpw is not None else Decimal("37.5"))
         return cls(decision, ps, cal, frf, children, absence, b38, sorted(breaks), benefit_fracs=fr,
-                   activity_hours=activity, work_entries=s37_arbeid.work_entries(decision.work, cal))
+                   activity_hours=activity, work_entries=s37_arbeid.work_entries(decision.work, cal),
+                   absence_on_ferie=s36_fravaer.absence_on_ferie(decision.absence, decision.ferie))
 
 
 @dataclass(slots=True)
@@ -138,8 +140,15 @@ class PeriodResult:
         return self.net is not None
 
     @property
+    def nav_net(self) -> Decimal:
+        """Nav's net rounded half up to whole kroner (rules.md §8 S-05, R13's rounding); the import keeps
+        Nav's figure as given (``payment.net``), the comparison uses this."""
+        return round_half_up(self.payment.net, 0)
+
+    @property
     def difference(self) -> Decimal | None:
-        return None if self.net is None else self.net - self.payment.net
+        """``net − nav_net`` of the rounded figures, so the identity always holds (S-05)."""
+        return None if self.net is None else self.net - self.nav_net
 
 
 def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = None,
@@ -162,10 +171,21 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
                              "to": P.til.isoformat(),
                              "reason": "utenfor programperioden (sotjl § 35 første ledd)"})
     if lo > hi:
+        # S-08 (rules.md §8): a payment period wholly outside the programme is valid input — no
+        # stønadsdager, net 0; where Nav paid, the evaluation is til ugunst (tilbakekreving).
         _zero(res)
+        res.notes.append(
+            f"Utbetalingsperioden {_no_date(P.fra)}–{_no_date(P.til)} ligger helt utenfor programperioden "
+            f"{_no_date(prog.fra)}–{_no_date(prog.til)}: ingen stønadsdager og netto 0 kr "
+            "(sosialtjenesteloven § 35 første ledd).")
         return res
 
     cal = ctx.calendar
+    for d in ctx.absence_on_ferie:
+        if lo <= d <= hi and not gross_only and variant is None and ps is ctx.ps:
+            res.notes.append(
+                f"Ugyldig fravær registrert {_no_date(d)} er ikke trukket: dagen er ferie fastsatt av "
+                "kommunen, og stønaden løper under ferien (forskrift om kvalifiseringsprogram § 17).")
     i = bisect.bisect_right(ctx.breaks, lo)
     j = bisect.bisect_right(ctx.breaks, hi)
     starts = [lo] + ctx.breaks[i:j]
@@ -216,6 +236,9 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
                 missing.append("barnetillegg")
             else:
                 seg.bt_rate, seg.bt_text = bt_row.value, bt_row.text
+        if benefit_fracs is not None:  # § 38 benefit per day; needs no G (S-02)
+            ys = [amt for bf, bt_, amt in benefit_fracs if bf <= s <= bt_]
+            seg.y = ys[0] if len(ys) == 1 else sum(ys, ZERO)
         if missing:
             seg.missing = tuple(missing)
             for m in missing:
@@ -237,15 +260,17 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
             seg.t = ZERO
         if s == e:  # absence and benefit days are their own segments (breaks at d and d+1)
             seg.absence_hours = absence_hours.get(s, ZERO)
-        if benefit_fracs is not None:
-            ys = [amt for bf, bt_, amt in benefit_fracs if bf <= s <= bt_]
-            seg.y = ys[0] if len(ys) == 1 else sum(ys, ZERO)
         segments.append(seg)
         stonadsdager += n
     res.stonadsdager = stonadsdager
     if res.missing:
         res.flags.append("parameter-missing")
         _merge_missing(res)
+        # S-02 (rules.md §8): the period is not computed, but the flags that need no G are still raised
+        # (work-over-50-percent here; non-coordinable-benefit-deducted in discrepancies).
+        _work_facts(ctx, res)
+        res.y_total = _count_times_rate([(sg.stonadsdager, sg.y) for sg in res.segments if sg.y])
+        _flag_work_over_50(res, ps)
         return res
 
     segs = res.segments
@@ -256,15 +281,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     res.gross_base, res.gross_bt, res.gross = gross_base, gross_bt, gross
     if gross_only:
         return res
-    # R9 inputs — work hours in P (sotjl § 37)
-    work = ctx.work_by_period.get((P.fra, P.til))  # the same for every variant of the period
-    if work is None:
-        shares = s37_arbeid.work_in_period(ctx.work_entries, P, cal)
-        work = ctx.work_by_period[(P.fra, P.til)] = (
-            shares,
-            _sum([w.hours_in_period for w in shares if w.counted]),
-            _sum([w.hours_in_period for w in shares if w.work.kind in s37_arbeid.FIFTY_PERCENT_KINDS]))
-    res.work_shares, res.work_hours, res.work_hours_50 = work
+    _work_facts(ctx, res)
     res.work_factor = s37_arbeid.work_factor(res.work_hours, res.stonadsdager, ps.hours_per_day)
     r_abs, r_work, r38, y_total = reductions(ctx, res, ps, record=True)
     # R13 — net, floor at zero, one rounding
@@ -273,10 +290,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     res.net_exact = net_exact
     res.net = round_half_up(net_exact, 0)
     S = res.stonadsdager
-    # R9 checks (sotjl § 30 second paragraph)
-    weekly50 = s37_arbeid.weekly_hours(res.work_hours_50, S)
-    if weekly50 is not None and weekly50 > ps.max_work_hours_week:
-        res.flags.append("work-over-50-percent")
+    _flag_work_over_50(res, ps)
     weekly_all = s37_arbeid.weekly_hours(res.work_hours, S) or ZERO
     activity = ctx.activity_hours
     total_week = activity + weekly_all
@@ -290,6 +304,26 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     if hi >= G_2026_FROM and any(sg.g_text and sg.fra >= G_2026_FROM and sg.g == G_2026 for sg in segs):
         res.notes.append(G_2026_NOTE)
     return res
+
+
+def _work_facts(ctx: Context, res: PeriodResult) -> None:
+    """R9 inputs — the work hours in the period (sotjl § 37), the same for every variant of it."""
+    P = res.periode
+    work = ctx.work_by_period.get((P.fra, P.til))
+    if work is None:
+        shares = s37_arbeid.work_in_period(ctx.work_entries, P, ctx.calendar)
+        work = ctx.work_by_period[(P.fra, P.til)] = (
+            shares,
+            _sum([w.hours_in_period for w in shares if w.counted]),
+            _sum([w.hours_in_period for w in shares if w.work.kind in s37_arbeid.FIFTY_PERCENT_KINDS]))
+    res.work_shares, res.work_hours, res.work_hours_50 = work
+
+
+def _flag_work_over_50(res: PeriodResult, ps: ParameterSet) -> None:
+    """R9 check (sotjl § 30 second paragraph): income-giving work over 18.75 hours a week; needs no G."""
+    weekly50 = s37_arbeid.weekly_hours(res.work_hours_50, res.stonadsdager)
+    if weekly50 is not None and weekly50 > ps.max_work_hours_week:
+        res.flags.append("work-over-50-percent")
 
 
 def day_rate(ps: ParameterSet, g: Fraction, factor: Fraction, under_25: bool) -> tuple[Fraction, Fraction]:
@@ -449,6 +483,10 @@ def alternative_net(ctx: Context, res: PeriodResult, ps: ParameterSet) -> Decima
     return round_half_up(_net(res.gross, r_abs, r_work, r38), 0)
 
 
+def _no_date(d: date) -> str:
+    return d.strftime("%d.%m.%Y")
+
+
 def _zero(res: PeriodResult) -> None:
     res.gross_base = res.gross_bt = res.gross = ZERO
     res.absence = res.work = res.samordning = res.net_exact = ZERO
@@ -505,7 +543,7 @@ class Evaluation:
 
     @property
     def total_nav_net(self) -> Decimal:
-        return sum((p.payment.net for p in self.periods), Decimal(0))
+        return sum((p.nav_net for p in self.periods), Decimal(0))
 
     def to_json(self) -> dict[str, Any]:
         from workbench.rules.output import evaluation_to_json
@@ -546,7 +584,7 @@ def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,
                 flags.append(f)
     computed = [p for p in periods if p.computed]
     correct = sum((p.net for p in computed), Decimal(0))
-    nav = sum((p.payment.net for p in computed), Decimal(0))
+    nav = sum((p.nav_net for p in computed), Decimal(0))
     if computed and correct < nav - ps.assumptions.rounding_tolerance:
         flags.insert(0, "til-ugunst")  # R24 gate: a change would be to the claimant's detriment
     flags.extend(f for f in adm.flags if f not in flags)

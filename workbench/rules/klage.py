@@ -9,8 +9,11 @@
 * ``notice_received`` is a fact (⚖): null → the jurist must establish it (flag ``notice-date-unknown``);
   the engine never substitutes the letter's date.
 * R20 [V] a late appeal may be heard if the party cannot be blamed or special reasons exist (⚖ fvl § 31);
-  more than one year after the decision it is never heard (flag ``over-one-year``)
-  [ASSUMPTION ``one_year_reference``: appeal.sent > decision.date + 1 calendar year].
+  more than one year after the decision it is never heard (fvl § 31 third paragraph, flag
+  ``over-one-year``) [ASSUMPTION ``one_year_reference``: appeal.sent > the day one year after
+  decision.date]. The year is counted by domstolloven § 148 second paragraph (rules.md §8 S-04): it ends on
+  the same date a year later, or on the month's last day where that month has no such date (29.02.2024 →
+  28.02.2025).
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from typing import Any
 import holidays as _holidays
 
 from workbench.rules.model import NavDecision
-from workbench.rules.s35_stonad import add_years
 
 KLAGEFRIST = timedelta(days=21)
 HJEMMEL_FRIST = "forvaltningsloven § 29"
@@ -48,6 +50,17 @@ def next_working_day(d: date) -> date:
 def deadline_from(received: date) -> date:
     """Three weeks from receipt, moved past weekends and public holidays."""
     return next_working_day(received + KLAGEFRIST)
+
+
+def one_year_after(d: date) -> date:
+    """The day a one-year period from ``d`` ends — domstolloven § 148 second paragraph: «Er fristen
+    fastsatt i måneder eller år, utløper den på den dag i den siste måned som ved sitt tall svarer til
+    den dag da fristen begynte å løpe. Finnes ikke denne dag i måneden, utløper fristen på
+    månedens siste dag.» (rules.md §8 S-04: 29.02.2024 → 28.02.2025)."""
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February in a common year: the month's last day
+        return date(d.year + 1, 2, 28)
 
 
 @dataclass(slots=True)
@@ -83,7 +96,7 @@ def assess(decision: NavDecision) -> Admissibility:
     decided = decision.decision.date
     sent = appeal.sent
     days_since = (sent - decided).days
-    over = sent > add_years(decided, 1)
+    over = sent > one_year_after(decided)  # fvl § 31 third paragraph, counted by dl § 148 (S-04)
     notice = decision.decision.notice_received
     res = Admissibility(None, None, None, days_since, over, notice)
     if over:

@@ -70,7 +70,7 @@ def period_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None) 
         "samordning": samordning,
         "net_unrounded": net_unrounded,
         "net": net,
-        "nav_net": _k(pay.net),
+        "nav_net": _k(pr.nav_net),
         "nav_gross": None if pay.gross is None else str(pay.gross),
         "nav_deductions": [
             {"kind": d.kind.value, "amount": str(d.amount), "hjemmel": d.hjemmel, "note": d.note}
@@ -204,7 +204,11 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
                                 "reason": "gyldig fravær med stønad (§ 36 første ledd andre punktum)"})
                 continue
             texts = abs_texts.get(ab.date)
-            if texts is None:
+            if texts is None and any(f.periode.inneholder(ab.date) for f in ev.decision.ferie):
+                ignored.append({"date": day_text, "hours": hours_text,
+                                "reason": "ferie fastsatt av kommunen: stønaden løper uansett hva som er "
+                                          "registrert den dagen (forskrift om kvalifiseringsprogram § 17)"})
+            elif texts is None:
                 ignored.append({"date": day_text, "hours": hours_text, "reason": "ikke en stønadsdag"})
             elif ab.date not in seen:
                 seen.add(ab.date)
@@ -302,7 +306,7 @@ def evaluation_to_json(ev: "Evaluation") -> dict[str, Any]:
             "complete": ev.complete,
             "computed_periods": len(computed),
             "net_computed_periods": _k(sum((p.net for p in computed), 0)),
-            "nav_net_computed_periods": _k(sum((p.payment.net for p in computed), 0)),
+            "nav_net_computed_periods": _k(sum((p.nav_net for p in computed), 0)),
         },
         "discrepancies": ev.discrepancies,
         "taxonomy": "kabal-kvalitetsvurdering-v3",

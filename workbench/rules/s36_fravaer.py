@@ -17,20 +17,32 @@ from __future__ import annotations
 from datetime import date
 from workbench.rules.money import Fraction
 
-from workbench.rules.model import Absence
+from workbench.rules.model import Absence, Ferie
 from workbench.rules.parameters import Assumptions
 
 HJEMMEL = "sosialtjenesteloven § 36"
 
 
-def invalid_hours_by_day(absence: tuple[Absence, ...], hours_per_day: Fraction) -> dict[date, Fraction]:
-    """Invalid absence hours per calendar day, summed and capped at one full day (7.5 h)."""
+def invalid_hours_by_day(absence: tuple[Absence, ...], hours_per_day: Fraction,
+                        ferie: tuple[Ferie, ...] = ()) -> dict[date, Fraction]:
+    """Invalid absence hours per calendar day, summed and capped at one full day (7.5 h).
+
+    Days of ferie fixed by the municipality are left out (rules.md §8 S-12): forskrift § 17 gives
+    stønad during ferie «whatever else is recorded on that day» — see :func:`absence_on_ferie`."""
     out: dict[date, Fraction] = {}
     for a in absence:
         if a.valid:
             continue  # valid absence with stønad: no reduction (§ 36 first paragraph second sentence)
+        if any(f.periode.inneholder(a.date) for f in ferie):
+            continue  # S-12: ferie carries stønad (forskrift § 17)
         out[a.date] = out.get(a.date, Fraction(0)) + Fraction(a.hours)
     return {d: min(h, hours_per_day) for d, h in out.items()}
+
+
+def absence_on_ferie(absence: tuple[Absence, ...], ferie: tuple[Ferie, ...]) -> list[date]:
+    """The days with invalid absence recorded on a ferie day — not deducted (S-12, forskrift § 17)."""
+    return sorted({a.date for a in absence
+                   if not a.valid and any(f.periode.inneholder(a.date) for f in ferie)})
 
 
 def share_of_day(hours: Fraction, assumptions: Assumptions, hours_per_day: Fraction) -> Fraction:
