@@ -238,4 +238,4 @@ def _shared_bytes_intact():
     wrong bytes from then on."""
     yield
     assert int.from_bytes(b"\x00", "big") == 0 and bytes([0]) == b"\x00", (
-        "b'\\x00' has been overwritten in this process (see workbench/rules/money.py parse_fraction)")
+        "b'\\x00' has been overwritten in this process (see workbench/law/money.py parse_fraction)")

@@ -5,7 +5,7 @@
 * :func:`format_date` ``(date(2025, 10, 6)) -> "06.10.2025"``;
   :func:`format_date_long` ``(date(2025, 10, 6), "nn") -> "6. oktober 2025"``.
 
-Values arrive already rounded by the rules (``workbench.rules.money``); a value with more decimals is
+Values arrive already rounded by the rules (``workbench.law.money``); a value with more decimals is
 shown half up, as display.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from workbench.rules.money import RATIONAL
+from workbench.law.money import RATIONAL
 
 MONTHS = {
     "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",

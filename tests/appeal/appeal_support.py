@@ -17,8 +17,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from workbench.rules import model as m
-from workbench.rules.periode import Periode
+from workbench.law import model as m
+from workbench.law.periode import Periode
 
 CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 EXPECTED = CASES / "expected"

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from appeal_support import load_expected, parse_any, variant
-from workbench.rules.classification import admissibility_summary, compute_klagefrist, explain_klagefrist
-from workbench.rules.outcome import Recorded, suggest_outcome
+from workbench.appeal.classification import admissibility_summary, compute_klagefrist, explain_klagefrist
+from workbench.appeal.outcome import Recorded, suggest_outcome
 
 TODAY = date(2026, 11, 23)
 
@@ -119,7 +119,7 @@ def test_agrees_with_the_expected_admissibility(name):
 
 
 def test_agrees_with_the_rules_engine_klage_module():
-    klage = pytest.importorskip("workbench.rules.klage")
+    klage = pytest.importorskip("workbench.law.fvl_klagefrist")
     for sent in ("2025-04-22", "2025-04-23"):
         d = _easter_2025(sent)
         theirs = klage.assess(d)

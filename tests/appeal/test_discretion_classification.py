@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 
 from appeal_support import load_doc, load_expected, parse_any, variant
-from workbench.rules.classification import (
+from workbench.appeal.classification import (
     CATEGORIES,
     ClassificationError,
     procedural_checks,
     reclassify,
 )
-from workbench.rules.discretion import KINDS, discretion_points
+from workbench.appeal.discretion import KINDS, discretion_points
 
 TODAY = date(2026, 11, 23)
 
@@ -143,7 +143,7 @@ def test_dates_out_of_order():
 
 
 def test_pure_python_no_flask_no_database():
-    code = ("import sys; import workbench.services.review, workbench.rules.outcome, workbench.rules.discretion, "
-            "workbench.rules.classification, workbench.rules.lovdata; "
+    code = ("import sys; import workbench.services.review, workbench.appeal.outcome, workbench.appeal.discretion, "
+            "workbench.appeal.classification, workbench.law.lovdata; "
             "bad = [m for m in ('flask', 'sqlalchemy', 'sqlmodel') if m in sys.modules]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)

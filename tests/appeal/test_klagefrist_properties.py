@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.rules.classification import _deadline_from, non_working_reason
+from workbench.appeal.classification import _deadline_from, non_working_reason
 
 
 @settings(max_examples=300, deadline=None)
@@ -18,5 +18,5 @@ def test_deadline_is_the_first_working_day_from_plus_21(start):
     assert non_working_reason(deadline) is None
     assert [d for d, _ in moved] == [raw + timedelta(days=i) for i in range((deadline - raw).days)]
     assert all(why for _, why in moved)
-    klage = pytest.importorskip("workbench.rules.klage")
+    klage = pytest.importorskip("workbench.law.fvl_klagefrist")
     assert klage.deadline_from(start) == deadline

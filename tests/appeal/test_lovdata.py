@@ -2,7 +2,7 @@
 
 import pytest
 
-from workbench.rules.lovdata import lovdata_url, lovdata_urls
+from workbench.law.lovdata import lovdata_url, lovdata_urls
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from appeal_support import load_doc, load_expected, parse_any, variant
-from workbench.rules.outcome import (
+from workbench.appeal.outcome import (
     OUTCOMES,
     Reclassification,
     Recorded,
@@ -164,7 +164,7 @@ def test_outcome_labels_in_both_languages():
 
 
 def test_g_regulated_after_the_decision_is_information():
-    pytest.importorskip("workbench.rules.parameters")
+    pytest.importorskip("workbench.law.parameters")
     before = parse_any(variant("D07", **{"decision.date": "2025-05-20", "decision.notice_received": "2025-05-21"}))
     info = g_regulated_after_decision(before)
     assert [i["g_from"] for i in info] == ["2025-05-01"]
@@ -175,8 +175,8 @@ def test_g_regulated_after_the_decision_is_information():
 
 
 def test_open_discretion_points_for_the_gate():
-    from workbench.rules.discretion import discretion_points
-    from workbench.rules.outcome import DiscretionAnswer, open_discretion_points
+    from workbench.appeal.discretion import discretion_points
+    from workbench.appeal.outcome import DiscretionAnswer, open_discretion_points
 
     decision, ev = parse_any(load_doc("demo-omsorgsstonad")), load_expected("demo-omsorgsstonad")
     points = discretion_points(decision, ev)
@@ -192,7 +192,7 @@ def test_open_discretion_points_for_the_gate():
 def test_recorded_round_trips_through_json():
     import json
 
-    from workbench.rules.outcome import DiscretionAnswer
+    from workbench.appeal.outcome import DiscretionAnswer
 
     rec = Recorded(late_appeal_admitted=True, late_appeal_reasons="syk", notice_received=date(2025, 2, 21),
                    reformatio_interests=INTERESTS, reformatio_varsel=date(2025, 8, 1),

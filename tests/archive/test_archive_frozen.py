@@ -192,7 +192,7 @@ def test_web_edits_on_the_case_page_are_refused(db, archived, client_as):
 
 
 def test_service_edits_of_the_case_and_review_are_refused(db, archived):
-    from workbench.rules.outcome import Recorded
+    from workbench.appeal.outcome import Recorded
     from workbench.services import review_store
 
     before = snapshot(db, archived)

@@ -28,7 +28,7 @@ def _record_review(db, case):
     from sqlmodel import select
 
     from workbench.db.models import Case
-    from workbench.rules.outcome import DiscretionAnswer, Recorded, S48Finding
+    from workbench.appeal.outcome import DiscretionAnswer, Recorded, S48Finding
     from workbench.services import audit, review_store
 
     db.expire_all()

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.importing import ImportValidationError, load_document, parse_document
-from workbench.rules.evaluation import evaluate
+from workbench.law.pipeline import evaluate
 
 DEMO = load_document((Path(__file__).resolve().parents[2] / "docs" / "cases" / "D10.json").read_bytes())
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from workbench.importing import FieldError, ImportValidationError, load_document, parse_document
-from workbench.rules.model import NavDecision
+from workbench.law.model import NavDecision
 
 
 def errors_of(doc) -> dict[str, str]:
@@ -116,7 +116,7 @@ def test_list_items_are_built_positionally_in_field_order():
     in this order; a reordered dataclass in rules/model.py must fail here, not mix up fields silently."""
     from dataclasses import fields
 
-    from workbench.rules import model as m
+    from workbench.law import model as m
 
     expected = {
         m.Work: ["periode", "hours", "kind", "note"],

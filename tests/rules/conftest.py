@@ -16,8 +16,8 @@ def make_doc():
 def run():
     """doc → evaluation JSON (through the real import validation)."""
     from workbench.importing import parse_document
-    from workbench.rules.evaluation import evaluate
-    from workbench.rules.parameters import default_parameters
+    from workbench.law.pipeline import evaluate
+    from workbench.law.parameters import default_parameters
 
     def _run(doc: dict, **overrides) -> dict:
         ps = default_parameters().with_assumptions(**overrides) if overrides else None

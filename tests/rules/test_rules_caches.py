@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 from rules_support import base_doc, load_case  # type: ignore[import-not-found]
 from workbench.importing import parse_document
-from workbench.rules import output
-from workbench.rules.evaluation import evaluate
-from workbench.rules.parameters import default_parameters
+from workbench.formats import evaluation_json as output
+from workbench.law.pipeline import evaluate
+from workbench.law.parameters import default_parameters
 
 ABSENCE = [{"date": "2025-10-08", "hours": 3, "valid": False}]
 CHILDREN = [{"birth_date": "2015-03-01"}]
@@ -64,7 +64,7 @@ def test_parsing_text_never_overwrites_the_shared_zero_byte():
     for the whole process on a one-character string (see its docstring)."""
     from fractions import Fraction as StdFraction
 
-    from workbench.rules.money import Fraction as EngineFraction, exact, parse_fraction
+    from workbench.law.money import Fraction as EngineFraction, exact, parse_fraction
 
     for text in ("0", "2", "9", "2/3", "2.041", "136549", " 7.5 "):
         value = parse_fraction(text)

@@ -121,9 +121,9 @@ def test_diagnosis_values_equal_a_full_recomputation():
 
     from rules_support import CASES, base_doc  # type: ignore[import-not-found]
     from workbench.importing import parse_document
-    from workbench.rules.evaluation import Context, Variant, compute_period, diagnosis_value
-    from workbench.rules.money import parse_fraction
-    from workbench.rules.parameters import default_parameters
+    from workbench.law.pipeline import Context, Variant, compute_period, diagnosis_value
+    from workbench.law.money import parse_fraction
+    from workbench.law.parameters import default_parameters
 
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(CASES.glob("*.json"))]
     docs.append(base_doc(period=("2025-04-14", "2025-05-11"), born="2000-04-30",

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from workbench.rules.klage import deadline_from, next_working_day
+from workbench.law.fvl_klagefrist import deadline_from, next_working_day
 
 
 @pytest.mark.parametrize("received,deadline", [

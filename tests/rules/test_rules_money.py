@@ -3,7 +3,7 @@
 from decimal import Decimal
 from fractions import Fraction
 
-from workbench.rules.money import round_half_up
+from workbench.law.money import round_half_up
 
 
 def test_half_up_to_whole_kroner():
@@ -26,7 +26,7 @@ from decimal import ROUND_HALF_UP  # noqa: E402
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from workbench.rules.money import Fraction as EngineFraction, fmt, fmt_kroner  # noqa: E402
+from workbench.law.money import Fraction as EngineFraction, fmt, fmt_kroner  # noqa: E402
 
 
 def _decimal_display(x: Fraction, places: int) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 import yaml
 
-from workbench.rules.parameters import PARAMETER_DIR, ParameterError, default_parameters, load_parameters
+from workbench.law.parameters import PARAMETER_DIR, ParameterError, default_parameters, load_parameters
 
 T5_NAMES = ("t_2041", "count_holidays", "divisor", "under_25_full_rate_from", "child_age_limit",
             "absence_method", "abs_reduces_bt", "work_hours_split", "r38_netting", "y_is_gross",
@@ -65,7 +65,7 @@ def test_an_operator_adds_g_2027_as_data_without_a_code_change(tmp_path, run, ma
     ps = load_parameters(d)
     assert ps.g.row_on(date(2027, 5, 3)).text == "140000"
     from workbench.importing import parse_document
-    from workbench.rules.evaluation import evaluate
+    from workbench.law.pipeline import evaluate
 
     doc = make_doc(period=("2027-05-03", "2027-05-07"), programme=("2027-01-01", "2027-12-31"))
     assert evaluate(parse_document(doc), ps).periods[0].computed

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.importing import parse_document
-from workbench.rules.evaluation import Context, compute_period, evaluate
-from workbench.rules.model import Payment
-from workbench.rules.parameters import default_parameters
-from workbench.rules.periode import Periode
+from workbench.law.pipeline import Context, compute_period, evaluate
+from workbench.law.model import Payment
+from workbench.law.parameters import default_parameters
+from workbench.law.periode import Periode
 
 from rules_support import base_doc  # type: ignore[import-not-found]
 
@@ -89,7 +89,7 @@ def test_splitting_keeps_the_total_when_each_work_entry_covers_its_whole_period(
     parts = _halves(P, cut)
     weekly = Fraction(10)  # hours per week
     from dataclasses import replace
-    from workbench.rules.model import Work, WorkKind
+    from workbench.law.model import Work, WorkKind
 
     def with_work(entries):
         d = replace(dec, work=tuple(Work(Periode(f, t), Decimal(h.numerator) / Decimal(h.denominator),

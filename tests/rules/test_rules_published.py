@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from workbench.rules.money import round_half_up
-from workbench.rules.parameters import default_parameters
-from workbench.rules.s35_stonad import annual_display
+from workbench.law.money import round_half_up
+from workbench.law.parameters import default_parameters
+from workbench.law.sotjl_35 import annual_display
 
 
 def annual(day: date, under_25: bool) -> Decimal:

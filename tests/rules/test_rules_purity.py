@@ -10,10 +10,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = r"""
 import sys, json
-import workbench.rules.evaluation, workbench.rules.discrepancies, workbench.rules.klage
+import workbench.law.pipeline, workbench.appeal.diagnosis, workbench.law.fvl_klagefrist
 import workbench.importing
 from workbench.importing import load_document, parse_document
-from workbench.rules.evaluation import evaluate
+from workbench.law.pipeline import evaluate
 doc = load_document(open(sys.argv[1], "rb").read())
 evaluate(parse_document(doc)).to_json()
 bad = sorted(m for m in sys.modules if m.split(".")[0] in

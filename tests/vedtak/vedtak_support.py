@@ -31,7 +31,7 @@ def record_review(session, case, *, lang: str = "nb", today: date, outcome: str 
                   actor=None):
     """Record what the jurist decides on the review page: outcome (the engine's suggestion unless
     given), every argument answered, every ⚖ point answered, § 48 findings, admission of a late appeal."""
-    from workbench.rules.outcome import DiscretionAnswer, Recorded, S48Finding
+    from workbench.appeal.outcome import DiscretionAnswer, Recorded, S48Finding
     from workbench.services import audit
     from workbench.services.letters import review_view
 

@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any, Callable, NamedTuple
 
 from workbench.importing.identity import IdentityError, KIND_LABELS, validate_identity
-from workbench.rules import model as m
-from workbench.rules.periode import Periode
+from workbench.law import model as m
+from workbench.law.periode import Periode
 
 
 class FieldError(NamedTuple):

@@ -14,7 +14,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
 
 from workbench import formatting as _app_fmt
-from workbench.rules.money import decimal_or_none
+from workbench.law.money import decimal_or_none
 
 _LOCALE = {"nb": "nb_NO", "nn": "nn_NO"}
 

@@ -75,7 +75,7 @@ class DiscretionAnswer:
 class LetterInput:
     """Everything the letter is made from. Figures come only from ``evaluation``."""
 
-    decision: Any  # workbench.rules.model.NavDecision, or the raw import document (dict)
+    decision: Any  # workbench.law.model.NavDecision, or the raw import document (dict)
     evaluation: Mapping[str, Any]  # evaluate_document(doc) output (import-format.md contract)
     outcome: str  # one of OUTCOMES
     language: str  # "nb" | "nn"

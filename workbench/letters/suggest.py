@@ -1,6 +1,6 @@
 """The outcome the engine suggests for a draft letter.
 
-Uses ``workbench.rules.outcome.suggest_outcome(decision, evaluation, today=...)`` when that module
+Uses ``workbench.appeal.outcome.suggest_outcome(decision, evaluation, today=...)`` when that module
 exists; otherwise a provisional suggestion from the evaluation totals (to be dropped once the engine's
 one lands). Either way the result is ``{"code": ..., "reasons": [...], "source": ...}``.
 """
@@ -16,9 +16,9 @@ from workbench.letters.model import ROUNDING_TOLERANCE, direction_of
 
 def _engine():
     try:
-        from workbench.rules import outcome
+        from workbench.appeal import outcome
     except ModuleNotFoundError as exc:
-        if exc.name not in ("workbench.rules.outcome",):
+        if exc.name not in ("workbench.appeal.outcome",):
             raise
         return None
     return getattr(outcome, "suggest_outcome", None)
@@ -30,7 +30,7 @@ def suggest_outcome(decision: Any, evaluation: Mapping[str, Any], *, today: date
         res = engine(decision, evaluation, today=today or date.today())
         code = res.get("code") if isinstance(res, Mapping) else getattr(res, "code")
         reasons = res.get("reasons") if isinstance(res, Mapping) else getattr(res, "reasons", [])
-        return {"code": str(code), "reasons": [str(r) for r in (reasons or [])], "source": "workbench.rules.outcome"}
+        return {"code": str(code), "reasons": [str(r) for r in (reasons or [])], "source": "workbench.appeal.outcome"}
     return {**provisional_outcome(evaluation), "source": "workbench.letters.suggest (provisional)"}
 
 

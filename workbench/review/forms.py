@@ -6,8 +6,8 @@ from wtforms import BooleanField, DateField, HiddenField, IntegerField, RadioFie
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
-from workbench.rules.classification import CATEGORIES, SAKSBEHANDLING, SAKSBEHANDLING_PROVISIONS
-from workbench.rules.outcome import OUTCOMES
+from workbench.appeal.classification import CATEGORIES, SAKSBEHANDLING, SAKSBEHANDLING_PROVISIONS
+from workbench.appeal.outcome import OUTCOMES
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 DATE_ERROR = "Skriv en gyldig dato (dd.mm.åååå)."

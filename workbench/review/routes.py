@@ -24,7 +24,7 @@ from workbench.review.forms import (
     ReformatioForm,
     VersionedForm,
 )
-from workbench.rules.outcome import DiscretionAnswer, Reclassification, S48Finding, open_discretion_points
+from workbench.appeal.outcome import DiscretionAnswer, Reclassification, S48Finding, open_discretion_points
 from workbench.services import audit, clock, review_store
 from workbench.services import cases as case_service
 from workbench.web.access import CASE_WORKERS, roles_required

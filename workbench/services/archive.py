@@ -334,7 +334,7 @@ def _gather(session: Session, case: Case, office: Office) -> _Facts:
 
 
 def _structured_result(f: _Facts) -> dict:
-    from workbench.rules.discretion import direction
+    from workbench.appeal.discretion import direction
 
     result = (f.evaluation.result if f.evaluation else None) or {}
     decision = f.doc.get("decision") or {}

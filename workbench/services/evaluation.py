@@ -8,7 +8,7 @@ The one entry point the web app, the API, the CLI and the letter pipeline call:
   ``discrepancies``, ``discretion``, ``parameters``, ``assumptions`` and ``notes``;
 * :func:`evaluate_decision` ``(decision, *, parameters=None, today=None) -> Evaluation``.
 
-``parameters`` is a :class:`~workbench.rules.parameters.ParameterSet`, or a mapping of assumption
+``parameters`` is a :class:`~workbench.law.parameters.ParameterSet`, or a mapping of assumption
 overrides by their output names (``{"absence_method": "whole_days"}``), or None for the shipped set.
 """
 
@@ -19,9 +19,9 @@ from datetime import date
 from typing import Any
 
 from workbench.importing import parse_document
-from workbench.rules.evaluation import Evaluation, evaluate
-from workbench.rules.model import NavDecision
-from workbench.rules.parameters import ParameterSet, default_parameters
+from workbench.law.pipeline import Evaluation, evaluate
+from workbench.law.model import NavDecision
+from workbench.law.parameters import ParameterSet, default_parameters
 
 
 def _parameter_set(parameters: ParameterSet | Mapping[str, Any] | None) -> ParameterSet:
@@ -38,9 +38,9 @@ def evaluate_decision(decision: NavDecision, *, parameters: ParameterSet | Mappi
 
 
 def discretion_for(decision: NavDecision, evaluation: dict[str, Any]) -> list[dict]:
-    """⚖ points from ``workbench.rules.discretion`` (issue 5) when it is present; [] otherwise."""
+    """⚖ points from ``workbench.appeal.discretion`` (issue 5) when it is present; [] otherwise."""
     try:
-        from workbench.rules.discretion import discretion_points
+        from workbench.appeal.discretion import discretion_points
     except ImportError:
         return []
     return list(discretion_points(decision, evaluation))

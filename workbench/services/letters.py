@@ -116,7 +116,7 @@ class FinalizeBlocked(ValueError):
 
 @dataclass
 class ReviewView:
-    recorded: Any  # workbench.rules.outcome.Recorded
+    recorded: Any  # workbench.appeal.outcome.Recorded
     argument_answers: dict[int, str]
     document: dict
     review: dict  # review_document output: evaluation, discretion, outcome, validation, …
@@ -509,7 +509,7 @@ def gate_problems(session: Session, case: Case, *, today: date, built: Built | N
     pipeline's gate (placeholders, unanswered arguments, outcome against the figures, leader approval,
     signature, dates)."""
     from workbench.letters.gate import finalize_problems
-    from workbench.rules.outcome import open_discretion_points
+    from workbench.appeal.outcome import open_discretion_points
 
     built = built or build_input(session, case, today=today, draft=False)
     view, inp = built.view, built.inp

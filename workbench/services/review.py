@@ -8,26 +8,26 @@
   two differ the page shows both, and a difference caused only by a G fixed after the decision is
   *information*, not a discrepancy;
 * Nav ↔ loven per period and component with the provision and Lovdata link, and the diagnosis hints
-  (``workbench.rules.classification.nav_vs_law``);
+  (``workbench.appeal.classification.nav_vs_law``);
 * the discrepancies with their proposed category (rules engine) and the jurist's reclassifications;
 * admissibility with the klagefrist computation shown; procedural checks A-01…A-10;
-* every ⚖ point (``workbench.rules.discretion``), the four review topics;
+* every ⚖ point (``workbench.appeal.discretion``), the four review topics;
 * the outcome suggestion, the R24 reformatio status, and — when the jurist has chosen — the validation
-  of that choice (``workbench.rules.outcome``).
+  of that choice (``workbench.appeal.outcome``).
 
 Pure: no Flask, no database. The web layer stores ``Recorded`` and calls this again after each edit.
 """
 
 from __future__ import annotations
 
-from workbench.rules.money import decimal_or_none
+from workbench.law.money import decimal_or_none
 
 import copy
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
-from workbench.rules.classification import (
+from workbench.appeal.classification import (
     CATEGORIES,
     TAXONOMY_VERSION,
     ClassificationError,
@@ -38,10 +38,10 @@ from workbench.rules.classification import (
     reclassify,
     review_topics,
 )
-from workbench.rules.discretion import discretion_points
-from workbench.rules.lovdata import lovdata_url
-from workbench.rules.model import NavDecision
-from workbench.rules.outcome import (
+from workbench.appeal.discretion import discretion_points
+from workbench.law.lovdata import lovdata_url
+from workbench.law.model import NavDecision
+from workbench.appeal.outcome import (
     OUTCOMES,
     Recorded,
     g_regulated_after_decision,
@@ -73,7 +73,7 @@ def parameters_known_on(day: date, parameters: Any = None) -> Any:
     """The parameter set as known on ``day`` (the rules engineer's ``ParameterSet.as_known_on``), or
     None when the parameter module is not available."""
     try:
-        from workbench.rules.parameters import default_parameters  # noqa: PLC0415
+        from workbench.law.parameters import default_parameters  # noqa: PLC0415
     except ImportError:
         return None
     base = parameters if parameters is not None else default_parameters()

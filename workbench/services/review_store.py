@@ -29,7 +29,7 @@ from sqlmodel import Session, select
 
 from workbench.db.appeal_models import CaseReview, FactCorrection
 from workbench.db.models import Case, Evaluation, utcnow
-from workbench.rules.outcome import Recorded
+from workbench.appeal.outcome import Recorded
 from workbench.services import audit
 from workbench.services.cases import (
     FieldProblem,

@@ -10,7 +10,7 @@ from workbench.db.models import ROLE_LABELS, STATUS_LABELS, CaseStatus, Role
 
 from workbench.formatting import format_date as _format_date
 from workbench.formatting import format_kr as _format_kr
-from workbench.rules.money import decimal_or_none
+from workbench.law.money import decimal_or_none
 
 
 # an amount from the evaluation JSON as Decimal (None for no figure): the one helper in rules.money

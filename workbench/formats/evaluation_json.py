@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date
-from workbench.rules.money import Fraction
+from workbench.law.money import Fraction
 from typing import TYPE_CHECKING, Any
 
-from workbench.rules import s35_stonad, s36_fravaer, s37_arbeid, s38_samordning
-from workbench.rules.money import fmt, fmt_kroner, round_half_up
-from workbench.rules.model import SAMORDNING_BENEFITS
+from workbench.law import sotjl_35, sotjl_36, sotjl_37, sotjl_38
+from workbench.law.money import fmt, fmt_kroner, round_half_up
+from workbench.law.model import SAMORDNING_BENEFITS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from workbench.rules.evaluation import Evaluation, PeriodResult
+    from workbench.law.pipeline import Evaluation, PeriodResult
 
 FORMAT = "klagebenk.evaluation/1"
 
@@ -130,12 +130,12 @@ def _decision_texts(ev: "Evaluation", memo: dict) -> tuple:
         entry = {"kind": b.kind.value, "from": _iso(b.periode.fra), "to": _iso(b.periode.til),
                  "daily_amount": str(b.daily_amount), "coordinated": b.kind in SAMORDNING_BENEFITS}
         if b.kind not in SAMORDNING_BENEFITS:
-            entry["reason"] = s38_samordning.not_coordinated_note(b.kind.value)
+            entry["reason"] = sotjl_38.not_coordinated_note(b.kind.value)
         benefits.append((b.periode.fra, b.periode.til, entry))
     work = {id(w): (w, _iso(w.periode.fra), _iso(w.periode.til), w.kind.value, str(w.hours))
             for w in dec.work}
     hit = memo["decision"] = (ev, abs_dates, abs_rows, benefits, work,
-                              s35_stonad.full_rate_from(dec.participant, a).isoformat(), str(a.hours_per_day))
+                              sotjl_35.full_rate_from(dec.participant, a).isoformat(), str(a.hours_per_day))
     return hit
 
 
@@ -225,17 +225,17 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
         work_entries.append(entry)
     benefits = [dict(entry) for b_fra, b_til, entry in benefit_rows if b_fra <= p_til and p_fra <= b_til]
     reductions = [
-        {"kind": "absence", "provision": s36_fravaer.HJEMMEL, "amount": absence,
+        {"kind": "absence", "provision": sotjl_36.HJEMMEL, "amount": absence,
          "inputs": {"method": a.absence_method, "abs_reduces_bt": a.abs_reduces_bt,
                     "hours_per_day": hours_per_day_text, "days": abs_days, "ignored": ignored}},
-        {"kind": "work", "provision": s37_arbeid.HJEMMEL, "amount": work,
+        {"kind": "work", "provision": sotjl_37.HJEMMEL, "amount": work,
          "inputs": {"hours": work_hours, "stonadsdager": pr.stonadsdager,
                     "hours_per_day": hours_per_day_text, "factor": _frac(pr.work_factor),
                     "factor_decimal": _s(pr.work_factor, 6), "gross": gross,
                     "includes_barnetillegg": True, "split": a.work_hours_split,
                     "entries": work_entries,
-                    "weekly_hours_50_percent_kinds": _s(s37_arbeid.weekly_hours(pr.work_hours_50, pr.stonadsdager))}},
-        {"kind": "samordning", "provision": s38_samordning.HJEMMEL, "amount": samordning,
+                    "weekly_hours_50_percent_kinds": _s(sotjl_37.weekly_hours(pr.work_hours_50, pr.stonadsdager))}},
+        {"kind": "samordning", "provision": sotjl_38.HJEMMEL, "amount": samordning,
          "inputs": {"netting": a.r38_netting, "includes_barnetillegg": a.r38_includes_bt,
                     "benefit_total_on_stonadsdager": _s(pr.y_total), "benefits": benefits}},
     ]
@@ -243,7 +243,7 @@ def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
         "period": f"{_iso(p_fra)}/{_iso(p_til)}",  # str(Periode)
         "days": days,
         "excluded": pr.excluded,
-        "gross": {"provision": s35_stonad.HJEMMEL, "gross_base": gross_base_text,
+        "gross": {"provision": sotjl_35.HJEMMEL, "gross_base": gross_base_text,
                   "barnetillegg": gross_bt, "gross": gross,
                   "divisor": a.divisor, "under_25_full_rate_from": a.under_25_full_rate_from,
                   "full_rate_from": full_rate_text},

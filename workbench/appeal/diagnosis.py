@@ -18,15 +18,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from workbench.rules.money import Fraction, parse_fraction
+from workbench.law.money import Fraction, parse_fraction
 from typing import TYPE_CHECKING, Any
 
-from workbench.rules import s35_stonad
-from workbench.rules.money import fmt, fmt_kroner
-from workbench.rules.model import DeductionKind, WorkKind
+from workbench.law import sotjl_35
+from workbench.law.money import fmt, fmt_kroner
+from workbench.law.model import DeductionKind, WorkKind
 
 if TYPE_CHECKING:  # pragma: no cover
-    from workbench.rules.evaluation import Context, PeriodResult
+    from workbench.law.pipeline import Context, PeriodResult
 
 TAXONOMY_VERSION = "kabal-kvalitetsvurdering-v3"
 TAXONOMY = {
@@ -250,7 +250,7 @@ def _uncomputed_period_flags(ctx: "Context", pr: "PeriodResult") -> list[dict[st
 
 def _diagnose_gross(ctx, pr, target: Fraction, component: str, tol: Fraction):
     """Which single, named error reproduces Nav's figure? (None if none does.)"""
-    from workbench.rules.evaluation import Variant, diagnosis_value
+    from workbench.law.pipeline import Variant, diagnosis_value
 
     ps = ctx.ps
 
@@ -298,7 +298,7 @@ def _diagnose_gross(ctx, pr, target: Fraction, component: str, tol: Fraction):
         return None
     # Month method (A/12) instead of 1/260 per stønadsdag (R5, examples.md D1 contrast).
     p = pr.periode
-    if p.fra.day == 1 and (p.til + s35_stonad.ONE_DAY).day == 1 and p.fra.month == p.til.month:
+    if p.fra.day == 1 and (p.til + sotjl_35.ONE_DAY).day == 1 and p.fra.month == p.til.month:
         sg = pr.segments[0]
         if len({x.annual for x in pr.segments}) == 1 and hit(sg.annual / 12 + pr.gross_bt):
             return ("wrong-stonadsdager", "rettsanvendelse", "sosialtjenesteloven § 35 tredje ledd",

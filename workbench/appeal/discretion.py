@@ -26,15 +26,15 @@ and reasons feed the letter (``appeals.md`` §8 item 5).
 
 from __future__ import annotations
 
-from workbench.rules.money import decimal_or_none
+from workbench.law.money import decimal_or_none
 
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
-from workbench.rules.lovdata import lovdata_url
-from workbench.rules.s35_stonad import count_weekdays
-from workbench.rules.model import BenefitKind, DecisionKind, LeaveKind, NavDecision, WorkKind
+from workbench.law.lovdata import lovdata_url
+from workbench.law.sotjl_35 import count_weekdays
+from workbench.law.model import BenefitKind, DecisionKind, LeaveKind, NavDecision, WorkKind
 
 FRITT_SKJONN = "fritt_skjonn"
 RETTSANVENDELSESSKJONN = "rettsanvendelsesskjonn"

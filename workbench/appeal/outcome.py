@@ -25,24 +25,24 @@ The engine suggests; the jurist decides. Nothing here writes anything.
 
 from __future__ import annotations
 
-from workbench.rules.money import decimal_or_none
+from workbench.law.money import decimal_or_none
 
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
-from workbench.rules.classification import (
+from workbench.appeal.classification import (
     CATEGORIES,
     SAKSBEHANDLING,
     SAKSBEHANDLING_PROVISIONS,
     add_months,
     compute_klagefrist,
 )
-from workbench.rules.discretion import direction as _direction
-from workbench.rules.discretion import discretion_points
-from workbench.rules.lovdata import lovdata_url
-from workbench.rules.model import NavDecision
+from workbench.appeal.discretion import direction as _direction
+from workbench.appeal.discretion import discretion_points
+from workbench.law.lovdata import lovdata_url
+from workbench.law.model import NavDecision
 
 STADFESTE = "stadfeste"
 OMGJORE = "omgjore"
@@ -259,7 +259,7 @@ def g_regulated_after_decision(decision: NavDecision, parameters: Any = None) ->
     """
     if parameters is None:
         try:
-            from workbench.rules.parameters import default_parameters  # noqa: PLC0415
+            from workbench.law.parameters import default_parameters  # noqa: PLC0415
         except ImportError:
             return []
         parameters = default_parameters()

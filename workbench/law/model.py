@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from workbench.rules.periode import Periode
+from workbench.law.periode import Periode
 
 FORMAT_ID = "klagebenk.nav-vedtak/1"
 

@@ -20,14 +20,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
-from workbench.rules.money import Fraction
+from workbench.law.money import Fraction
 from functools import lru_cache
 
 import holidays as _holidays
 
-from workbench.rules.model import Child, LeaveWithoutStonad, Participant
-from workbench.rules.parameters import Assumptions, ParameterSet
-from workbench.rules.periode import Periode
+from workbench.law.model import Child, LeaveWithoutStonad, Participant
+from workbench.law.parameters import Assumptions, ParameterSet
+from workbench.law.periode import Periode
 
 HJEMMEL = "sosialtjenesteloven § 35"
 HJEMMEL_BT = "sosialtjenesteloven § 35 fjerde ledd; forskrift om kvalifiseringsprogram § 3"

@@ -21,11 +21,11 @@ barnebidrag.»
 from __future__ import annotations
 
 from dataclasses import dataclass
-from workbench.rules.money import Fraction
+from workbench.law.money import Fraction
 
-from workbench.rules.model import Work, WorkKind
-from workbench.rules.periode import Periode
-from workbench.rules.s35_stonad import Calendar
+from workbench.law.model import Work, WorkKind
+from workbench.law.periode import Periode
+from workbench.law.sotjl_35 import Calendar
 
 HJEMMEL = "sosialtjenesteloven § 37"
 HJEMMEL_50 = "sosialtjenesteloven § 30 andre ledd"

@@ -16,9 +16,9 @@ too [V the 2025 letter]. Omsorgsstønad is work under § 37, not a § 38 benefit
 from __future__ import annotations
 
 from datetime import date
-from workbench.rules.money import Fraction
+from workbench.law.money import Fraction
 
-from workbench.rules.model import SAMORDNING_BENEFITS, Benefit
+from workbench.law.model import SAMORDNING_BENEFITS, Benefit
 
 HJEMMEL = "sosialtjenesteloven § 38"
 _ZERO = Fraction(0)

@@ -25,7 +25,7 @@ from typing import Any
 
 import holidays as _holidays
 
-from workbench.rules.model import NavDecision
+from workbench.law.model import NavDecision
 
 KLAGEFRIST = timedelta(days=21)
 HJEMMEL_FRIST = "forvaltningsloven § 29"

@@ -3,10 +3,10 @@
 For each payment period P (one ``payments[]`` entry):
 
 1. S(P) and the per-day parameters, split at every change date (R1–R3, T2, T3, R12) — days with identical
-   parameters are grouped into :class:`~workbench.rules.s35_stonad.Segment` s, arithmetic stays exact;
+   parameters are grouped into :class:`~workbench.law.sotjl_35.Segment` s, arithmetic stays exact;
 2. GROSS_BASE, GROSS_BT, GROSS (R7);
-3. R_ABS (R8, :mod:`s36_fravaer`); 4. R_WORK (R9, :mod:`s37_arbeid`);
-5. R_38 (R10, :mod:`s38_samordning`), capped per day by what absence and work left;
+3. R_ABS (R8, :mod:`sotjl_36`); 4. R_WORK (R9, :mod:`sotjl_37`);
+5. R_38 (R10, :mod:`sotjl_38`), capped per day by what absence and work left;
 6. NET = max(0, GROSS − R_ABS − R_WORK − R_38), rounded once, half up (R13, :func:`money.round_half_up`);
 7. comparison with Nav's figures (:mod:`discrepancies`); 8. checks and flags; 9. the parameters used.
 
@@ -22,15 +22,15 @@ from math import gcd
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from workbench.rules.money import Fraction
+from workbench.law.money import Fraction
 from typing import Any
 
-from workbench.rules import klage, s35_stonad, s36_fravaer, s37_arbeid, s38_samordning
-from workbench.rules.money import round_half_up
-from workbench.rules.model import NavDecision, Payment
-from workbench.rules.parameters import DatedValue, ParameterSet, default_parameters
-from workbench.rules.periode import Periode
-from workbench.rules.s35_stonad import ONE_DAY, Calendar, Segment
+from workbench.law import fvl_klagefrist, sotjl_35, sotjl_36, sotjl_37, sotjl_38
+from workbench.law.money import round_half_up
+from workbench.law.model import NavDecision, Payment
+from workbench.law.parameters import DatedValue, ParameterSet, default_parameters
+from workbench.law.periode import Periode
+from workbench.law.sotjl_35 import ONE_DAY, Calendar, Segment
 
 ZERO = Fraction(0)
 G_2026 = Fraction(136549)
@@ -65,7 +65,7 @@ class Context:
     breaks: list[date]
     derived: dict = field(default_factory=dict)  # parameter sets for alternatives, built once
     benefit_fracs: list = field(default_factory=list)  # (from, to, daily amount) of § 38 benefits
-    work_entries: list = field(default_factory=list)  # s37_arbeid.work_entries, once per decision
+    work_entries: list = field(default_factory=list)  # sotjl_37.work_entries, once per decision
     work_by_period: dict = field(default_factory=dict)  # (from, to) → (shares, H, H of the 50 % kinds)
     activity_hours: Fraction = ZERO  # programme hours a week (None → 37.5), exact
     absence_on_ferie: list[date] = field(default_factory=list)  # invalid absence on ferie days (S-12)
@@ -80,11 +80,11 @@ class Context:
     def build(cls, decision: NavDecision, ps: ParameterSet) -> "Context":
         a = ps.assumptions
         cal = Calendar(decision.programme.periode, decision.leave_without_stonad, a)
-        frf = s35_stonad.full_rate_from(decision.participant, a)
-        children = [s35_stonad.child_counts(c, a) for c in decision.children]
+        frf = sotjl_35.full_rate_from(decision.participant, a)
+        children = [sotjl_35.child_counts(c, a) for c in decision.children]
         children = [(f, t) for f, t in children if t is not None and f <= t]
-        absence = s36_fravaer.invalid_hours_by_day(decision.absence, ps.hours_per_day, decision.ferie)
-        b38 = s38_samordning.coordinable(decision.benefits)
+        absence = sotjl_36.invalid_hours_by_day(decision.absence, ps.hours_per_day, decision.ferie)
+        b38 = sotjl_38.coordinable(decision.benefits)
         breaks: set[date] = set(ps.g.change_dates())
         breaks.update(ps.factor_change_dates())
         breaks.update(ps.barnetillegg.change_dates())
@@ -105,8 +105,8 @@ class Context:
         hpw = decision.programme.hours_per_week
         activity = Fraction(hpw if hpw is not None else Decimal("37.5"))
         return cls(decision, ps, cal, frf, children, absence, b38, sorted(breaks), benefit_fracs=fr,
-                   activity_hours=activity, work_entries=s37_arbeid.work_entries(decision.work, cal),
-                   absence_on_ferie=s36_fravaer.absence_on_ferie(decision.absence, decision.ferie))
+                   activity_hours=activity, work_entries=sotjl_37.work_entries(decision.work, cal),
+                   absence_on_ferie=sotjl_36.absence_on_ferie(decision.absence, decision.ferie))
 
 
 @dataclass(slots=True)
@@ -282,7 +282,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     if gross_only:
         return res
     _work_facts(ctx, res)
-    res.work_factor = s37_arbeid.work_factor(res.work_hours, res.stonadsdager, ps.hours_per_day)
+    res.work_factor = sotjl_37.work_factor(res.work_hours, res.stonadsdager, ps.hours_per_day)
     r_abs, r_work, r38, y_total = reductions(ctx, res, ps, record=True)
     # R13 — net, floor at zero, one rounding
     net_exact = _net(gross, r_abs, r_work, r38)
@@ -291,7 +291,7 @@ def compute_period(ctx: Context, payment: Payment, ps: ParameterSet | None = Non
     res.net = round_half_up(net_exact, 0)
     S = res.stonadsdager
     _flag_work_over_50(res, ps)
-    weekly_all = s37_arbeid.weekly_hours(res.work_hours, S) or ZERO
+    weekly_all = sotjl_37.weekly_hours(res.work_hours, S) or ZERO
     activity = ctx.activity_hours
     total_week = activity + weekly_all
     if S and total_week < ps.full_time_hours_week:
@@ -311,17 +311,17 @@ def _work_facts(ctx: Context, res: PeriodResult) -> None:
     P = res.periode
     work = ctx.work_by_period.get((P.fra, P.til))
     if work is None:
-        shares = s37_arbeid.work_in_period(ctx.work_entries, P, ctx.calendar)
+        shares = sotjl_37.work_in_period(ctx.work_entries, P, ctx.calendar)
         work = ctx.work_by_period[(P.fra, P.til)] = (
             shares,
             _sum([w.hours_in_period for w in shares if w.counted]),
-            _sum([w.hours_in_period for w in shares if w.work.kind in s37_arbeid.FIFTY_PERCENT_KINDS]))
+            _sum([w.hours_in_period for w in shares if w.work.kind in sotjl_37.FIFTY_PERCENT_KINDS]))
     res.work_shares, res.work_hours, res.work_hours_50 = work
 
 
 def _flag_work_over_50(res: PeriodResult, ps: ParameterSet) -> None:
     """R9 check (sotjl § 30 second paragraph): income-giving work over 18.75 hours a week; needs no G."""
-    weekly50 = s37_arbeid.weekly_hours(res.work_hours_50, res.stonadsdager)
+    weekly50 = sotjl_37.weekly_hours(res.work_hours_50, res.stonadsdager)
     if weekly50 is not None and weekly50 > ps.max_work_hours_week:
         res.flags.append("work-over-50-percent")
 
@@ -373,7 +373,7 @@ def diagnosis_value(ctx: Context, base: PeriodResult, ps: ParameterSet | None = 
     if gross_only:
         return gross
     res.gross = gross
-    res.work_factor = s37_arbeid.work_factor(base.work_hours, base.stonadsdager, ps.hours_per_day)
+    res.work_factor = sotjl_37.work_factor(base.work_hours, base.stonadsdager, ps.hours_per_day)
     r_abs, r_work, r38, _ = reductions(ctx, res, ps)
     return Fraction(round_half_up(_net(gross, r_abs, r_work, r38), 0))
 
@@ -445,8 +445,8 @@ def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
             akey = ("abs", h, sg.b, sg.t)
             hit = ps_memo.get(akey)
             if hit is None:
-                share = s36_fravaer.share_of_day(h, a, hpd)
-                av = s36_fravaer.reduction_per_day(share, sg.b, sg.t, a)
+                share = sotjl_36.share_of_day(h, a, hpd)
+                av = sotjl_36.reduction_per_day(share, sg.b, sg.t, a)
                 # a38 = share × (b + t) when § 38 includes bt and absence reduces bt; else share × b
                 # (which is av itself when absence does not reduce bt)
                 a38 = share * (sg.b + sg.t) if bt_in_38 else (share * sg.b if a.abs_reduces_bt else av)
@@ -456,7 +456,7 @@ def reductions(ctx: Context, res: PeriodResult, ps: ParameterSet,
         # R10 — samordning (sotjl § 38), capped by what absence and work left of the day (R13 order)
         if sg.y:
             e38 = sg.b + sg.t if a.r38_includes_bt else sg.b
-            rem = s38_samordning.remaining(e38, a38, f)
+            rem = sotjl_38.remaining(e38, a38, f)
             day38 = min(sg.y, rem)
             n = sg.stonadsdager
             y_items.append((n, sg.y))
@@ -527,7 +527,7 @@ class Evaluation:
     decision: NavDecision
     parameters: ParameterSet
     periods: list[PeriodResult]
-    admissibility: klage.Admissibility
+    admissibility: fvl_klagefrist.Admissibility
     flags: list[str]
     discrepancies: list[dict[str, Any]]
     notes: list[str]
@@ -546,7 +546,7 @@ class Evaluation:
         return sum((p.nav_net for p in self.periods), Decimal(0))
 
     def to_json(self) -> dict[str, Any]:
-        from workbench.rules.output import evaluation_to_json
+        from workbench.formats.evaluation_json import evaluation_to_json
 
         return evaluation_to_json(self)
 
@@ -554,7 +554,7 @@ class Evaluation:
 def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,
              *, today: date | None = None) -> Evaluation:
     """Evaluate a contested decision with ``parameters`` (default: the shipped set)."""
-    from workbench.rules import discrepancies as disc
+    from workbench.appeal import diagnosis as disc
 
     ps = parameters or default_parameters()
     ctx = Context.build(decision, ps)
@@ -576,7 +576,7 @@ def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,
                 pr.alternatives[name] = alternative_net(ctx, pr, alt_ps)
         pr.discrepancies = disc.period_discrepancies(ctx, pr)
         periods.append(pr)
-    adm = klage.assess(decision)
+    adm = fvl_klagefrist.assess(decision)
     flags: list[str] = []
     for p in periods:
         for f in p.flags:

@@ -18,7 +18,7 @@ Pure Python. The case page and the letter display what these functions return; t
 
 from __future__ import annotations
 
-from workbench.rules.money import decimal_or_none
+from workbench.law.money import decimal_or_none
 
 import calendar
 import copy
@@ -27,9 +27,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
-from workbench.rules.lovdata import lovdata_url
-from workbench.rules.klage import one_year_after
-from workbench.rules.model import DecisionKind, NavDecision
+from workbench.law.lovdata import lovdata_url
+from workbench.law.fvl_klagefrist import one_year_after
+from workbench.law.model import DecisionKind, NavDecision
 
 # --------------------------------------------------------------------------------------------------
 # Taxonomy (appeals.md §4; Kabal kvalitetsvurdering v3)
@@ -698,7 +698,7 @@ def _confirm_single_rate(decision: NavDecision, per: Mapping[str, Any], row: dic
     or the first day). If it reproduces Nav's gross to the øre, the hint is marked ``confirmed`` and the
     hints it explains (G change, under-25 switch) move first; the barnetillegg hint is dropped."""
     try:
-        from workbench.rules.parameters import default_parameters  # noqa: PLC0415
+        from workbench.law.parameters import default_parameters  # noqa: PLC0415
         ps = default_parameters()
     except Exception:  # noqa: BLE001 — the parameter tables are the rules engine's; a hint is optional
         return

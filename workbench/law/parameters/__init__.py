@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from workbench.rules.money import Fraction, parse_fraction
+from workbench.law.money import Fraction, parse_fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any

@@ -15,10 +15,10 @@ som skyldes sykdom eller andre tvingende velferdsgrunner, og som det er gitt til
 from __future__ import annotations
 
 from datetime import date
-from workbench.rules.money import Fraction
+from workbench.law.money import Fraction
 
-from workbench.rules.model import Absence, Ferie
-from workbench.rules.parameters import Assumptions
+from workbench.law.model import Absence, Ferie
+from workbench.law.parameters import Assumptions
 
 HJEMMEL = "sosialtjenesteloven § 36"
 
