@@ -162,8 +162,9 @@ def register_errorhandlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         if request.path.startswith("/api/"):
-            return json_error(exc.code or 500, exc.name.lower().replace(" ", "_"),
-                              exc.description or exc.name)
+            message = ("Forespørselen er for stor (høyst 2 MB)." if exc.code == 413
+                       else exc.description or exc.name)
+            return json_error(exc.code or 500, exc.name.lower().replace(" ", "_"), message)
         title = titles.get(exc.code or 500, exc.name)
         return render_template("errors/error.html", code=exc.code, title=title), exc.code
 

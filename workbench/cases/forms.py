@@ -1,23 +1,40 @@
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField
-from wtforms.validators import DataRequired, InputRequired, Optional
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import HiddenInput
+
+from workbench.importing import bounds
+
+#: The days a case's dates may take, the import's (2000–2099): every deadline computed from them stays
+#: far from the calendar's end (year 9999).
+DATE_MIN = bounds.DATE_MIN
+DATE_MAX = bounds.DATE_MAX
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+INVALID_DATE = "Skriv en gyldig dato (dd.mm.åååå)."
+
+
+def date_in_range(form, field) -> None:
+    if field.data is not None and not DATE_MIN <= field.data <= DATE_MAX:
+        raise ValidationError(f"Datoen må være mellom {DATE_MIN:%d.%m.%Y} og {DATE_MAX:%d.%m.%Y}.")
 
 
 class VersionedForm(FlaskForm):
-    """Every change carries the version it was read at (optimistic locking)."""
+    """Every change carries the version it was read at (optimistic locking). A version outside a
+    database integer is refused here, before it reaches the UPDATE."""
 
-    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    version = IntegerField(widget=HiddenInput(), invalid_value_message="Ugyldig versjon.",
+                           validators=[InputRequired(), NumberRange(0, 2**31 - 1, "Ugyldig versjon.")])
 
 
 class ReceivedForm(VersionedForm):
-    received = DateField("Mottatt hos Statsforvalteren",
-                         validators=[DataRequired("Skriv en gyldig dato (dd.mm.åååå).")],
-                         format=["%d.%m.%Y", "%Y-%m-%d"])
+    received = DateField("Mottatt hos Statsforvalteren", format=DATE_FORMATS,
+                         invalid_value_message=INVALID_DATE,
+                         validators=[DataRequired(INVALID_DATE), date_in_range])
 
 
 class ForelopigSvarForm(VersionedForm):
-    sent = DateField("Foreløpig svar sendt", validators=[Optional()], format=["%d.%m.%Y", "%Y-%m-%d"])
+    sent = DateField("Foreløpig svar sendt", format=DATE_FORMATS, invalid_value_message=INVALID_DATE,
+                     validators=[Optional(), date_in_range])
 
 
 class ActionForm(VersionedForm):

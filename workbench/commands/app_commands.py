@@ -142,7 +142,10 @@ def import_command(file: Path, assign_to: str | None) -> None:
 
     app = _app()
     _require_migrated(app)
-    data = file.read_bytes()
+    from workbench.importing.bounds import MAX_DOCUMENT_BYTES
+
+    with file.open("rb") as fh:  # one byte more than allowed: the validation says it is too large
+        data = fh.read(MAX_DOCUMENT_BYTES + 1)
     with session_for(app) as s:
         assignee = None
         if assign_to:

@@ -99,10 +99,15 @@ def _default(o: Any) -> Any:
 def evaluate(file: str, as_json: bool) -> None:
     """Vurder et påklaget Nav-vedtak (importformat klagebenk.nav-vedtak/1)."""
     from workbench.importing import ImportValidationError, load_document
+    from workbench.importing.bounds import MAX_DOCUMENT_BYTES
     from workbench.services.evaluation import evaluate_document
 
-    try:
-        raw = sys.stdin.buffer.read() if file == "-" else open(file, "rb").read()
+    try:  # one byte more than allowed is enough for load_document to say the file is too large
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+        else:
+            with open(file, "rb") as fh:
+                raw = fh.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
         click.echo(f"{file}: kan ikke leses: {exc.strerror}", err=True)
         sys.exit(1)

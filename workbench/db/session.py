@@ -16,7 +16,9 @@ EXT_KEY = "klagebenk_engine"
 
 
 def make_engine(url: str) -> Engine:
-    kwargs: dict = {"pool_pre_ping": True}
+    # hide_parameters: an error (or echo) never writes a statement's values — a claimant's name or
+    # fødselsnummer — into the log or an exception's text; the SQL alone is shown.
+    kwargs: dict = {"pool_pre_ping": True, "hide_parameters": True}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
     engine = create_engine(url, **kwargs)

@@ -88,7 +88,7 @@ def decode(number: str) -> tuple[str, date]:
 
 def validate_identity(number: str, *, allow_synthetic: bool = ALLOW_SYNTHETIC_IDS) -> tuple[str, date | None]:
     n = "".join(str(number).split())
-    if len(n) != 11 or not n.isdigit():
+    if len(n) != 11 or not (n.isascii() and n.isdigit()):  # 0–9 only: "²" and "١" are digits too
         raise IdentityError("må være 11 sifre")
     if n[0] in "89":
         raise IdentityError("et nummer som begynner med 8 eller 9 er ikke en person (samhandlernummer)")

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, NamedTuple
 
+from workbench.importing import bounds
 from workbench.importing.identity import IdentityError, KIND_LABELS, validate_identity
 from workbench.law import model as m
 from workbench.law.periode import Periode
@@ -53,7 +54,11 @@ def _bad_constant(name: str) -> Any:
 
 
 def load_document(source: str | bytes) -> dict:
-    """Parse JSON with Decimal numbers; duplicate keys and NaN/Infinity rejected."""
+    """Parse JSON with Decimal numbers; duplicate keys and NaN/Infinity rejected. Bounded
+    (``bounds``): the size, the depth, and numbers looked at as text before they are converted."""
+    if len(source) > bounds.MAX_DOCUMENT_BYTES:
+        raise ImportValidationError([FieldError("$", f"dokumentet er for stort ({len(source)} byte, høyst "
+                                                     f"{bounds.MAX_DOCUMENT_BYTES} byte)")])
     if isinstance(source, (bytes, bytearray)):
         try:
             source = bytes(source).decode("utf-8-sig")
@@ -63,11 +68,16 @@ def load_document(source: str | bytes) -> dict:
     elif source.startswith("\ufeff"):
         source = source[1:]
     try:
-        doc = json.loads(source, parse_float=Decimal, object_pairs_hook=_no_duplicates,
-                         parse_constant=_bad_constant)
+        doc = json.loads(source, parse_float=bounds.json_float, parse_int=bounds.json_int,
+                         object_pairs_hook=_no_duplicates, parse_constant=_bad_constant)
+        if bounds.too_deep(doc):
+            raise RecursionError
+    except RecursionError:
+        raise ImportValidationError([FieldError(
+            "$", f"dokumentet er nestet for dypt (høyst {bounds.MAX_DEPTH} nivåer med objekter og lister)")]) from None
     except _Duplicate as exc:
         raise ImportValidationError(
-            [FieldError("$", f"nøkkelen «{exc.key}» forekommer to ganger i samme objekt")]) from None
+            [FieldError("$", f"nøkkelen «{bounds.printable(exc.key)}» forekommer to ganger i samme objekt")]) from None
     except json.JSONDecodeError as exc:
         raise ImportValidationError([FieldError(
             "$", f"ugyldig JSON på linje {exc.lineno}, kolonne {exc.colno}: {exc.msg}")]) from None
@@ -85,13 +95,17 @@ class _Invalid(Exception):
 
 
 _MISSING = object()
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONEY_RE = re.compile(r"^\d+(\.\d{1,2})?$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits only (\d takes any script's)
+_MONEY_RE = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
+_NUMERAL_RE = re.compile(r"^-?[0-9]+(\.[0-9]*)?$")
+_MAX_HOURS_INT = int(bounds.MAX_HOURS)
 
 
 def _show(v: Any) -> str:
     if isinstance(v, str):
-        return f"«{v}»"
+        return f"«{bounds.printable(v)}»"
+    if isinstance(v, bounds.BigNumber):
+        return v.show()
     if v is None:
         return "null"
     if isinstance(v, bool):
@@ -106,13 +120,30 @@ def p_str(v: Any) -> str:
         raise _Invalid(f"{_show(v)} er ikke tekst")
     if not v.strip():
         raise _Invalid("kan ikke være tom")
+    problem = bounds.text_problem(v)
+    if problem:
+        raise _Invalid(problem)
     return v
 
 
 def p_date(v: Any) -> date:
     if not isinstance(v, str):
         raise _Invalid(f"{_show(v)} er ikke en dato (bruk ÅÅÅÅ-MM-DD, f.eks. 2025-10-06)")
-    return _iso_date(v)
+    d = _iso_date(v)
+    if not bounds.DATE_MIN <= d <= bounds.DATE_MAX:
+        raise _Invalid(bounds.date_problem(d))
+    return d
+
+
+def p_birth_date(v: Any) -> date:
+    """A birth date: from 1900 (``bounds.BIRTH_DATE_MIN``), otherwise as :func:`p_date`."""
+    if not isinstance(v, str):
+        raise _Invalid(f"{_show(v)} er ikke en dato (bruk ÅÅÅÅ-MM-DD, f.eks. 2025-10-06)")
+    d = _iso_date(v)
+    problem = bounds.date_problem(d, earliest=bounds.BIRTH_DATE_MIN)
+    if problem:
+        raise _Invalid(problem)
+    return d
 
 
 @lru_cache(maxsize=4096)
@@ -139,19 +170,23 @@ def _from_float(v: Any) -> Any:
 def p_money(v: Any) -> Decimal:
     if isinstance(v, float):
         v = _from_float(v)
+    if isinstance(v, bounds.BigNumber):
+        raise _Invalid(f"{_show(v)} {bounds.too_many_digits('et beløp', bounds.MAX_AMOUNT)}")
     if isinstance(v, bool) or v is None or isinstance(v, (dict, list)):
         raise _Invalid(f"{_show(v)} er ikke et beløp (bruk punktum som desimaltegn, f.eks. 12.50)")
     if isinstance(v, str):
         s = v.strip()
-        if s.isdecimal():  # whole kroner, the common case: what _MONEY_RE's \d+ matches, without the regex
-            return Decimal(s)
+        if len(s) > bounds.MAX_NUMERAL_CHARS and _NUMERAL_RE.match(s):  # never converted
+            raise _Invalid(f"{_show(v)} {bounds.too_many_digits('et beløp', bounds.MAX_AMOUNT)}")
+        if s.isdecimal() and s.isascii():  # whole kroner, the common case: what _MONEY_RE matches
+            return _bounded_money(Decimal(s))
         if not _MONEY_RE.match(s):
-            if re.match(r"^\d+\.\d{3,}$", s):
+            if re.match(r"^[0-9]+\.[0-9]{3,}$", s):
                 raise _Invalid(f"{_show(v)} er ikke et beløp med høyst 2 desimaler")
             if s.startswith("-") and _MONEY_RE.match(s[1:]):
                 raise _Invalid(f"{_show(v)}: beløpet kan ikke være negativt")
             raise _Invalid(f"{_show(v)} er ikke et beløp (bruk punktum som desimaltegn, f.eks. 12.50)")
-        return Decimal(s)
+        return _bounded_money(Decimal(s))
     if isinstance(v, int):
         v = Decimal(v)
     if isinstance(v, Decimal):
@@ -159,17 +194,27 @@ def p_money(v: Any) -> Decimal:
             raise _Invalid(f"{_show(v)} er ikke et beløp")
         if v < 0:
             raise _Invalid(f"{v}: beløpet kan ikke være negativt")
+        _bounded_money(v)  # before quantize: a huge value is never expanded
         if v.as_tuple().exponent < -2 and v != v.quantize(Decimal("0.01")):
             raise _Invalid(f"{v}: et beløp kan ha høyst 2 desimaler")
         return v
     raise _Invalid(f"{_show(v)} er ikke et beløp")  # pragma: no cover
 
 
+def _bounded_money(d: Decimal) -> Decimal:
+    problem = bounds.amount_problem(d)
+    if problem:
+        raise _Invalid(f"{d}: {problem}")
+    return d
+
+
 def p_hours(v: Any) -> Decimal:
-    if type(v) is int and v >= 0:  # whole hours (the common case): no decimals to check
+    if type(v) is int and 0 <= v <= _MAX_HOURS_INT:  # whole hours (the common case): no decimals to check
         return Decimal(v)
     if isinstance(v, float):
         v = _from_float(v)
+    if isinstance(v, bounds.BigNumber):
+        raise _Invalid(f"{_show(v)} {bounds.too_many_digits('et antall timer', bounds.MAX_HOURS)}")
     if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
         raise _Invalid(f"{_show(v)} er ikke et antall timer (bruk et tall, f.eks. 7.5)")
     d = Decimal(v)
@@ -177,6 +222,9 @@ def p_hours(v: Any) -> Decimal:
         raise _Invalid(f"{_show(v)} er ikke et antall timer")
     if d < 0:
         raise _Invalid(f"{d}: timer kan ikke være negative")
+    problem = bounds.hours_problem(d)  # before quantize: a huge value is never expanded
+    if problem:
+        raise _Invalid(f"{d}: {problem}")
     if d.as_tuple().exponent < -2 and d != d.quantize(Decimal("0.01")):
         raise _Invalid(f"{d}: timer kan ha høyst 2 desimaler")
     return d
@@ -270,7 +318,8 @@ class _V:
             allowed = fields.allowed
             for key in v:
                 if key not in allowed:
-                    self.err(_p(path, key), f"ukjent felt (tillatte felt: {', '.join(allowed)})")
+                    self.err(_p(path, bounds.printable(str(key), 40)),
+                             f"ukjent felt (tillatte felt: {', '.join(allowed)})")
         for key in fields.required:
             if v.get(key) is None:
                 self.err(_p(path, key), "mangler (påkrevd felt)" if key not in v
@@ -300,6 +349,10 @@ class _V:
         p = _p(path, key)
         if not isinstance(raw, list):
             self.err(p, f"{_show(raw)} er ikke en liste")
+            return []
+        limit = bounds.MAX_ITEMS.get(key, bounds.MAX_ITEMS_DEFAULT)
+        if len(raw) > limit:
+            self.err(p, f"for mange elementer ({len(raw)}, høyst {limit})")
             return []
         if len(raw) < min_items:
             self.err(p, f"må ha minst {min_items} element")
@@ -370,7 +423,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     pa = v.obj(pj, "participant", PARTICIPANT) if pj is not None else None
     p_name = v.get(pa, "name", "participant", p_str)
     p_fnr = v.get(pa, "fnr", "participant", p_str)
-    p_birth = v.get(pa, "birth_date", "participant", p_date)
+    p_birth = v.get(pa, "birth_date", "participant", p_birth_date)
     p_lang = v.get(pa, "language", "participant", p_choice(("nb", "nn")))
     p_addr = None
     if pa is not None and pa.get("address") is not None:
@@ -385,7 +438,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
                       f"{p_birth.isoformat()} stemmer ikke med fødselsnummeret "
                       f"({KIND_LABELS.get(kind, kind)} gir {born.isoformat()})")
         except IdentityError as exc:
-            v.err("participant.fnr", f"«{p_fnr}» er ikke et gyldig fødselsnummer eller D-nummer: {exc}")
+            v.err("participant.fnr", f"{_show(p_fnr)} er ikke et gyldig fødselsnummer eller D-nummer: {exc}")
 
     # representative
     rep = None
@@ -418,7 +471,7 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     children = []
     for p, x in v.items(root, "children", "$"):
         c = v.obj(x, p, CHILD)
-        bd = v.get(c, "birth_date", p, p_date)
+        bd = v.get(c, "birth_date", p, p_birth_date)
         per = v.period(c, p, required=False) if c is not None else BAD
         foster = v.get(c, "foster", p, p_bool)
         children.append((bd, per, foster))
@@ -470,6 +523,10 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
         kind = v.get(b, "kind", p, p_enum(m.BenefitKind))
         per = v.period(b, p) if b is not None else BAD
         amount = v.get(b, "daily_amount", p, p_money)
+        if isinstance(amount, Decimal) and amount > bounds.MAX_DAILY_AMOUNT:
+            v.err(f"{p}.daily_amount", f"{amount}: " + bounds.amount_problem(amount, bounds.MAX_DAILY_AMOUNT,
+                                                                              "kr per dag"))
+            amount = BAD
         benefits.append((kind, per, amount))
 
     # payments
@@ -512,6 +569,11 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
         v.err("appeal.received", f"{a_dates['received'].isoformat()} er før klagen ble sendt {a_sent.isoformat()}")
     if isinstance(p_birth, date) and isinstance(d_date, date) and p_birth > d_date:
         v.err("participant.birth_date", f"{p_birth.isoformat()} er etter vedtaksdatoen")
+
+    for path, text in (("decision.reference", d_ref), ("nav_office.name", office_name),
+                       ("participant.name", p_name)):
+        if isinstance(text, str) and len(text) > bounds.COLUMN_LENGTHS[path]:  # the column's size
+            v.err(path, f"teksten er for lang ({len(text)} tegn, høyst {bounds.COLUMN_LENGTHS[path]})")
 
     if v.errors:
         raise ImportValidationError(v.errors)

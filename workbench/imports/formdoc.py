@@ -4,12 +4,18 @@ Form fields are named by their path in the document (``payments[0].deductions[1]
 validation error's path points straight at its field. ``build_document`` turns the posted fields
 into a document (empty fields left out, empty rows dropped, «1 234,50» read as 1234.50);
 ``flatten`` turns a document back into field values to show the form again.
+
+Whatever is posted, nothing here fails or takes long (issue #14): a field name is read only if it is
+a short path of at most :data:`MAX_PATH_TOKENS` steps with row numbers of at most 4 digits; a name
+that clashes with another (``work`` and ``work[0].hours``) is left out; a number is converted only
+when it is plain digits (at most :data:`MAX_NUMBER_DIGITS`), never from an exponent — anything else
+stays text, and the one validation names the field.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Mapping
 
 FORMAT_ID = "klagebenk.nav-vedtak/1"
@@ -20,8 +26,12 @@ LINES_KEYS = {"decision.hjemler"}  # one entry per line in a textarea
 SKIP = {"csrf_token", "action"}
 REQUIRED_OBJECTS = ("nav_office", "decision", "participant", "programme", "appeal")
 
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\.")
-_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]|\.")
+_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]{1,4}\]|\.[A-Za-z_][A-Za-z0-9_]*)*$")
+MAX_NAME_LENGTH = 200  # a field name: the longest on the form is about 40 characters
+MAX_PATH_TOKENS = 8  # payments[0].deductions[1].amount has 5
+MAX_NUMBER_DIGITS = 30  # digits of an hours field, before and after the decimal point
+_NUMBER = re.compile(r"^[0-9]{1,%d}(\.[0-9]{1,%d})?$" % (MAX_NUMBER_DIGITS, MAX_NUMBER_DIGITS))
 
 #: Repeating groups of the form and the row count shown when the document has none.
 GROUPS = ("children", "work", "absence", "leave_without_stonad", "ferie", "benefits", "payments")
@@ -57,22 +67,28 @@ def _convert(key: str, full_path: str, value: str) -> Any:
     if key in MONEY_KEYS:
         return _normalise_money(value)
     if key in NUMBER_KEYS:
-        try:
-            return Decimal(value.replace(",", ".").replace(" ", ""))
-        except InvalidOperation:
-            return value  # the validation names it
+        text = value.replace(",", ".").replace(" ", "").replace("\u00a0", "")
+        if _NUMBER.match(text):  # plain digits only: an exponent (1e1000000) is never computed
+            return Decimal(text)
+        return value  # the validation names it
     return value
 
 
 def _set(root: dict, tokens: list[str | int], value: Any) -> None:
+    """Put ``value`` at ``tokens``; a path through a field that already holds a value (``work`` was
+    posted, and ``work[0].hours``) is left out."""
     node: Any = root
     for here, nxt in zip(tokens, tokens[1:]):
-        child = node.get(here) if isinstance(node, dict) else None
+        child = node.get(here)
         if child is None:
             child = {} if isinstance(nxt, str) else {"__list__": {}}
             node[here] = child
+        if not isinstance(child, dict):
+            return
         node = child["__list__"] if isinstance(nxt, int) and "__list__" in child else child
     last = tokens[-1]
+    if isinstance(node.get(last), dict):  # ``work[0]`` posted after ``work[0].hours``: keep the row
+        return
     node[last] = value
 
 
@@ -95,10 +111,10 @@ def _finish(node: Any) -> Any:
 def build_document(form: Mapping[str, str]) -> dict:
     root: dict = {}
     for name in form:
-        if name in SKIP or not _PATH.match(name):
+        if name in SKIP or len(name) > MAX_NAME_LENGTH or "__list__" in name or not _PATH.match(name):
             continue
         tokens = _tokens(name)
-        if not tokens:
+        if not tokens or len(tokens) > MAX_PATH_TOKENS:
             continue
         key = next(t for t in reversed(tokens) if isinstance(t, str))
         value = _convert(key, name, form.get(name, ""))
@@ -135,11 +151,20 @@ def flatten(doc: Any, prefix: str = "") -> dict[str, str]:
     return out
 
 
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def row_counts(doc: dict) -> dict[str, int]:
-    """How many rows to show per group: the document's rows, plus one empty row to fill in."""
-    counts = {g: len(doc.get(g) or []) + 1 for g in GROUPS}
-    counts["arguments"] = len((doc.get("appeal") or {}).get("arguments") or []) + 1
-    counts["deductions"] = [len(p.get("deductions") or []) + 1 for p in (doc.get("payments") or [])]
+    """How many rows to show per group: the document's rows, plus one empty row to fill in. (A
+    posted name may have made a group or a row plain text: it counts as empty.)"""
+    counts = {g: len(_list(doc.get(g))) + 1 for g in GROUPS}
+    counts["arguments"] = len(_list(_dict(doc.get("appeal")).get("arguments"))) + 1
+    counts["deductions"] = [len(_list(_dict(p).get("deductions"))) + 1 for p in _list(doc.get("payments"))]
     return counts
 
 
@@ -168,7 +193,7 @@ def parse_add_action(action: str | None) -> tuple[str, int | None] | None:
 
 def _posted_indices(form: Mapping[str, str], prefix: str) -> list[int]:
     """The row indices posted for a group (``prefix`` like ``work`` or ``payments[1].deductions``)."""
-    pattern = re.compile(re.escape(prefix) + r"\[(\d+)\]")
+    pattern = re.compile(re.escape(prefix) + r"\[([0-9]{1,4})\]")
     found = set()
     for name in form:
         m = pattern.match(name)
@@ -201,7 +226,7 @@ def add_row(counts: dict, form: Mapping[str, str], doc: dict, action: str | None
     if payment not in _posted_indices(form, "payments"):
         return counts
     kept = [k for k in _posted_indices(form, "payments") if _has_value(form, f"payments[{k}].")]
-    doc_rows = len(doc.get("payments") or [])
+    doc_rows = len(_list(doc.get("payments")))
     index = min(kept.index(payment) if payment in kept else doc_rows, doc_rows)  # empty: the blank row
     while len(counts["deductions"]) <= index:
         counts["deductions"].append(1)

@@ -2,6 +2,9 @@
 Statsforvalteren; a foreløpig svar when an answer takes more than one month [S].
 
 The "near" window (14 days before the target) is a UI choice, not law.
+
+Whatever day is stored (a date near year 9999 from before the import had bounds), the arithmetic here
+never overflows: a deadline past the calendar's end is ``date.max``, one before its start ``date.min``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,15 @@ def add_months(d: date, months: int) -> date:
     month = d.month - 1 + months
     year = d.year + month // 12
     month = month % 12 + 1
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _minus_days(d: date, days: int) -> date:
+    return d - timedelta(days=days) if d.toordinal() > days else date.min
 
 
 @dataclass(frozen=True)
@@ -50,7 +61,7 @@ def compute(received: date, *, today: date, closed: bool = False,
         target_state = "closed"
     elif today > target:
         target_state = "past"
-    elif today >= target - timedelta(days=NEAR_DAYS):
+    elif today >= _minus_days(target, NEAR_DAYS):
         target_state = "near"
     else:
         target_state = "ok"

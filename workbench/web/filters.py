@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from flask import Flask
 
@@ -17,22 +18,40 @@ from workbench.law.money import decimal_or_none
 to_decimal = decimal_or_none
 
 
+def _formattable(d: Decimal) -> bool:
+    """A stored number a page can format: finite and of sane size (below 10^15, no exponent below
+    −20). Anything else (``1E+10000000`` stored before the import had bounds) is shown as written:
+    formatting it would take seconds, or fail."""
+    return d.is_finite() and (not d or -20 < d.adjusted() < 15)
+
+
+def _as_written(value) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def kr(value) -> str:
     """«kr 1 234,50» (no line break inside the amount)."""
     d = to_decimal(value)
-    return "–" if d is None else _format_kr(d, 2, nbsp=True)
+    if d is None:
+        return "–"
+    return _format_kr(d, 2, nbsp=True) if _formattable(d) else _as_written(value)
 
 
 def kr_whole(value) -> str:
     """Whole kroner (the rounded net amounts of an evaluation): «kr 6 797»."""
     d = to_decimal(value)
-    return "–" if d is None else _format_kr(d, 0, nbsp=True)
+    if d is None:
+        return "–"
+    return _format_kr(d, 0, nbsp=True) if _formattable(d) else _as_written(value)
 
 
 def signed_kr_whole(value) -> str:
     d = to_decimal(value)
     if d is None:
         return "–"
+    if not _formattable(d):
+        return _as_written(value)
     return ("+" if d > 0 else "") + kr_whole(d)
 
 
@@ -62,6 +81,8 @@ def number(value) -> str:
     d = to_decimal(value)
     if d is None:
         return "–"
+    if not _formattable(d):
+        return _as_written(value)
     from babel.numbers import format_decimal
 
     return format_decimal(d, format="#,##0.##", locale="nb_NO")
