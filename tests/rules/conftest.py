@@ -16,7 +16,7 @@ def make_doc():
 def run():
     """doc → evaluation JSON (through the real import validation)."""
     from workbench.importing import parse_document
-    from workbench.law.pipeline import evaluate
+    from workbench.appeal.evaluation import evaluate
     from workbench.law.parameters import default_parameters
 
     def _run(doc: dict, **overrides) -> dict:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from rules_support import base_doc, load_case  # type: ignore[import-not-found]
 from workbench.importing import parse_document
 from workbench.formats import evaluation_json as output
-from workbench.law.pipeline import evaluate
+from workbench.appeal.evaluation import evaluate
 from workbench.law.parameters import default_parameters
 
 ABSENCE = [{"date": "2025-10-08", "hours": 3, "valid": False}]

@@ -65,7 +65,7 @@ def test_an_operator_adds_g_2027_as_data_without_a_code_change(tmp_path, run, ma
     ps = load_parameters(d)
     assert ps.g.row_on(date(2027, 5, 3)).text == "140000"
     from workbench.importing import parse_document
-    from workbench.law.pipeline import evaluate
+    from workbench.appeal.evaluation import evaluate
 
     doc = make_doc(period=("2027-05-03", "2027-05-07"), programme=("2027-01-01", "2027-12-31"))
     assert evaluate(parse_document(doc), ps).periods[0].computed

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.importing import parse_document
-from workbench.law.pipeline import Context, compute_period, evaluate
+from workbench.appeal.evaluation import evaluate
+from workbench.law.pipeline import Context, compute_period
 from workbench.law.model import Payment
 from workbench.law.parameters import default_parameters
 from workbench.law.periode import Periode

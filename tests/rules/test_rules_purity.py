@@ -13,7 +13,7 @@ import sys, json
 import workbench.law.pipeline, workbench.appeal.diagnosis, workbench.law.fvl_klagefrist
 import workbench.importing
 from workbench.importing import load_document, parse_document
-from workbench.law.pipeline import evaluate
+from workbench.appeal.evaluation import evaluate
 doc = load_document(open(sys.argv[1], "rb").read())
 evaluate(parse_document(doc)).to_json()
 bad = sorted(m for m in sys.modules if m.split(".")[0] in

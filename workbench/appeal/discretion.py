@@ -33,7 +33,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 from workbench.law.lovdata import lovdata_url
-from workbench.law.sotjl_35 import count_weekdays
+from workbench.law.calendar import count_weekdays
 from workbench.law.model import BenefitKind, DecisionKind, LeaveKind, NavDecision, WorkKind
 
 FRITT_SKJONN = "fritt_skjonn"

@@ -16,7 +16,8 @@ from workbench.law.money import fmt, fmt_kroner, round_half_up
 from workbench.law.model import SAMORDNING_BENEFITS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from workbench.law.pipeline import Evaluation, PeriodResult
+    from workbench.appeal.evaluation import Evaluation
+    from workbench.law.pipeline import PeriodResult
 
 FORMAT = "klagebenk.evaluation/1"
 

@@ -20,31 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
-import holidays as _holidays
-
+from workbench.law.calendar import next_working_day
 from workbench.law.model import NavDecision
 
 KLAGEFRIST = timedelta(days=21)
 HJEMMEL_FRIST = "forvaltningsloven § 29"
 HJEMMEL_LATE = "forvaltningsloven § 31"
-
-
-@lru_cache(maxsize=64)
-def _holidays_of(year: int) -> frozenset[date]:
-    return frozenset(_holidays.country_holidays("NO", years=year))
-
-
-def is_working_day(d: date) -> bool:
-    return d.weekday() < 5 and d not in _holidays_of(d.year)
-
-
-def next_working_day(d: date) -> date:
-    while not is_working_day(d):
-        d += timedelta(days=1)
-    return d
 
 
 def deadline_from(received: date) -> date:

@@ -521,45 +521,12 @@ def _merge_missing(res: PeriodResult) -> None:
     res.missing = list(merged.values())
 
 
-# -- the evaluation ------------------------------------------------------------------------------
-@dataclass(slots=True)
-class Evaluation:
-    decision: NavDecision
-    parameters: ParameterSet
-    periods: list[PeriodResult]
-    admissibility: fvl_klagefrist.Admissibility
-    flags: list[str]
-    discrepancies: list[dict[str, Any]]
-    notes: list[str]
-    evaluated_on: date | None = None
-
-    @property
-    def complete(self) -> bool:
-        return all(p.computed for p in self.periods)
-
-    @property
-    def total_net(self) -> Decimal | None:
-        return sum((p.net for p in self.periods), Decimal(0)) if self.complete else None
-
-    @property
-    def total_nav_net(self) -> Decimal:
-        return sum((p.nav_net for p in self.periods), Decimal(0))
-
-    def to_json(self) -> dict[str, Any]:
-        from workbench.formats.evaluation_json import evaluation_to_json
-
-        return evaluation_to_json(self)
-
-
-def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,
-             *, today: date | None = None) -> Evaluation:
-    """Evaluate a contested decision with ``parameters`` (default: the shipped set)."""
-    from workbench.appeal import diagnosis as disc
-
-    ps = parameters or default_parameters()
+# -- all the periods of a decision -----------------------------------------------------------------------
+def evaluate_periods(decision: NavDecision, ps: ParameterSet) -> tuple[Context, list[PeriodResult]]:
+    """Steps 1–6 for every payment period of ``decision``, with R8's alternatives where absence counts:
+    «When absence is present, also show the result under this alternative» (the alternatives the chosen
+    assumptions do not already give)."""
     ctx = Context.build(decision, ps)
-    # R8: «When absence is present, also show the result under this alternative» — the alternatives
-    # the chosen assumptions do not already give (their parameter sets built once per evaluation)
     absence_alternatives = [
         (name, ctx.alt(**{key: value}), key == "abs_reduces_bt")
         for name, key, value in (("absence_method=whole_days", "absence_method", "whole_days"),
@@ -574,26 +541,5 @@ def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,
                 if needs_bt and not pr.gross_bt:
                     continue  # no barnetillegg: the alternative cannot differ
                 pr.alternatives[name] = alternative_net(ctx, pr, alt_ps)
-        pr.discrepancies = disc.period_discrepancies(ctx, pr)
         periods.append(pr)
-    adm = fvl_klagefrist.assess(decision)
-    flags: list[str] = []
-    for p in periods:
-        for f in p.flags:
-            if f not in flags and f != "til-ugunst":  # per period only; the total decides below
-                flags.append(f)
-    computed = [p for p in periods if p.computed]
-    correct = sum((p.net for p in computed), Decimal(0))
-    nav = sum((p.nav_net for p in computed), Decimal(0))
-    if computed and correct < nav - ps.assumptions.rounding_tolerance:
-        flags.insert(0, "til-ugunst")  # R24 gate: a change would be to the claimant's detriment
-    flags.extend(f for f in adm.flags if f not in flags)
-    discrepancies = [d for p in periods for d in p.discrepancies]
-    notes: list[str] = []
-    for p in periods:
-        for n in p.notes:
-            if n not in notes:
-                notes.append(n)
-    if any(not p.computed for p in periods):
-        notes.append("Minst én periode er ikke beregnet fordi en parameter mangler (parameter-missing).")
-    return Evaluation(decision, ps, periods, adm, flags, discrepancies, notes + adm.notes, today)
+    return ctx, periods

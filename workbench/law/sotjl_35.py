@@ -21,10 +21,9 @@ import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
 from workbench.law.money import Fraction
-from functools import lru_cache
 
-import holidays as _holidays
 
+from workbench.law.calendar import count_weekdays, weekday_holidays_between
 from workbench.law.model import Child, LeaveWithoutStonad, Participant
 from workbench.law.parameters import Assumptions, ParameterSet
 from workbench.law.periode import Periode
@@ -34,35 +33,7 @@ HJEMMEL_BT = "sosialtjenesteloven § 35 fjerde ledd; forskrift om kvalifiserings
 ONE_DAY = timedelta(days=1)
 
 
-# -- calendar ------------------------------------------------------------------------------------
-@lru_cache(maxsize=64)
-def _weekday_holidays(year: int) -> tuple[int, ...]:
-    """Norwegian public holidays on Mon–Fri in ``year`` (as ordinals, sorted)."""
-    hs = _holidays.country_holidays("NO", years=year)
-    return tuple(sorted(d.toordinal() for d in hs if d.weekday() < 5))
-
-
-def weekday_holidays_between(a: date, b: date) -> list[date]:
-    out: list[date] = []
-    for year in range(a.year, b.year + 1):
-        for o in _weekday_holidays(year):
-            if a.toordinal() <= o <= b.toordinal():
-                out.append(date.fromordinal(o))
-    return out
-
-
-#: _EXTRA[w][r]: weekdays among r consecutive days starting on weekday w (0 = Monday).
-_EXTRA = tuple(tuple(sum(1 for i in range(r) if (w + i) % 7 < 5) for r in range(7)) for w in range(7))
-
-
-def count_weekdays(a: date, b: date) -> int:
-    """Number of Mon–Fri in [a, b] (0 if a > b), in O(1)."""
-    if a > b:
-        return 0
-    weeks, rest = divmod((b - a).days + 1, 7)
-    return weeks * 5 + _EXTRA[a.weekday()][rest]
-
-
+# -- calendar (the one holiday calendar is workbench.law.calendar) ---------------------------------------
 def add_years(d: date, years: int) -> date:
     """The same calendar day ``years`` later; 29 February → 1 March in a common year.
 
@@ -107,7 +78,6 @@ class Calendar:
 
     def count(self, a: date, b: date) -> int:
         """Stønadsdager in [a, b]."""
-        # count_weekdays and the clipping inlined: this runs for every day range of every period
         prog = self.programme
         if a < prog.fra:
             a = prog.fra
@@ -115,8 +85,7 @@ class Calendar:
             b = prog.til
         if a > b:
             return 0
-        weeks, rest = divmod((b - a).days + 1, 7)
-        n = weeks * 5 + _EXTRA[a.weekday()][rest]
+        n = count_weekdays(a, b)
         if not self.count_holidays and n:
             n -= len(weekday_holidays_between(a, b))
         for la, lb in self.leave:

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from workbench.importing import parse_document
-from workbench.law.pipeline import Evaluation, evaluate
+from workbench.appeal.evaluation import Evaluation, evaluate
 from workbench.law.model import NavDecision
 from workbench.law.parameters import ParameterSet, default_parameters
 
