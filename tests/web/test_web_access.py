@@ -189,3 +189,25 @@ def test_the_status_buttons_never_skip_the_letter_gate_or_the_archive_checksum(
                         data={"version": 2, "to_status": "arkivert"}).status_code == 403
     db.expire_all()
     assert db.get(Case, case.id).status == "ferdigstilt"
+
+
+@pytest.mark.parametrize("role,scope", [("arkivar", "cases:read"), ("saksbehandler", "cases:read-open"),
+                                        ("leder", "cases:read-open"), ("admin", "cases:write")])
+def test_api_scopes_mirror_the_web_roles(app, import_case, client_as, api_token, db, role, scope):
+    """A case a role may open in the browser is a case its API scope may read, in every status:
+    cases:read is the arkivar (finished cases only), cases:read-open the saksbehandler and leder (every
+    case), cases:write alone reads nothing, like admin (README «Roles», services/api_tokens.py)."""
+    from workbench.db.models import Case
+
+    case = import_case("demo-omsorgsstonad.json")
+    web, api, token = client_as(role), app.test_client(), api_token(scope)
+    for status in CaseStatus:
+        row = db.get(Case, case.id)
+        row.status = status.value
+        db.add(row)
+        db.commit()
+        web_ok = web.get(f"/saker/{case.public_id}").status_code == 200
+        for path in (f"/api/v1/cases/{case.public_id}", f"/api/v1/cases/{case.public_id}/evaluation"):
+            response = api.get(path, headers={"Authorization": f"Bearer {token}"})
+            assert (response.status_code == 200) == web_ok, (role, scope, status, path, response.status_code)
+            assert response.status_code in (200, 403)

@@ -1,5 +1,6 @@
-"""The JSON API: bearer tokens per client (hashed at rest, scoped), JSON errors with field path
-and reason, and an OpenAPI document that matches the routes."""
+"""The JSON API: bearer tokens per client (hashed at rest, scoped like the web roles: cases:read
+reads finished cases only, cases:read-open every case), JSON errors with field path and reason, and
+an OpenAPI document that matches the routes and names each operation's scopes."""
 
 from __future__ import annotations
 
@@ -14,8 +15,20 @@ def _auth(token):
     return {"Authorization": f"Bearer {token}"}
 
 
+def _set_status(app, case, status: str = "ferdigstilt") -> None:
+    """Give the case a status directly (the letter flow and the archive are tested elsewhere)."""
+    from workbench.db.models import Case
+    from workbench.db.session import session_for
+
+    with session_for(app) as s:
+        row = s.get(Case, case.id)
+        row.status = status
+        s.add(row)
+        s.commit()
+
+
 def test_post_then_get_case_and_evaluation(client, api_token):
-    token = api_token("cases:write", "cases:read")
+    token = api_token("cases:write", "cases:read-open")
     raw = (CASES / "demo-omsorgsstonad.json").read_bytes()
     r = client.post("/api/v1/cases", data=raw, headers=_auth(token), content_type="application/json")
     assert r.status_code == 201, r.get_json()
@@ -48,17 +61,69 @@ def test_invalid_document_gives_field_errors_and_stores_nothing(client, api_toke
     assert row_counts() == before
 
 
-def test_tokens_are_checked_and_scoped(client, api_token, import_case):
+def test_tokens_are_checked_and_scoped(app, client, api_token, import_case):
     case = import_case("D01.json")
     reader = api_token("cases:read")
+    open_reader = api_token("cases:read-open")
     writer = api_token("cases:write")
     assert client.get(f"/api/v1/cases/{case.public_id}").status_code == 401
     r = client.get(f"/api/v1/cases/{case.public_id}", headers=_auth("kb_wrong"))
     assert r.status_code == 401 and r.get_json()["error"]["code"] == "unauthorized"
     assert client.get(f"/api/v1/cases/{case.public_id}", headers=_auth(writer)).status_code == 403
     assert client.post("/api/v1/cases", json={}, headers=_auth(reader)).status_code == 403
-    assert client.get(f"/api/v1/cases/{case.public_id}", headers=_auth(reader)).status_code == 200
+    assert client.post("/api/v1/cases", json={}, headers=_auth(open_reader)).status_code == 403
+    assert client.get(f"/api/v1/cases/{case.public_id}", headers=_auth(open_reader)).status_code == 200
     assert client.get("/api/v1/cases/" + "0" * 32, headers=_auth(reader)).status_code == 404
+    _set_status(app, case)
+    assert client.get(f"/api/v1/cases/{case.public_id}", headers=_auth(reader)).status_code == 200
+
+
+def test_cases_read_reads_finished_cases_only(app, client, api_token, import_case):
+    """cases:read is the web arkivar's view: ferdigstilt and arkivert cases; an open case (and its
+    evaluation) is refused, as the arkivar's case page is. cases:read-open reads every case."""
+    from workbench.db.models import CaseStatus
+
+    reader, open_reader = api_token("cases:read"), api_token("cases:read-open")
+    both = api_token("cases:read", "cases:read-open")
+    case = import_case("D01.json")
+    for path in (f"/api/v1/cases/{case.public_id}", f"/api/v1/cases/{case.public_id}/evaluation"):
+        r = client.get(path, headers=_auth(reader))
+        assert r.status_code == 403, path
+        err = r.get_json()["error"]
+        assert err["code"] == "forbidden" and "cases:read-open" in err["message"]
+        assert client.get(path, headers=_auth(open_reader)).status_code == 200, path
+        assert client.get(path, headers=_auth(both)).status_code == 200, path
+    assert client.get(f"/api/v1/cases/{case.public_id}/evaluation",
+                      headers=_auth(open_reader)).get_json()["evaluation"]["total"]
+    for status in (CaseStatus.FERDIGSTILT, CaseStatus.ARKIVERT):
+        _set_status(app, case, status.value)
+        for token in (reader, open_reader, both):
+            for path in (f"/api/v1/cases/{case.public_id}", f"/api/v1/cases/{case.public_id}/evaluation"):
+                r = client.get(path, headers=_auth(token))
+                assert r.status_code == 200, (status, path)
+        assert client.get(f"/api/v1/cases/{case.public_id}", headers=_auth(reader)).get_json()["status"] == status
+
+
+def test_token_add_on_the_command_line_knows_every_scope(app, client, import_case, monkeypatch):
+    from click.testing import CliRunner
+
+    from workbench.cli import main
+    from workbench.commands.app_commands import token_add
+    from workbench.services import api_tokens
+
+    choices = next(p for p in token_add.params if p.name == "scopes").type.choices
+    assert list(choices) == list(api_tokens.SCOPES)
+    monkeypatch.setenv("DATABASE_URL", app.config["DATABASE_URL"])
+    monkeypatch.setenv("KLAGEBENK_MODE", "test")
+    res = CliRunner().invoke(main, ["token", "add", "Navs saksbehandlingssystem", "--scope", "cases:read-open",
+                                    "--scope", "cases:write"])
+    assert res.exit_code == 0, res.output
+    token = res.output.strip().splitlines()[-1]
+    assert token.startswith("kb_")
+    case = import_case("D01.json")  # open
+    assert client.get(f"/api/v1/cases/{case.public_id}", headers=_auth(token)).status_code == 200
+    res = CliRunner().invoke(main, ["token", "add", "X", "--scope", "cases:everything"])
+    assert res.exit_code == 2
 
 
 def test_tokens_are_hashed_at_rest_and_can_be_revoked(app, client, api_token, db):
@@ -99,6 +164,29 @@ def test_openapi_document_matches_the_routes(app, client, api_token):
             assert "401" in op["responses"]
     refs = re.findall(r'"\$ref": "#/components/schemas/(\w+)"', json.dumps(doc))
     assert set(refs) <= set(doc["components"]["schemas"])
+
+
+def test_openapi_names_the_scopes_each_operation_needs(app, client, api_token):
+    """Each operation's security requirements (alternatives) list exactly the scopes its route's
+    ``token_required`` accepts; every scope is described."""
+    from workbench.services import api_tokens
+
+    doc = client.get("/api/v1/openapi.json", headers=_auth(api_token("cases:read"))).get_json()
+    views = {(r.rule, m): app.view_functions[r.endpoint] for r in app.url_map.iter_rules()
+             if r.rule.startswith("/api/") for m in r.methods - {"HEAD", "OPTIONS"}}
+    for path, ops in doc["paths"].items():
+        for method, op in ops.items():
+            view = views[(_doc_path_to_rule(path), method.upper())]
+            documented = {s for req in op["security"] for s in req["bearer"]}
+            assert documented == set(view.required_scopes), (path, method)
+            assert set(op["x-klagebenk-scopes"]) == documented
+            for scope in documented:
+                assert scope in op["description"], (path, method)
+    assert doc["paths"]["/cases"]["post"]["security"] == [{"bearer": ["cases:write"]}]
+    assert {s for req in doc["paths"]["/cases/{public_id}"]["get"]["security"] for s in req["bearer"]} == {
+        "cases:read", "cases:read-open"}
+    described = doc["components"]["securitySchemes"]["bearer"]["description"]
+    assert all(scope in described for scope in api_tokens.SCOPES)
 
 
 def test_api_errors_are_json(client, api_token):

@@ -1,7 +1,16 @@
 """Bearer tokens for client systems. The token is shown once; only its SHA-256 is stored.
 
-Scopes: ``cases:write`` (hand a case over: POST /api/v1/cases) and ``cases:read`` (read a case and
-its evaluation). A token for Nav's case system typically has both; one for the archive only read.
+Scopes mirror the web roles (README «Roles», ``web/access.py``): least access by default.
+
+| scope             | may                                                          | like the web role |
+|-------------------|--------------------------------------------------------------|-------------------|
+| ``cases:write``   | hand a case over (POST /api/v1/cases)                         | importing (saksbehandler, leder) |
+| ``cases:read``    | read FINISHED cases (ferdigstilt, arkivert) and their evaluations | arkivar |
+| ``cases:read-open`` | read every case, open ones included, and its evaluation     | saksbehandler, leder (reading) |
+
+An open case holds a claim still being decided; only a client trusted like a case worker gets
+``cases:read-open``. The archive's token has ``cases:read`` only; Nav's case system, which follows
+the cases it handed over, ``cases:write`` and ``cases:read-open``.
 """
 
 from __future__ import annotations
@@ -11,13 +20,26 @@ import secrets
 
 from sqlmodel import Session, select
 
-from workbench.db.models import ApiToken, utcnow
+from workbench.db.models import ApiToken, CaseStatus, utcnow
 from workbench.services import audit
 
+WRITE = "cases:write"
+READ_FINISHED = "cases:read"
+READ_OPEN = "cases:read-open"
 SCOPES = {
-    "cases:write": "Opprette saker (POST /api/v1/cases)",
-    "cases:read": "Lese saker og vurderinger",
+    WRITE: "Opprette saker (POST /api/v1/cases)",
+    READ_FINISHED: "Lese ferdigstilte og arkiverte saker og vurderingene deres",
+    READ_OPEN: "Lese alle saker, også åpne (under behandling), og vurderingene deres",
 }
+#: Case statuses a ``cases:read`` token may read (the web arkivar's: web/access.ARCHIVE_STATUSES).
+FINISHED_STATUSES = frozenset({CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value})
+
+
+def may_read(scopes, status: str) -> bool:
+    """May a token with ``scopes`` read a case with this status? Mirrors ``web.access.may_read_case``:
+    ``cases:read-open`` like a case worker (every case), ``cases:read`` like the arkivar (finished)."""
+    scopes = set(scopes)
+    return READ_OPEN in scopes or (READ_FINISHED in scopes and status in FINISHED_STATUSES)
 TOKEN_PREFIX = "kb_"
 
 
