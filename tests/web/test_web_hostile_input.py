@@ -40,7 +40,7 @@ from hostile_support import (  # noqa: E402
 
 CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 DEMO = "demo-omsorgsstonad.json"
-FUZZ_EXAMPLES = 300 if os.environ.get("CI") else 100  # per door
+FUZZ_EXAMPLES = 300 if os.environ.get("CI") else 60  # per door
 
 
 def _demo() -> dict:
