@@ -29,7 +29,8 @@ CASES_DIR = Path(__file__).resolve().parents[1] / "docs" / "cases"
 PASSWORD = "riktig-passord-123"
 TABLES_IN_DELETE_ORDER = ("approval_events", "letters", "fact_corrections", "case_reviews",
                           "audit_events", "evaluations", "imported_decisions", "cases",
-                          "api_tokens", "users")
+                          "api_tokens", "user_sessions",
+                          "login_throttle", "users")
 
 
 def _is_postgres(url: str) -> bool:

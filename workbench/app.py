@@ -47,12 +47,24 @@ def _serving() -> bool:
     ctx = click.get_current_context(silent=True)
     if ctx is None:
         return True  # a WSGI server importing the app
-    return ctx.command.name in {"run", "demo"}
+    return ctx.command.name in {"run", "demo", "serve"}
 
 
 def register_config(app: Flask, overrides: dict | None) -> None:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.config.update(config_module.from_environment(app.instance_path, overrides, serving=_serving()))
+    serving = _serving()
+    app.config.update(config_module.from_environment(app.instance_path, overrides, serving=serving))
+    if app.debug and serving and app.config["KLAGEBENK_MODE"] == "production":
+        # from_environment refuses FLASK_DEBUG; this catches debug switched on any other way
+        raise config_module.ConfigError(
+            "FLASK_DEBUG is set: production never serves in debug mode. Unset FLASK_DEBUG.")
+    proxies = app.config.get("KLAGEBENK_PROXY_COUNT", 0)
+    if proxies:
+        # The client's address (login throttling) and scheme come from the proxies' headers, and
+        # only from as many hops as are ours: anything further left could be forged by the client.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)
 
 
 def register_passwords(app: Flask) -> None:
@@ -74,19 +86,14 @@ def register_database(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from workbench.auth import session_glue
+
     csrf.init_app(app)
     login_manager.init_app(app)
-
-    @login_manager.user_loader
-    def load_user(user_id: str):
-        from workbench.db.models import User
-        from workbench.db.session import db_session
-
-        try:
-            user = db_session().get(User, int(user_id))
-        except (TypeError, ValueError):
-            return None
-        return user if user is not None and user.active else None
+    # A session lives on the server (user_sessions): logout, idle timeout and absolute lifetime
+    # end it there, so a saved cookie is worthless afterwards (workbench/auth/session_glue.py).
+    login_manager.user_loader(session_glue.load_user)
+    login_manager.unauthorized_handler(session_glue.unauthorized)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -5,7 +5,11 @@
 | DATABASE_URL    | sqlite:///<instance>/klagebenk.sqlite     | SQLAlchemy URL; PostgreSQL: postgresql+psycopg://user@host:5432/db |
 | SECRET_KEY      | required when serving (mode production)   | signs sessions and CSRF tokens |
 | KLAGEBENK_MODE  | production                                | production, demo or test |
-| SESSION_COOKIE_SECURE | 1 in production, 0 otherwise        | send the session cookie over HTTPS only |
+| SESSION_COOKIE_SECURE | 1 in production, 0 otherwise        | send the session cookie over HTTPS only (then named ``__Host-klagebenk``) |
+| KLAGEBENK_SESSION_IDLE_MINUTES | 30                         | a session unused this long ends (``services/sessions.py``) |
+| KLAGEBENK_SESSION_MAX_HOURS | 12                            | a session ends this long after login, however busy |
+| KLAGEBENK_PROXY_COUNT | 0                                   | reverse proxies in front that set X-Forwarded-For/-Proto (the client address for login throttling) |
+| FLASK_DEBUG     | —                                         | refused in production: debug mode never serves real cases |
 | KLAGEBENK_OFFICE_NAME_NB | required when serving (mode production); demo: Statsforvalteren i Vestland | the office's name in bokmål (letterhead, signature, archive export) |
 | KLAGEBENK_OFFICE_NAME_NN | as above; demo: Statsforvaltaren i Vestland | the office's name in nynorsk |
 | KLAGEBENK_OFFICE_POSTAL_ADDRESS | as above; demo: Postboks 7310, 5020 Bergen | letter footer «Postadresse» |
@@ -16,7 +20,10 @@
 
 In demo and test mode a missing SECRET_KEY is replaced by a random one. In production mode the
 app refuses to start without one — except for CLI commands that never serve a page
-(``workbench db upgrade``, ``user add``, ``import``), which do not use sessions.
+(``workbench db upgrade``, ``user add``, ``import``), which do not use sessions. When serving in
+production it also refuses a weak one (``secret_key_problem``: shorter than 32 characters, few
+distinct characters, or guessable) and debug mode (``FLASK_DEBUG``), each a ``ConfigError`` naming
+the variable.
 
 The office (``KLAGEBENK_OFFICE_*``) is all or nothing: set every variable, or none. None set: demo and
 test mode use the demo office (Statsforvalteren i Vestland); production mode refuses to serve, and a
@@ -28,9 +35,12 @@ the config into the ``workbench.letters.model.Office`` every letter and archive 
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import secrets
+from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
@@ -81,6 +91,17 @@ def from_environment(instance_path: str | os.PathLike, overrides: dict | None = 
                 "`workbench demo`."
             )
         secret = secrets.token_hex(32)
+    elif mode == "production" and serving:
+        problem = secret_key_problem(secret)
+        if problem:
+            raise ConfigError(problem)
+    if mode == "production" and serving and (_flag(env.get("FLASK_DEBUG"), False) or overrides.get("DEBUG")):
+        raise ConfigError(
+            "FLASK_DEBUG is set: production never serves in debug mode (it shows internals and "
+            "tracebacks). Unset FLASK_DEBUG, or run the demo: `workbench demo`.")
+    idle = _positive_number(overrides, env, "KLAGEBENK_SESSION_IDLE_MINUTES", DEFAULT_IDLE_MINUTES)
+    lifetime = _positive_number(overrides, env, "KLAGEBENK_SESSION_MAX_HOURS", DEFAULT_MAX_HOURS)
+    proxies = _positive_number(overrides, env, "KLAGEBENK_PROXY_COUNT", 0, zero=True, whole=True)
     config = {
         "KLAGEBENK_MODE": mode,
         "DATABASE_URL": normalise_database_url(url),
@@ -90,17 +111,73 @@ def from_environment(instance_path: str | os.PathLike, overrides: dict | None = 
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _flag(env.get("SESSION_COOKIE_SECURE"), mode == "production"),
         "REMEMBER_COOKIE_HTTPONLY": True,
+        # The session ends on the server (services/sessions.py); these bound what the browser keeps.
+        "SESSION_IDLE_TIMEOUT": timedelta(minutes=idle),
+        "SESSION_ABSOLUTE_LIFETIME": timedelta(hours=lifetime),
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=lifetime),  # Flask's default is 31 days
+        "REMEMBER_COOKIE_DURATION": timedelta(hours=lifetime),  # no «remember me», but never longer
+        "KLAGEBENK_PROXY_COUNT": int(proxies),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # an import document is a few kB
-        "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        "WTF_CSRF_TIME_LIMIT": int(timedelta(hours=lifetime).total_seconds()),
         "JSON_SORT_KEYS": False,
     }
     config.update(office_settings(env, overrides, mode=mode, serving=serving))
     overrides.pop("DATABASE_URL", None)
     overrides.pop("SECRET_KEY", None)
-    for name in OFFICE_VARS:
+    for name in (*OFFICE_VARS, *NUMBER_VARS):
         overrides.pop(name, None)
     config.update(overrides)
+    if "SESSION_COOKIE_NAME" not in overrides:
+        # __Host-: the browser takes it only over HTTPS, for the whole site, from this host alone
+        config["SESSION_COOKIE_NAME"] = "__Host-klagebenk" if config["SESSION_COOKIE_SECURE"] else "klagebenk"
     return config
+
+
+# ---------------------------------------------------------------------------------------------
+# Sessions and the secret key
+# ---------------------------------------------------------------------------------------------
+
+DEFAULT_IDLE_MINUTES = 30
+DEFAULT_MAX_HOURS = 12
+NUMBER_VARS = ("KLAGEBENK_SESSION_IDLE_MINUTES", "KLAGEBENK_SESSION_MAX_HOURS", "KLAGEBENK_PROXY_COUNT")
+MIN_SECRET_LENGTH = 32
+MIN_SECRET_BITS = 80  # estimated from the characters' spread; random 32 hex digits give 92–125
+
+
+def _positive_number(overrides: Mapping, env: Mapping[str, str], name: str, default: float, *,
+                     zero: bool = False, whole: bool = False) -> float:
+    raw = overrides.get(name) if overrides.get(name) is not None else env.get(name)
+    if raw is None or str(raw).strip() == "":
+        return default
+    try:
+        value = float(str(raw).strip().replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero) or (whole and value != int(value)):
+        kind = "a whole number" if whole else "a number"
+        raise ConfigError(f"{name} must be {kind} {'≥ 0' if zero else '> 0'}, not {raw!r}")
+    return value
+
+
+def secret_key_problem(secret: str) -> str | None:
+    """Why SECRET_KEY is too weak to sign production sessions, or None. Anyone who can guess it can
+    forge a session cookie for any user, so it must be long and random."""
+    advice = ("Set SECRET_KEY to a long random value, e.g. "
+              "`python3 -c 'import secrets; print(secrets.token_hex(32))'`.")
+    if len(secret) < MIN_SECRET_LENGTH:
+        return (f"SECRET_KEY is too short ({len(secret)} characters; at least {MIN_SECRET_LENGTH}). "
+                + advice)
+    counts = Counter(secret)
+    bits = max(0.0, -sum(n * math.log2(n / len(secret)) for n in counts.values()))
+    if len(counts) < 8 or bits < MIN_SECRET_BITS:
+        return (f"SECRET_KEY has too little entropy: it looks typed, not random ({len(counts)} "
+                f"different characters, about {bits:.0f} bits; a random key has at least 8 and "
+                f"{MIN_SECRET_BITS}). " + advice)
+    from zxcvbn import zxcvbn
+
+    if zxcvbn(secret[:72])["guesses_log10"] < 20:  # random 32 hex digits: ≥ 26
+        return "SECRET_KEY is guessable (words, patterns or repeats). " + advice
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

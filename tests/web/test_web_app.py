@@ -21,11 +21,12 @@ def test_secret_key_is_required_in_production(monkeypatch, tmp_path, office_env)
         from_environment(tmp_path, {})
     assert from_environment(tmp_path, {"KLAGEBENK_MODE": "demo"})["SECRET_KEY"]
     assert from_environment(tmp_path, {"KLAGEBENK_MODE": "test"})["SECRET_KEY"]
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    strong = "3f9c2a7e5b1d4c8a9e6f0b2d7a4c1e5f8b3d6a9c2e7f1b4d"  # weak keys: test_web_sessions.py
+    monkeypatch.setenv("SECRET_KEY", strong)
     for name, value in office_env.items():  # production serves only with its own office
         monkeypatch.setenv(name, value)
     cfg = from_environment(tmp_path, {})
-    assert cfg["SECRET_KEY"] == "x" * 40 and cfg["SESSION_COOKIE_SECURE"] is True
+    assert cfg["SECRET_KEY"] == strong and cfg["SESSION_COOKIE_SECURE"] is True
 
 
 def test_database_url_defaults_to_sqlite_in_the_instance_folder(monkeypatch, tmp_path):

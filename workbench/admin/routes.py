@@ -17,7 +17,9 @@ class UserForm(FlaskForm):
     username = StringField("Brukernavn", validators=[DataRequired("Skriv et brukernavn."), Length(max=64)])
     display_name = StringField("Fullt navn", validators=[DataRequired("Skriv navnet."), Length(max=200)])
     role = SelectField("Rolle", choices=[SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()])
-    password = PasswordField("Passord (minst 10 tegn)", validators=[DataRequired("Skriv et passord.")])
+    password = PasswordField("Passord", validators=[DataRequired("Skriv et passord.")],
+                             description="Minst 10 tegn og vanskelig å gjette: gjerne tre–fire ord "
+                                         "som ikke hører sammen. Vanlige passord avvises.")
 
 
 class TokenForm(FlaskForm):
@@ -72,10 +74,7 @@ def toggle_active(user_id: int):
     if user.id == current_user.id:
         flash("Du kan ikke deaktivere deg selv.", "error")
         return redirect(url_for("admin.users"))
-    user.active = not user.active
-    s.add(user)
-    audit.record(s, _actor(), "user.activated" if user.active else "user.deactivated",
-                 detail=f"user_id={user.id}")
+    users.set_active(s, user, not user.active, actor=_actor())  # deactivating ends their sessions
     s.commit()
     flash(f"Brukeren {user.username} er {'aktivert' if user.active else 'deaktivert'}.", "success")
     return redirect(url_for("admin.users"))

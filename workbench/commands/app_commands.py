@@ -1,4 +1,5 @@
-"""App commands: ``demo``, ``db upgrade|check``, ``user add``, ``token add``, ``import FILE``.
+"""App commands: ``demo``, ``db upgrade|check``, ``user add``, ``token add``, ``import FILE``,
+``serve`` (gunicorn, ``workbench/commands/serve.py``).
 
 Each builds the app itself (``create_app``) so it reads DATABASE_URL like the web app does. None of
 them needs SECRET_KEY except ``demo``, which makes a random one.
@@ -44,6 +45,9 @@ def register(group: click.Group) -> None:
     group.add_command(user)
     group.add_command(token)
     group.add_command(import_command)
+    from workbench.commands.serve import serve
+
+    group.add_command(serve)
 
 
 @click.group()
@@ -101,7 +105,7 @@ def user_add(username: str, role: str, display_name: str | None, password: str |
         try:
             u = users.create_user(s, username, password, role, display_name=display_name)
         except users.UserError as exc:
-            raise click.ClickException(f"{exc.field}: {exc.message}") from None
+            raise click.ClickException(exc.for_humans()) from None
         s.commit()
         click.echo(f"Brukeren {u.username} ({role}) er opprettet.")
 
@@ -186,7 +190,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     lines = []
     with session_for(app) as s:
         for username, name, role in DEMO_USERS:
-            password = f"demo-{secrets.token_hex(4)}"
+            password = f"demo-{secrets.token_hex(6)}"  # 48 random bits: passes the password policy
             existing = users.get_by_username(s, username)
             if existing is None:
                 users.create_user(s, username, password, role, display_name=name)
@@ -211,7 +215,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     click.echo(f"  Demosak:  {base}{case_path}")
     click.echo("  Brukere (passordene er nye for hver kjøring):")
     for username, role, password in lines:
-        click.echo(f"    {username:<14} {password:<14} ({role})")
+        click.echo(f"    {username:<14} {password:<18} ({role})")
     click.echo("")
     if no_serve:
         return

@@ -97,6 +97,38 @@ class User(SQLModel, table=True):
         return ROLE_LABELS.get(Role(self.role), self.role)
 
 
+class UserSession(SQLModel, table=True):
+    """One login (a browser session), kept on the server so logout, the idle timeout and the
+    absolute lifetime hold even for a cookie someone saved: the cookie carries a random token whose
+    SHA-256 is ``token_hash``; a row with ``ended_at`` set, or too old, lets nobody in
+    (``services/sessions.py``)."""
+
+    __tablename__ = "user_sessions"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    ended_at: Optional[datetime] = Field(default=None)
+    end_reason: Optional[str] = Field(default=None, max_length=20)  # logout, idle, absolute, …
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Failed logins per account (the username typed, existing or not) and per client address, in
+    the database so every gunicorn worker sees the same count (``services/login_throttle.py``).
+    ``throttle_key`` is ``scope:`` + an HMAC of the username or address: no plain username or IP
+    address is kept here."""
+
+    __tablename__ = "login_throttle"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    throttle_key: str = Field(max_length=80, unique=True, index=True)
+    failures: int = Field(default=0)
+    last_failure_at: datetime = Field(default_factory=utcnow)
+    locked_until: Optional[datetime] = Field(default=None)
+
+
 class Case(SQLModel, table=True):
     """One appeal (klagesak). ``version`` is the optimistic lock: every update says which version
     it read, and fails when another update came first (``services.cases.StaleCase``)."""
