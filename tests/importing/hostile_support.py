@@ -61,6 +61,7 @@ def _paths(obj, prefix=()):
 #: Optional parts the bases lack, added before the hostile values go in (so they are reached too).
 EXTRA = {
     "ferie": [{"from": "2025-07-01", "to": "2025-07-21", "note": "Fellesferie"}],
+    "children": [{"birth_date": "2019-01-15", "foster": False}],
     "leave_without_stonad": [{"from": "2025-08-01", "to": "2025-08-05", "reason": "Avtalt", "kind": "avtalt"}],
     "representative": {"name": "Advokat Testesen", "kind": "advokat",
                        "address": {"street": "Gata 1", "postcode": "0150", "city": "Oslo"}},
@@ -79,6 +80,8 @@ def with_extras(doc: dict) -> dict:
             doc[key] = copy.deepcopy(value)
     for key, value in APPEAL_EXTRA.items():
         doc["appeal"].setdefault(key, value)
+    doc["children"][0].setdefault("from", doc["programme"]["from"])  # a child's period: open ends too
+    doc["children"][0].setdefault("to", doc["programme"]["to"])
     doc["programme"].setdefault("first_start", doc["programme"]["from"])
     return doc
 
@@ -129,7 +132,7 @@ def hostile_documents(draw) -> bytes:
                 for k in path[:-1]:
                     obj = obj[k]
                 if isinstance(obj, list) and obj:
-                    obj.extend([copy.deepcopy(obj[0])] * draw(st.sampled_from([1, 60, 700, 6000])))
+                    obj.extend([copy.deepcopy(obj[0])] * draw(st.sampled_from([1, 19, 60, 130, 700, 2000])))
         except (KeyError, IndexError, TypeError):
             continue  # the path went away with an earlier change
     text = json.dumps(doc, ensure_ascii=draw(st.booleans()))

@@ -199,6 +199,8 @@ def test_deep_nesting_and_lone_surrogates_are_refused_with_a_path(client, api_to
         return {f["path"]: f["message"] for f in r.get_json()["error"]["fields"]}
 
     assert "nestet for dypt" in post(b"[" * 100_000 + b"]" * 100_000)["$"]
+    for scalar in (b"1", b'"x"', b"null", b"true", b"1e10000000", b"[]"):  # not an object
+        assert "JSON-objekt" in post(scalar)["$"]
     assert "nestet for dypt" in post(_with("[" * 50 + "]" * 50, "appeal", "arguments"))["$"]
     assert "enslig surrogat" in post(_with('"Kari \\ud800"', "participant", "name"))["participant.name"]
     assert "enslig surrogat" in post(_with('["\\udfff"]', "appeal", "arguments"))["appeal.arguments[0]"]

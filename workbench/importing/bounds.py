@@ -47,11 +47,13 @@ MAX_TEXT = 10_000
 #: Text stored in a column of ``cases`` (``workbench/db/models.py`` ``Case``): at most its size.
 COLUMN_LENGTHS = {"decision.reference": 100, "nav_office.name": 200, "participant.name": 200}
 
-#: Elements per list, by the list's key (a real decision has tens, absence a few hundred).
-MAX_ITEMS = {"payments": 500, "deductions": 50, "children": 50, "work": 2000, "absence": 5000,
-             "leave_without_stonad": 1000, "ferie": 500, "benefits": 1000, "hjemler": 100,
-             "arguments": 200}
-MAX_ITEMS_DEFAULT = 1000
+#: Elements per list, by the list's key. A contested decision covers a few payment periods (ten years of
+#: monthly ones is 120) and at most a few hundred days of absence; the evaluation's time and size grow
+#: with these (the largest valid document within them evaluates in well under a second).
+MAX_ITEMS = {"payments": 120, "deductions": 20, "children": 20, "work": 600, "absence": 1500,
+             "leave_without_stonad": 300, "ferie": 150, "benefits": 300, "hjemler": 50,
+             "arguments": 100}
+MAX_ITEMS_DEFAULT = 100
 
 
 def _kr(d: Decimal) -> str:
@@ -98,6 +100,8 @@ def json_float(text: str) -> Decimal | BigNumber:
 def too_deep(doc: Any, limit: int = MAX_DEPTH) -> bool:
     """Is any container in ``doc`` nested deeper than ``limit``? Iterative; looks at containers
     only, and stops at the first one too deep."""
+    if not isinstance(doc, (dict, list)):
+        return False
     stack = [(doc, 1)]
     while stack:
         node, depth = stack.pop()
