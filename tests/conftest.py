@@ -27,9 +27,9 @@ import pytest
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "docs" / "cases"
 PASSWORD = "riktig-passord-123"
-TABLES_IN_DELETE_ORDER = ("approval_events", "letters", "fact_corrections", "case_reviews",
-                          "audit_events", "evaluations", "imported_decisions", "cases",
-                          "api_tokens", "user_sessions",
+TABLES_IN_DELETE_ORDER = ("archive_chain", "archive_chain_head", "approval_events", "letters",
+                          "fact_corrections", "case_reviews", "audit_events", "evaluations",
+                          "imported_decisions", "cases", "api_tokens", "user_sessions",
                           "login_throttle", "users")
 
 

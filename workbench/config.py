@@ -122,6 +122,11 @@ def from_environment(instance_path: str | os.PathLike, overrides: dict | None = 
         "JSON_SORT_KEYS": False,
     }
     config.update(office_settings(env, overrides, mode=mode, serving=serving))
+    from workbench.services.integrity import KEY_VAR, key_settings  # the archive's HMAC key
+
+    config.update(key_settings(env, overrides, mode=mode, serving=serving, instance_path=instance_path,
+                               database_url=config["DATABASE_URL"]))
+    overrides.pop(KEY_VAR, None)
     overrides.pop("DATABASE_URL", None)
     overrides.pop("SECRET_KEY", None)
     for name in (*OFFICE_VARS, *NUMBER_VARS):

@@ -1,5 +1,11 @@
 """Fixtures for the archive tests: a case taken through the real review → letter → approval →
-finalise services (the same steps as tests/vedtak), so the stored PDF/A and its SHA-256 are real."""
+finalise services (the same steps as tests/vedtak), so the stored PDF/A, its SHA-256 and its link in
+the archive's hash chain are real.
+
+The services called directly here (outside a request) find the archive key where library use finds
+it, in ``KLAGEBENK_ARCHIVE_KEY``: every archive test sets it to the test app's key (test mode derives
+one from the database URL). No app context is pushed for the whole test: requests would share it, and
+with it ``g`` (the logged-in user, the database session)."""
 
 from __future__ import annotations
 
@@ -28,6 +34,13 @@ def finalise(db, case, sb_user, leder_user, *, lang: str = "nb"):
     letter_service.approve(db, fresh(db, case), expected_version=fresh(db, case).version, actor=leder)
     letter_service.finalize(db, fresh(db, case), expected_version=fresh(db, case).version, actor=sb)
     return fresh(db, case)
+
+
+@pytest.fixture(autouse=True)
+def _archive_key(app, monkeypatch):
+    from workbench.services import integrity
+
+    monkeypatch.setenv(integrity.KEY_VAR, app.config[integrity.KEY_VAR])
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ def test_secret_key_is_required_in_production(monkeypatch, tmp_path, office_env)
     monkeypatch.setenv("SECRET_KEY", strong)
     for name, value in office_env.items():  # production serves only with its own office
         monkeypatch.setenv(name, value)
+    monkeypatch.setenv("KLAGEBENK_ARCHIVE_KEY", "a" * 40)  # … and its archive key (tests/archive)
     cfg = from_environment(tmp_path, {})
     assert cfg["SECRET_KEY"] == strong and cfg["SESSION_COOKIE_SECURE"] is True
 

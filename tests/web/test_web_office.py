@@ -19,6 +19,7 @@ from workbench.letters.model import Office
 def prod_env(monkeypatch, office_env):
     monkeypatch.delenv("KLAGEBENK_MODE", raising=False)
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("KLAGEBENK_ARCHIVE_KEY", "a" * 40)  # production serves only with it (tests/archive)
     return office_env
 
 

@@ -2,6 +2,11 @@
 
 Search terms are posted and the result page is rendered in the response: a name or fødselsnummer
 typed into the form never appears in a URL, a log line or a Referer header.
+
+A case whose documents do not verify against the archive's signed hash chain
+(``services/integrity.py``) is never handed out: the package export, like the final PDF download
+(``vedtak/routes.py``), answers 409 with :func:`integrity_refused` (the refusal is audited by the
+service that checked).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from workbench.archive.forms import DATE_MESSAGE, ExportForm, SearchForm, Versio
 from workbench.db.session import db_session
 from workbench.services import archive as archive_service
 from workbench.services import cases as case_service
+from workbench.services import integrity
 from workbench.web.access import ARCHIVISTS, roles_required  # arkivar and leder
 from workbench.web.helpers import current_actor
 
@@ -53,6 +59,14 @@ def _load(public_id: str):
     return case
 
 
+def integrity_refused(case, exc: integrity.IntegrityFailure, *, back_url: str | None = None):
+    """The page that refuses a download because the case does not verify (409 Conflict: the stored
+    documents conflict with what was sealed at finalisation)."""
+    return render_template("archive/integrity_refused.html", case=case, message=str(exc),
+                           back_url=back_url or url_for("index"),
+                           title="Dokumentene kan ikke lastes ned"), 409
+
+
 @bp.post("/<public_id>/arkiver")
 @roles_required(ARCHIVISTS)
 def archive(public_id: str):
@@ -78,6 +92,8 @@ def export(public_id: str):
         abort(400)
     try:
         data = archive_service.export_package(db_session(), case, actor=_actor())
+    except archive_service.ChecksumMismatch as exc:
+        return integrity_refused(case, exc, back_url=url_for("archive.search"))
     except archive_service.ArchiveError as exc:
         flash(str(exc), "error")
         return redirect(url_for("archive.search"))

@@ -1,11 +1,18 @@
-"""``workbench archive list`` and ``workbench archive export CASE_PUBLIC_ID --out DIR_OR_ZIP``.
+"""``workbench archive list | export | verify | seal``.
 
 ``list`` prints the ferdigstilt/arkivert cases (opaque id, Nav's reference, office, decision date,
-outcome, status) — no names. ``export`` writes the archive package (``services.archive.export_package``):
-``--out`` ending in ``.zip`` is the file to write; anything else is a directory the package is written
-into as ``arkivpakke-<id>.zip``. The export is audited (actor: the command line). The sidecar names
-the configured office (``KLAGEBENK_OFFICE_*``); in production without it ``export`` refuses.
-Exit status: 0 written, 1 not found / not exportable (the reason on stderr).
+outcome, status) — no names. ``export CASE_ID --out DIR_OR_ZIP`` writes the archive package
+(``services.archive.export_package``): ``--out`` ending in ``.zip`` is the file to write; anything
+else is a directory the package is written into as ``arkivpakke-<id>.zip``. The export is audited
+(actor: the command line). The sidecar names the configured office (``KLAGEBENK_OFFICE_*``); in
+production without it, or without the archive key (``KLAGEBENK_ARCHIVE_KEY``), ``export`` refuses.
+Exit status: 0 written, 1 not found / not exportable / does not verify (the reason on stderr).
+
+``verify`` re-hashes every finished case's documents against the signed hash chain
+(``services.integrity.verify_all``) and prints one line per failing case — its opaque id and Nav's
+reference, never a name — then a summary. Exit 0 when everything holds, 1 when anything fails, 2 when
+it cannot check (no archive key). ``seal`` adds the cases finalised before the chain existed
+(migration 0004) to it, after checking each letter against its stored SHA-256.
 """
 
 from __future__ import annotations
@@ -28,6 +35,17 @@ def _app():
     app = make_app()
     _require_migrated(app)
     return app
+
+
+def _key(app, *, exit_code: int = 1) -> bytes:
+    """The archive key of this run's config, or stop: nothing of a finished case leaves unverified."""
+    from workbench.services import integrity
+
+    try:
+        return integrity.key_from_config(app.config)
+    except integrity.MissingKey as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(exit_code) from None
 
 
 @archive.command("list")
@@ -63,11 +81,13 @@ def export_command(case_id: str, out: Path) -> None:
         office = office_from_config(app.config)  # production: the configured office, never the demo
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
+    _key(app)  # production without KLAGEBENK_ARCHIVE_KEY: refuse before touching anything
     if office_is_demo(app.config):
         from workbench.commands.letter import DEMO_OFFICE_NOTE
 
         click.echo(DEMO_OFFICE_NOTE, err=True)
-    with session_for(app) as s:
+    # This app's context, so the services use this run's key and configuration.
+    with app.app_context(), session_for(app) as s:
         case = case_service.get_case(s, case_id.strip())
         if case is None:
             raise click.ClickException("Fant ingen sak med den id-en.")
@@ -79,6 +99,70 @@ def export_command(case_id: str, out: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     click.echo(f"{target}\t{len(data)} bytes\tsha256={hashlib.sha256(data).hexdigest()}")
+
+
+@archive.command("verify")
+def verify_command() -> None:
+    """Kontroller arkivkjeden: hash alle dokumenter i ferdigstilte saker på nytt og sjekk signaturene."""
+    from workbench.db.session import session_for
+    from workbench.services import audit, integrity
+
+    app = _app()
+    key = _key(app, exit_code=2)
+    with app.app_context(), session_for(app) as s:
+        report = integrity.verify_all(s, key=key)
+        for problem in report.chain_problems:
+            click.echo(f"FEIL\tkjede\t-\t{problem.reason}")
+        for res in report.failed:
+            pid = res.case.public_id if res.case else f"(sak {res.entry.case_id if res.entry else '?'})"
+            ref = res.case.nav_reference if res.case else "-"
+            for problem in res.problems:
+                click.echo(f"FEIL\t{pid}\t{ref}\t{problem.reason}")
+            integrity.record_failure(s, audit.Actor.cli(), res.case, res.problems, where="verify")
+        audit.record(s, audit.Actor.cli(), "archive.verified",
+                     detail=f"ledd={report.checked} saker={report.cases} feil={len(report.failed)} "
+                            f"kjede={'ok' if not report.chain_problems else 'feil'}")
+        s.commit()
+    if report.ok:
+        click.echo(f"Arkivkjeden holder: {report.checked} ledd, {report.cases} ferdigstilte saker, "
+                   f"hode ledd {report.head_seq}.")
+        return
+    click.echo(f"Arkivkjeden holder IKKE: {len(report.failed)} sak(er) feilet"
+               + (", og selve kjeden" if report.chain_problems else "") + ".", err=True)
+    raise SystemExit(1)
+
+
+@archive.command("seal")
+def seal_command() -> None:
+    """Legg ferdigstilte saker uten ledd i arkivkjeden (saker ferdigstilt før kjeden fantes)."""
+    import hashlib
+
+    from workbench.db.session import session_for
+    from workbench.services import audit, integrity
+
+    app = _app()
+    key = _key(app)
+    failed = 0
+    with app.app_context(), session_for(app) as s:
+        cases = integrity.unsealed_cases(s)
+        for case in cases:
+            letter = integrity.finished_letter(s, case)
+            # Only what still matches the checksum stored at finalisation is sealed: the chain must
+            # never vouch for bytes that were already changed.
+            if letter is None or hashlib.sha256(letter.pdf).hexdigest() != (letter.pdf_sha256 or "").lower():
+                click.echo(f"FEIL\t{case.public_id}\t{case.nav_reference}\tvedtaksbrevet mangler eller "
+                           "stemmer ikke med sjekksummen fra ferdigstillingen; ikke forseglet", err=True)
+                integrity.record_failure(s, audit.Actor.cli(), case,
+                                         [integrity.Problem("vedtak.pdf", "")], where="seal")
+                failed += 1
+                continue
+            entry = integrity.seal_case(s, case, actor=audit.Actor.cli(), key=key)
+            click.echo(f"{case.public_id}\t{case.nav_reference}\tledd {entry.seq}")
+        s.commit()
+    if not cases:
+        click.echo("Alle ferdigstilte saker er allerede i arkivkjeden.", err=True)
+    if failed:
+        raise SystemExit(1)
 
 
 def register(group: click.Group) -> None:

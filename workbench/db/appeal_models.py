@@ -94,3 +94,39 @@ class ApprovalEvent(SQLModel, table=True):
     comment: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
     by_id: Optional[int] = Field(default=None, foreign_key="users.id")
     at: datetime = Field(default_factory=utcnow)
+
+
+class ArchiveChainEntry(SQLModel, table=True):
+    """One link of the archive's hash chain (``workbench/services/integrity.py``): written when a
+    case is finalised, it records the SHA-256 of each of the case's documents (``documents``:
+    kind → hex digest, the kinds listed in ``integrity.DOCUMENT_KINDS``), the previous link's hash
+    (``prev_hash``), its own hash over all of that (``entry_hash``) and an HMAC of that hash under
+    a key kept outside the database (``mac``, ``key_id`` names the key). Whoever can write to the
+    database but does not hold the key cannot change a document, a digest or a link unnoticed."""
+
+    __tablename__ = "archive_chain"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    seq: int = Field(unique=True, index=True)  # 1, 2, 3 … without gaps
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    documents: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    prev_hash: str = Field(max_length=64)
+    entry_hash: str = Field(max_length=64, unique=True)
+    mac: str = Field(max_length=64)
+    key_id: str = Field(max_length=16)
+
+
+class ArchiveChainHead(SQLModel, table=True):
+    """The newest link of the chain, signed (one row, ``id`` 1). Locked while a link is added, so
+    two finalisations at once queue instead of forking the chain; its HMAC makes a silently
+    dropped last link visible."""
+
+    __tablename__ = "archive_chain_head"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    seq: int = Field(default=0)
+    entry_hash: str = Field(max_length=64)
+    mac: str = Field(max_length=64)
+    key_id: str = Field(max_length=16)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -1,9 +1,13 @@
 """Archiving a decided case: frozen, searchable, exportable (``docs/archive.md``).
 
 - **Frozen.** A ferdigstilt or arkivert case is read-only. :func:`ensure_open` is the guard other
-  services can call; :func:`archive_case` (ferdigstilt → arkivert) first checks that the stored letter
-  still has the SHA-256 recorded when it was finalised, then moves the status under the case lock
-  (``cases.version``) and writes the audit trail.
+  services can call; :func:`archive_case` (ferdigstilt → arkivert) first verifies the case
+  (:func:`verify_case`: the letter's stored SHA-256, and the signed hash chain of every document,
+  ``services/integrity.py``), then moves the status under the case lock (``cases.version``) and
+  writes the audit trail.
+- **Tamper evident.** Nothing of a finished case leaves the app unverified: the package export and
+  (in ``vedtak/routes.py``) the PDF download run the same check first, and refuse, audited as
+  ``archive.checksum_mismatch``, when a document or its chain link does not verify.
 - **Searchable.** :func:`search` over ferdigstilt/arkivert cases: Nav reference, Nav office, claimant
   name, decision date range, outcome. SQL narrows by status and dates; the text terms are matched in
   Python with ``str.casefold`` so that «Ø» finds «ø» the same way on SQLite (whose ``lower()`` is
@@ -14,7 +18,8 @@
   systemID is a uuid5 of the case's ``public_id`` and every ZIP entry carries a fixed timestamp, so a
   repeated export of the same case gives the same bytes (idempotent). Each export is audited.
 
-No new tables: who archived the case and when is read back from the audit trail.
+Who archived the case and when is read back from the audit trail; the chain's tables
+(``archive_chain``, ``archive_chain_head``) belong to ``services/integrity.py``.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from workbench.db.models import (
 from workbench.letters.model import Office
 from workbench.services import audit
 from workbench.services import cases as case_service
+from workbench.services import integrity
 
 ARCHIVE_STATUSES = (CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value)
 
@@ -95,8 +101,8 @@ class NotFinalised(ArchiveError):
     pass
 
 
-class ChecksumMismatch(ArchiveError):
-    pass
+class ChecksumMismatch(ArchiveError, integrity.IntegrityFailure):
+    """The case's documents do not verify (``problems``: ``integrity.Problem`` list). Already audited."""
 
 
 # --------------------------------------------------------------------------------------------------
@@ -132,29 +138,30 @@ def final_letter(session: Session, case: Case) -> Letter:
     return row
 
 
-def verify_letter(session: Session, case: Case) -> Letter:
-    """The finalised letter, after checking its bytes against the SHA-256 stored at finalisation."""
+def verify_case(session: Session, case: Case, *, actor: audit.Actor | None = None,
+                where: str = "archive") -> Letter:
+    """The finalised letter, after verifying the case against the signed hash chain
+    (``integrity.check_case``: every document, the link, and the SHA-256 stored beside the PDF). On
+    failure the refusal is audited (``archive.checksum_mismatch``, ``where``) and committed, then
+    ``ChecksumMismatch`` raised."""
     row = final_letter(session, case)
-    if hashlib.sha256(row.pdf).hexdigest() != row.pdf_sha256.lower():
-        raise ChecksumMismatch("Sjekksummen til vedtaksbrevet stemmer ikke med den som ble lagret ved "
-                               "ferdigstilling. Saken er ikke arkivert; meld fra til systemansvarlig.")
+    problems = integrity.check_case(session, case)
+    if problems:
+        integrity.record_failure(session, actor or audit.Actor.cli(), case, problems, where=where)
+        session.commit()
+        raise ChecksumMismatch(problems)
     return row
 
 
 def archive_case(session: Session, case: Case, *, expected_version: int, actor: audit.Actor) -> None:
-    """ferdigstilt → arkivert: verify the letter's checksum, then move the status under the case lock.
+    """ferdigstilt → arkivert: verify the case (``verify_case``), then move the status under the case lock.
     Raises ``NotFinalised``, ``ChecksumMismatch`` or ``cases.StaleCase``. Commits."""
     case = _fresh(session, case)
     if case.status == CaseStatus.ARKIVERT.value:
         raise NotFinalised("Saken er allerede arkivert.")
     if case.status != CaseStatus.FERDIGSTILT.value:
         raise NotFinalised("Bare en ferdigstilt sak kan arkiveres.")
-    try:
-        row = verify_letter(session, case)
-    except ChecksumMismatch:
-        audit.record(session, actor, "archive.checksum_mismatch", case_id=case.id)
-        session.commit()
-        raise
+    row = verify_case(session, case, actor=actor, where="archive")  # audits and raises on a mismatch
     case_id, sha = case.id, row.pdf_sha256
     case_service._locked_update(session, case, expected_version, status=CaseStatus.ARKIVERT.value)
     audit.record(session, actor, "case.status", case_id=case_id,
@@ -271,12 +278,7 @@ def pronom_for(pdf: bytes) -> str:
                            "kan ikke oppgi PRONOM-format.") from None
 
 
-def evaluation_at_finalisation(session: Session, case: Case, letter: Letter) -> Evaluation | None:
-    """The newest evaluation made no later than the letter was finalised (the one it rests on)."""
-    stmt = select(Evaluation).where(Evaluation.case_id == case.id)
-    if letter.finalized_at is not None:
-        stmt = stmt.where(Evaluation.created_at <= letter.finalized_at)
-    return session.exec(stmt.order_by(Evaluation.created_at.desc(), Evaluation.id.desc())).first()
+evaluation_at_finalisation = integrity.evaluation_at_finalisation  # the one the letter rests on
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -318,8 +320,8 @@ class _Facts:
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-def _gather(session: Session, case: Case, office: Office) -> _Facts:
-    letter = verify_letter(session, case)
+def _gather(session: Session, case: Case, office: Office, actor: audit.Actor | None) -> _Facts:
+    letter = verify_case(session, case, actor=actor, where="export")
     imported = case_service.imported_for(session, case)
     evaluation = evaluation_at_finalisation(session, case, letter)
     review = session.exec(select(CaseReview).where(CaseReview.case_id == case.id)).first()
@@ -549,18 +551,21 @@ def _zip_time(case: Case, letter: Letter) -> tuple[int, int, int, int, int, int]
     return (max(at.year, 1980), at.month, at.day, at.hour, at.minute, at.second - at.second % 2)
 
 
-def package_files(session: Session, case: Case, *, office: Office | None = None) -> dict[str, bytes]:
-    """The files of the archive package, path → bytes (checksum files included). ``office``: default
-    the app's configured office (``config.current_office``)."""
+def package_files(session: Session, case: Case, *, office: Office | None = None,
+                  actor: audit.Actor | None = None) -> dict[str, bytes]:
+    """The files of the archive package, path → bytes (checksum files included), after verifying the
+    case (``verify_case``: refused and audited when a document does not match its chain link).
+    ``office``: default the app's configured office (``config.current_office``)."""
     case = _fresh(session, case)
     if case.status not in ARCHIVE_STATUSES:
         raise NotFinalised("Bare ferdigstilte og arkiverte saker kan eksporteres.")
-    f = _gather(session, case, office or current_office())
+    f = _gather(session, case, office or current_office(), actor)
+    # The same bytes the chain hashed (integrity.DOCUMENT_KINDS), so the package's checksums and the
+    # chain's agree.
     files: dict[str, bytes] = {
         PDF_PATH: f.letter.pdf,
         IMPORT_PATH: f.imported.raw.encode("utf-8"),
-        EVALUATION_PATH: (json.dumps(f.evaluation.result if f.evaluation else None, ensure_ascii=False,
-                                     indent=2, sort_keys=True) + "\n").encode("utf-8"),
+        EVALUATION_PATH: integrity.evaluation_bytes(f.evaluation),
     }
     f.files = files
     files[XML_PATH] = build_sidecar(f)
@@ -584,9 +589,10 @@ def package_files(session: Session, case: Case, *, office: Office | None = None)
 def export_package(session: Session, case: Case, *, actor: audit.Actor | None = None,
                    office: Office | None = None) -> bytes:
     """The archive package of a ferdigstilt/arkivert case as ZIP bytes. The same case gives the same
-    bytes every time (stable systemIDs, fixed entry timestamps). Audited (``archive.exported``).
+    bytes every time (stable systemIDs, fixed entry timestamps). Audited (``archive.exported``); a case
+    that does not verify is refused (``ChecksumMismatch``, audited ``archive.checksum_mismatch``).
     ``office``: default the app's configured office (``config.current_office``)."""
-    files = package_files(session, case, office=office)
+    files = package_files(session, case, office=office, actor=actor)
     letter = final_letter(session, case)
     stamp = _zip_time(case, letter)
     buf = io.BytesIO()

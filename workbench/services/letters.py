@@ -542,7 +542,8 @@ def gate_problems(session: Session, case: Case, *, today: date, built: Built | N
 def finalize(session: Session, case: Case, *, expected_version: int, actor: audit.Actor,
              today: date | None = None) -> LetterRow:
     """Run the gate, render the PDF/A, check it (structure + consistency); on success store the bytes
-    and SHA-256, freeze the letter and set the case to ferdigstilt. Raises ``FinalizeBlocked``."""
+    and SHA-256, freeze the letter, set the case to ferdigstilt and seal its documents into the
+    archive's hash chain (``integrity.seal_case``). Raises ``FinalizeBlocked``."""
     from workbench.letters.consistency import check_consistency
     from workbench.letters.pdfa import check_pdfa
     from workbench.letters.render import render_pdf
@@ -579,6 +580,11 @@ def finalize(session: Session, case: Case, *, expected_version: int, actor: audi
     session.add(row)
     _event(session, case, row, "ferdigstilt", actor)
     audit.record(session, actor, "letter.frozen", case_id=case.id, detail=f"sha256={audit.digest(row.pdf_sha256)}")
+    # In the same transaction: the case's documents join the signed hash chain (tamper evidence that
+    # a database insider cannot forge; services/integrity.py), or nothing is finalised.
+    from workbench.services import integrity
+
+    integrity.seal_case(session, case, actor=actor)
     session.commit()
     return row
 

@@ -342,6 +342,13 @@ def final_pdf(public_id: str):
     row = letter_service.letter_for(s, case)
     if row is None or not letter_service.is_frozen(row) or not row.pdf:
         abort(404)
+    from workbench.archive.routes import integrity_refused
+    from workbench.services import integrity
+
+    try:  # the bytes against the signed archive chain first: a forged PDF is never served
+        integrity.require_intact(s, case, actor=_actor(), where="download")
+    except integrity.IntegrityFailure as exc:
+        return integrity_refused(case, exc, back_url=_page_url(case))
     audit.record(s, _actor(), "letter.downloaded", case_id=case.id)
     s.commit()
     return _pdf_response(row.pdf, letter_service.pdf_filename(case, row.language))
