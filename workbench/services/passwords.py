@@ -110,10 +110,10 @@ def policy_problem(password: str, *, user_inputs: tuple[str, ...] | list[str] = 
         return "Passord: passordet kan ikke bare være mellomrom."
     personal = sorted({word for value in user_inputs if value for word in _letter_runs(str(value))
                        if len(word) >= 3}, key=len, reverse=True)
-    rest = "".join(_letter_runs(password))
+    rest = "".join(char for char in password.casefold() if char.isalnum())
     for word in personal:
         rest = rest.replace(word, "")
-    if personal and len(rest) < 4:  # take the name away and next to nothing is left
+    if personal and len(rest) < 6:  # take the name away and a year or a digit is all that is left
         return "Passord: passordet er for likt brukernavnet eller navnet ditt. " + ADVICE
     from zxcvbn import zxcvbn
 
