@@ -1,12 +1,15 @@
 """Admissibility first: the klagefrist with the computation shown (Easter), late appeals (fvl. § 31 ⚖),
-more than one year → avvise. Cross-checked with the rules engine's klage.py when it is present."""
+more than one year → avvise. The computation is workbench.law.fvl_klagefrist.compute, the one the
+evaluation's admissibility block comes from too."""
 
 from datetime import date
 
 import pytest
 
 from appeal_support import load_expected, parse_any, variant
-from workbench.appeal.classification import admissibility_summary, compute_klagefrist, explain_klagefrist
+from workbench.appeal.admissibility import admissibility_summary, explain_klagefrist
+from workbench.law.fvl_klagefrist import assess
+from workbench.law.fvl_klagefrist import compute as compute_klagefrist
 from workbench.appeal.outcome import Recorded, suggest_outcome
 
 TODAY = date(2026, 11, 23)
@@ -118,11 +121,23 @@ def test_agrees_with_the_expected_admissibility(name):
     assert comp.days_since_decision == exp["days_since_decision"] and comp.over_one_year == exp["over_one_year"]
 
 
-def test_agrees_with_the_rules_engine_klage_module():
-    klage = pytest.importorskip("workbench.law.fvl_klagefrist")
+def test_the_evaluation_and_the_page_read_one_computation():
     for sent in ("2025-04-22", "2025-04-23"):
         d = _easter_2025(sent)
-        theirs = klage.assess(d)
-        mine = compute_klagefrist(d)
-        assert (theirs.deadline, theirs.timely, theirs.days_late, theirs.over_one_year) == (
-            mine.deadline, mine.timely, mine.days_late, mine.over_one_year)
+        adm, comp = assess(d), compute_klagefrist(d)
+        assert (adm.deadline, adm.timely, adm.days_late, adm.over_one_year) == (
+            comp.deadline, comp.timely, comp.days_late, comp.over_one_year)
+
+
+def test_reasons_requested_in_time_but_not_received_keep_the_first_deadline():
+    """rules.md §8 S-09: no deadline while the reasons are awaited; the original one is shown beside it."""
+    d = parse_any(variant("D03", **{"appeal.sent": "2025-10-20", "appeal.requested_reasons": "2025-09-25",
+                                   "appeal.reasons_received": None}))
+    comp = compute_klagefrist(d)
+    assert comp.start_basis == "reasons_received_unknown" and comp.interrupted
+    assert comp.deadline is None and comp.timely is None and comp.original_deadline is not None
+    text = explain_klagefrist(comp)[0]
+    assert comp.original_deadline.strftime("%d.%m.%Y") in text and "⚖" in text
+    adm = admissibility_summary(d, {})
+    assert adm["klagefrist"]["original_deadline"] == comp.original_deadline.isoformat()
+    assert {c["code"]: c["status"] for c in adm["conditions"]}["klagefrist"] == "ikke_vurdert"

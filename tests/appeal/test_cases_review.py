@@ -12,14 +12,15 @@ from workbench.services.review import review_document
 
 TODAY = date(2026, 11, 23)
 
-#: cases/README.md: the provision behind Nav's error, and the diagnosis code that names the reading.
+#: cases/README.md: the provision behind Nav's error, the discrepancy code the diagnosis names it with (the
+#: Nav ↔ loven rows carry the evaluation's discrepancies), and words its explanation must contain.
 PROVISION = {
-    "D06": ("sosialtjenesteloven § 37", "wrong-reduction-method"),
-    "demo-omsorgsstonad": ("sosialtjenesteloven § 37", "wrong-hjemmel"),
-    "D07": ("sosialtjenesteloven § 35", "g-change-in-period"),  # G / § 35 (T1)
-    "D08": ("sosialtjenesteloven § 36", "absence-whole-days"),
-    "D09": ("sosialtjenesteloven § 35 andre ledd", "under-25"),
-    "D10": ("sosialtjenesteloven § 37", "work-excluding-barnetillegg"),  # «inkludert barnetillegg»
+    "D06": ("sosialtjenesteloven § 37", "wrong-reduction-method", "antall timer"),
+    "demo-omsorgsstonad": ("sosialtjenesteloven § 37", "wrong-hjemmel", "inntektsgivende arbeid"),
+    "D07": ("sosialtjenesteloven § 35", "g-applied-before-1-may", "1. mai"),  # G / § 35 (T1)
+    "D08": ("sosialtjenesteloven § 36", "wrong-absence-reduction", "hele dager"),
+    "D09": ("sosialtjenesteloven § 35 andre ledd", "wrong-under-25", "under 25 år"),
+    "D10": ("sosialtjenesteloven § 37", "wrong-reduction-method", "inkludert barnetillegg"),
 }
 
 #: (suggested code, direction, option that must be blocked)
@@ -73,10 +74,14 @@ def test_provision_behind_navs_error(reviews, name):
     if name not in PROVISION:  # D01–D05: Nav is right, no provision is blamed
         assert not any(row["differs"] for per in r["nav_vs_law"] for row in per["rows"])
         return
-    hjemmel, diagnosis = PROVISION[name]
+    hjemmel, code, words = PROVISION[name]
     assert hjemmel in provisions
-    codes = {d["code"] for per in r["nav_vs_law"] for row in per["rows"] for d in row["diagnosis"]}
-    assert diagnosis in codes
+    diagnosis = {d["code"]: d for per in r["nav_vs_law"] for row in per["rows"] for d in row["diagnosis"]}
+    assert code in diagnosis and words in diagnosis[code]["explanation_nb"]
+    # one diagnosis: the rows carry exactly the evaluation's discrepancies, each once
+    engine = sorted((d["period"], d["code"]) for d in r["evaluation"]["discrepancies"])
+    shown = sorted((per["period"], d["code"]) for per in r["nav_vs_law"] for row in per["rows"] for d in row["diagnosis"])
+    assert shown == engine
     assert all(p["lovdata_url"] for p in r["provisions"])
 
 

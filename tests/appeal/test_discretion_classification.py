@@ -7,12 +7,9 @@ from datetime import date
 import pytest
 
 from appeal_support import load_doc, load_expected, parse_any, variant
-from workbench.appeal.classification import (
-    CATEGORIES,
-    ClassificationError,
-    procedural_checks,
-    reclassify,
-)
+from workbench.appeal.checks import procedural_checks
+from workbench.appeal.classification import ClassificationError, reclassify
+from workbench.appeal.taxonomy import CATEGORIES
 from workbench.appeal.discretion import KINDS, discretion_points
 
 TODAY = date(2026, 11, 23)
@@ -144,6 +141,8 @@ def test_dates_out_of_order():
 
 def test_pure_python_no_flask_no_database():
     code = ("import sys; import workbench.services.review, workbench.appeal.outcome, workbench.appeal.discretion, "
-            "workbench.appeal.classification, workbench.law.lovdata; "
+            "workbench.appeal.classification, workbench.appeal.admissibility, workbench.appeal.checks, "
+            "workbench.appeal.comparison, workbench.appeal.review_topics, workbench.appeal.taxonomy, "
+            "workbench.law.lovdata; "
             "bad = [m for m in ('flask', 'sqlalchemy', 'sqlmodel') if m in sys.modules]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)

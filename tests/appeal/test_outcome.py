@@ -88,7 +88,6 @@ def test_within_three_months_without_varsel_shows_the_last_day(d07):
 
 def test_unknown_received_must_be_established():
     decision = parse_any(variant("D09", **{"appeal.received": None}))
-    ev = load_expected("D09")
     rec = Recorded(reformatio_interests=INTERESTS, reformatio_varsel=date(2025, 3, 20))
     st = reformatio_status(decision, today=TODAY, recorded=rec)
     assert not st["unlocked"] and "appeal.received" in {f for f, _ in st["missing"]}

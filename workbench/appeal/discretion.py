@@ -26,15 +26,15 @@ and reasons feed the letter (``appeals.md`` §8 item 5).
 
 from __future__ import annotations
 
-from workbench.law.money import decimal_or_none
-
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
-from workbench.law.lovdata import lovdata_url
+from workbench.appeal.dates import age_on
 from workbench.law.calendar import count_weekdays
+from workbench.law.lovdata import lovdata_url
 from workbench.law.model import BenefitKind, DecisionKind, LeaveKind, NavDecision, WorkKind
+from workbench.law.money import decimal_or_none
 
 FRITT_SKJONN = "fritt_skjonn"
 RETTSANVENDELSESSKJONN = "rettsanvendelsesskjonn"
@@ -59,7 +59,9 @@ R11_NEVER_DEDUCTED = frozenset({
 })
 
 
-def _point(code, topic, topic_nn, hjemmel, why, inputs, kind, *, limited=None, status="[V]", trigger="", source="rules.md §6"):
+def _point(code: str, topic: str, topic_nn: str, hjemmel: str, why: str, inputs: Mapping[str, Any], kind: str,
+           *, limited: bool | None = None, status: str = "[V]", trigger: str = "",
+           source: str = "rules.md §6") -> dict[str, Any]:
     assert kind in KINDS
     if limited is None:
         limited = kind == FRITT_SKJONN
@@ -93,25 +95,13 @@ def _mentions(text: str, *words: str) -> list[str]:
     return [w for w in words if w in text]
 
 
-_dec = decimal_or_none  # one reader of amounts, in rules.money
-
-
-def _weekdays(a: date, b: date) -> int:
-    """Mon–Fri in [a, b] (0 if a > b), counted in O(1)."""
-    return count_weekdays(a, b)
-
-
-def _age_on(birth: date, d: date) -> int:
-    return d.year - birth.year - ((d.month, d.day) < (birth.month, birth.day))
-
-
 def direction(evaluation: Mapping[str, Any], tolerance: Decimal = Decimal("1")) -> str | None:
     """``til_gunst`` / ``uendret`` / ``til_ugunst`` from the total difference (computed − Nav),
     ±1 kr ``ROUNDING_TOLERANCE`` [ASSUMPTION]; None when the total could not be computed."""
     total = evaluation.get("total") or {}
-    diff = _dec(total.get("difference"))
+    diff = decimal_or_none(total.get("difference"))
     if diff is None:
-        net, nav = _dec(total.get("net")), _dec(total.get("nav_net"))
+        net, nav = decimal_or_none(total.get("net")), decimal_or_none(total.get("nav_net"))
         if net is None or nav is None:
             return None
         diff = net - nav
@@ -122,25 +112,25 @@ def direction(evaluation: Mapping[str, Any], tolerance: Decimal = Decimal("1")) 
     return "uendret"
 
 
-def _work_weeks(decision: NavDecision) -> list[dict]:
+def _work_weeks(decision: NavDecision) -> list[dict[str, Any]]:
     """Weekly hours per work entry (hours × 5 / weekdays of its period) — shown as an input."""
     out = []
     for w in decision.work:
-        wd = _weekdays(w.periode.fra, w.periode.til)
+        wd = count_weekdays(w.periode.fra, w.periode.til)
         weekly = (w.hours * 5 / wd) if wd else Decimal(0)
         out.append({"kind": str(w.kind), "from": w.periode.fra.isoformat(), "to": w.periode.til.isoformat(),
                     "hours": str(w.hours), "weekly_hours": f"{weekly:.2f}", "note": w.note})
     return out
 
 
-def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | None = None) -> list[dict]:
+def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """Every ⚖ point this case touches (rules.md §6 F1–F16 and the R-notes), in a stable order."""
     ev = evaluation or {}
     flags = set(ev.get("flags") or ())
     text = _text(decision)
     dec = decision.decision
     appeal = decision.appeal
-    pts: list[dict] = []
+    pts: list[dict[str, Any]] = []
     periods = list(ev.get("periods") or ())
     first_day = min((p.periode.fra for p in decision.payments), default=decision.programme.periode.fra)
 
@@ -278,7 +268,7 @@ def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | Non
                 per_year[d.year] = per_year.get(d.year, 0) + 1
             d += timedelta(days=1)
     over = {y: n for y, n in per_year.items()
-            if n > (30 if _age_on(decision.participant.birth_date, date(y, 12, 31)) >= 60 else 25)}
+            if n > (30 if age_on(decision.participant.birth_date, date(y, 12, 31)) >= 60 else 25)}
     if over or _mentions(text, "ferie"):
         pts.append(_point(
             "F7", "Ferie: antall dager og når den tas", "Ferie: tal på dagar og når han vert teken", "forskrift § 17",
@@ -320,7 +310,7 @@ def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | Non
     work_rows = _work_weeks(decision)
     for per in periods:
         days = per.get("stonadsdager") or 0
-        wh = _dec(per.get("work_hours"))
+        wh = decimal_or_none(per.get("work_hours"))
         if not days or wh is None:
             continue
         weekly = wh * 5 / Decimal(days)

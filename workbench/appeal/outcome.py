@@ -25,24 +25,19 @@ The engine suggests; the jurist decides. Nothing here writes anything.
 
 from __future__ import annotations
 
-from workbench.law.money import decimal_or_none
-
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
-from workbench.appeal.classification import (
-    CATEGORIES,
-    SAKSBEHANDLING,
-    SAKSBEHANDLING_PROVISIONS,
-    add_months,
-    compute_klagefrist,
-)
-from workbench.appeal.discretion import direction as _direction
-from workbench.appeal.discretion import discretion_points
+from workbench.appeal.classification import reclassification_errors
+from workbench.appeal.discretion import direction, discretion_points
+from workbench.appeal.taxonomy import INFORMATION
+from workbench.law import fvl_klagefrist
+from workbench.law.calendar import add_months
 from workbench.law.lovdata import lovdata_url
 from workbench.law.model import NavDecision
+from workbench.law.money import decimal_or_none
 
 STADFESTE = "stadfeste"
 OMGJORE = "omgjore"
@@ -125,7 +120,7 @@ class Recorded:
     reclassifications: tuple[Reclassification, ...] = field(default_factory=tuple)
     discretion_answers: tuple[DiscretionAnswer, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (dates ISO) for storage; :meth:`from_json` reads it back."""
         def iso(d: date | None) -> str | None:
             return d.isoformat() if d else None
@@ -191,7 +186,7 @@ def reformatio_deadline(decision: NavDecision, *, recorded: Recorded | None = No
     return add_months(received, REFORMATIO_MONTHS) if received else None
 
 
-def reformatio_status(decision: NavDecision, *, today: date, recorded: Recorded | None = None) -> dict:
+def reformatio_status(decision: NavDecision, *, today: date, recorded: Recorded | None = None) -> dict[str, Any]:
     """Whether «endre til ugunst» is unlocked, and why not.
 
     ``{"received", "received_source", "deadline", "today_within", "days_left", "varsel",
@@ -250,7 +245,7 @@ def reformatio_status(decision: NavDecision, *, today: date, recorded: Recorded 
 # G regulated after the decision (T1 [INF]) — information
 
 
-def g_regulated_after_decision(decision: NavDecision, parameters: Any = None) -> list[dict]:
+def g_regulated_after_decision(decision: NavDecision, parameters: Any = None) -> list[dict[str, Any]]:
     """G rows in force on some payment day but fixed (``fixed`` in the G table) after Nav's decision.
 
     [INF rules.md T1] «If Nav's decision was made before the new G was fixed, a difference caused only
@@ -275,7 +270,7 @@ def g_regulated_after_decision(decision: NavDecision, parameters: Any = None) ->
         if in_force and row.fixed is not None and row.fixed > decision.decision.date:
             out.append({
                 "code": "g-regulated-after-decision",
-                "category": "information",
+                "category": INFORMATION,
                 "g_from": row.fra.isoformat(),
                 "g_value": row.text,
                 "fixed": row.fixed.isoformat(),
@@ -296,24 +291,21 @@ def g_regulated_after_decision(decision: NavDecision, parameters: Any = None) ->
 # The suggestion
 
 
-_dec = decimal_or_none  # one reader of amounts, in rules.money
-
-
 def _period_directions(evaluation: Mapping[str, Any]) -> set[str]:
     out = set()
     for p in evaluation.get("periods") or ():
-        d = _dec(p.get("difference"))
+        d = decimal_or_none(p.get("difference"))
         if d is None:
             continue
         out.add("til_gunst" if d > TOLERANCE else "til_ugunst" if d < -TOLERANCE else "uendret")
     return out
 
 
-def _block(option: str, reason: str, hjemmel: str | None) -> dict:
+def _block(option: str, reason: str, hjemmel: str | None) -> dict[str, Any]:
     return {"option": option, "reason": reason, "hjemmel": hjemmel, "lovdata_url": lovdata_url(hjemmel)}
 
 
-def _labelled(code: str | None) -> dict:
+def _labelled(code: str | None) -> dict[str, Any]:
     meta = OUTCOMES.get(code or "", {})
     return {"code": code, "label_nb": meta.get("label_nb"), "label_nn": meta.get("label_nn"),
             "letter_nb": meta.get("letter_nb"), "letter_nn": meta.get("letter_nn")}
@@ -326,7 +318,7 @@ def suggest_outcome(
     today: date,
     recorded: Recorded | None = None,
     discretion: Iterable[Mapping[str, Any]] | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """The engine's suggestion (never a decision).
 
     Returns ``{"code", "label_nb", "label_nn", "letter_nb", "letter_nn", "direction",
@@ -337,17 +329,17 @@ def suggest_outcome(
     """
     rec = recorded or Recorded()
     points = list(discretion) if discretion is not None else discretion_points(decision, evaluation)
-    comp = compute_klagefrist(decision, notice_received=rec.notice_received)
+    comp = fvl_klagefrist.compute(decision, notice_received=rec.notice_received)
     reasons: list[str] = []
     warnings: list[str] = []
-    requires: list[dict] = []
-    blocked: list[dict] = []
-    alternatives: list[dict] = []
+    requires: list[dict[str, Any]] = []
+    blocked: list[dict[str, Any]] = []
+    alternatives: list[dict[str, Any]] = []
     info = g_regulated_after_decision(decision)
-    direc = _direction(evaluation)
+    direc = direction(evaluation)
     total = evaluation.get("total") or {}
 
-    def result(code: str | None, **extra) -> dict:
+    def result(code: str | None, **extra: Any) -> dict[str, Any]:
         out = _labelled(code)
         out.update({
             "direction": extra.get("direction", direc),
@@ -367,6 +359,7 @@ def suggest_outcome(
                                   "forvaltningsloven § 31"))
         return result(AVVISE, direction=None)
     if comp.timely is False:
+        assert comp.deadline is not None  # a deadline was missed, so it is known
         if rec.late_appeal_admitted is False:
             reasons.append(f"Klagen kom {comp.days_late} dager for sent (frist {comp.deadline.isoformat()}), og juristen har "
                            "registrert at den ikke tas under behandling (fvl. § 31).")
@@ -401,7 +394,7 @@ def suggest_outcome(
                               "forvaltningsloven § 34"))
     elif direc == "uendret":
         code = STADFESTE
-        if diff not in (None, "0") and _dec(diff) != 0:
+        if diff not in (None, "0") and decimal_or_none(diff) != 0:
             reasons.append(f"Forskjellen ({diff} kr) ligger innenfor avrundingstoleransen på 1 kr (R13): avrunding, ikke feil.")
         else:
             reasons.append("Navs beløp stemmer med beregningen etter loven.")
@@ -478,8 +471,8 @@ def validate_chosen_outcome(
     errors: list[tuple[str, str]] = []
     chosen = recorded.chosen_outcome
     points = list(discretion) if discretion is not None else discretion_points(decision, evaluation)
-    comp = compute_klagefrist(decision, notice_received=recorded.notice_received)
-    direc = _direction(evaluation)
+    comp = fvl_klagefrist.compute(decision, notice_received=recorded.notice_received)
+    direc = direction(evaluation)
 
     if chosen is None:
         errors.append(("outcome", "Utfall er ikke valgt."))
@@ -510,7 +503,8 @@ def validate_chosen_outcome(
             errors.append((f, reason))
     fritt = [p for p in points if p.get("limited_by_sotjl_48")]
     if chosen in ENDRE and direc == "uendret" and not any(
-            (recorded.finding(p["code"]) and recorded.finding(p["code"]).apenbart_urimelig) for p in fritt):
+            (finding := recorded.finding(p["code"])) is not None and finding.apenbart_urimelig
+            for p in fritt):
         errors.append(("outcome", "Beregningen stemmer med Navs beløp (innenfor 1 kr), og ingen skjønnsvurdering er funnet åpenbart "
                                   "urimelig: det er ingenting å endre."))
 
@@ -532,13 +526,8 @@ def validate_chosen_outcome(
 
     # Reclassifications (item 6: a category and, for saksbehandling, the fvl. provision).
     for r in recorded.reclassifications:
-        fld = f"discrepancy.{r.discrepancy}"
-        if r.category not in CATEGORIES:
-            errors.append((fld, f"Ukjent kategori «{r.category}»."))
-        if not r.reason.strip():
-            errors.append((fld, "Omklassifisering krever begrunnelse."))
-        if r.category == SAKSBEHANDLING and r.fvl_provision not in SAKSBEHANDLING_PROVISIONS:
-            errors.append((fld, "Saksbehandlingsfeil krever hvilken regel i fvl. som er brutt."))
+        errors.extend((f"discrepancy.{r.discrepancy}", reason)
+                      for _, reason in reclassification_errors(r.category, r.reason, r.fvl_provision))
     if chosen is not None and not (recorded.outcome_reasons or "").strip():
         errors.append(("outcome_reasons", "Begrunnelsen for utfallet mangler."))
     return errors

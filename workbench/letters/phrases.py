@@ -11,6 +11,8 @@ template like any other value (the result is never marked safe).
 
 from __future__ import annotations
 
+from workbench.appeal.taxonomy import ALL_CATEGORIES, DISCREPANCY_CODES
+
 LANGS = ("nb", "nn")
 
 P: dict[str, tuple[str, str]] = {
@@ -259,41 +261,10 @@ P: dict[str, tuple[str, str]] = {
         "{label} ({category}), {hjemmel}, perioden {period}: Nav-kontoret la til grunn {nav}, "
         "rett er {correct}.",
     ),
-    "cat_faktum": ("feil faktum", "feil faktum"),
-    "cat_lovtolkning": ("feil lovtolkning eller hjemmel", "feil lovtolking eller heimel"),
-    "cat_rettsanvendelse": ("feil rettsanvendelse", "feil rettsbruk"),
-    "cat_saksbehandling": ("saksbehandlingsfeil", "sakshandsamingsfeil"),
-    "cat_rounding": ("avrunding", "avrunding"),
+    # the category and code names come from the one taxonomy (docs/appeals.md §4)
+    **{f"cat_{code}": (c["letter_nb"], c["letter_nn"]) for code, c in ALL_CATEGORIES.items()},
     "cat_other": ("annet", "anna"),
-    "cat_information": ("til informasjon", "til informasjon"),
-    "dc_wrong-g": ("Feil grunnbeløp", "Feil grunnbeløp"),
-    "dc_g-applied-before-1-may": ("Nytt grunnbeløp brukt før 1. mai", "Nytt grunnbeløp brukt før 1. mai"),
-    "dc_wrong-factor": ("Feil faktor", "Feil faktor"),
-    "dc_wrong-under-25": ("Feil sats for deltaker under 25 år", "Feil sats for deltakar under 25 år"),
-    "dc_wrong-barnetillegg": ("Feil barnetillegg", "Feil barnetillegg"),
-    "dc_wrong-stonadsdager": ("Feil antall stønadsdager", "Feil tal på stønadsdagar"),
-    "dc_wrong-hjemmel": ("Feil hjemmel", "Feil heimel"),
-    "dc_wrong-reduction-method": ("Feil reduksjonsmetode", "Feil reduksjonsmetode"),
-    "dc_non-coordinable-benefit-deducted": (
-        "Fradrag for en ytelse som ikke skal samordnes",
-        "Frådrag for ei yting som ikkje skal samordnast",
-    ),
-    "dc_absence-without-reservation": (
-        "Trekk for fravær uten eget vedtak",
-        "Trekk for fråvær utan eige vedtak",
-    ),
-    "dc_wrong-absence": ("Feil trekk for fravær", "Feil trekk for fråvær"),
-    "dc_wrong-absence-reduction": ("Feil trekk for fravær", "Feil trekk for fråvær"),
-    "dc_wrong-samordning": ("Feil samordning", "Feil samordning"),
-    "dc_wrong-net": ("Feil netto stønad", "Feil netto stønad"),
-    "dc_wrong-gross": ("Feil brutto stønad", "Feil brutto stønad"),
-    "dc_deduction-without-legal-basis": ("Fradrag uten hjemmel", "Frådrag utan heimel"),
-    "dc_g-regulated-after-decision": (
-        "Grunnbeløpet ble regulert etter Nav-kontorets vedtak",
-        "Grunnbeløpet vart regulert etter vedtaket frå Nav-kontoret",
-    ),
-    "dc_rounding": ("Avrundingsdifferanse", "Avrundingsdifferanse"),
-    "dc_wrong-amount": ("Feil beløp", "Feil beløp"),
+    **{f"dc_{code}": (c["label_nb"], c["label_nn"]) for code, c in DISCREPANCY_CODES.items()},
     "dc_other": ("Avvik ({code})", "Avvik ({code})"),
     "discretion_point": ("Skjønnspunkt {n}: {topic}", "Skjønnspunkt {n}: {topic}"),
     "discretion_free": (

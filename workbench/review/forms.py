@@ -6,7 +6,7 @@ from wtforms import BooleanField, DateField, HiddenField, IntegerField, RadioFie
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
-from workbench.appeal.classification import CATEGORIES, SAKSBEHANDLING, SAKSBEHANDLING_PROVISIONS
+from workbench.appeal.taxonomy import CATEGORIES, SAKSBEHANDLING, SAKSBEHANDLING_PROVISIONS
 from workbench.appeal.outcome import OUTCOMES
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]

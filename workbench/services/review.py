@@ -8,7 +8,7 @@
   two differ the page shows both, and a difference caused only by a G fixed after the decision is
   *information*, not a discrepancy;
 * Nav ↔ loven per period and component with the provision and Lovdata link, and the diagnosis hints
-  (``workbench.appeal.classification.nav_vs_law``);
+  (``workbench.appeal.comparison.nav_vs_law``, from the engine's discrepancies);
 * the discrepancies with their proposed category (rules engine) and the jurist's reclassifications;
 * admissibility with the klagefrist computation shown; procedural checks A-01…A-10;
 * every ⚖ point (``workbench.appeal.discretion``), the four review topics;
@@ -27,17 +27,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
-from workbench.appeal.classification import (
-    CATEGORIES,
-    TAXONOMY_VERSION,
-    ClassificationError,
-    admissibility_summary,
-    label_discrepancies,
-    nav_vs_law,
-    procedural_checks,
-    reclassify,
-    review_topics,
-)
+from workbench.appeal.admissibility import admissibility_summary
+from workbench.appeal.checks import procedural_checks
+from workbench.appeal.classification import ClassificationError, label_discrepancies, reclassify
+from workbench.appeal.comparison import nav_vs_law
+from workbench.appeal.review_topics import review_topics
+from workbench.appeal.taxonomy import CATEGORIES, TAXONOMY_VERSION
 from workbench.appeal.discretion import discretion_points
 from workbench.law.lovdata import lovdata_url
 from workbench.law.model import NavDecision
