@@ -39,7 +39,7 @@ period where the law gives less than Nav paid. The diagnosis never changes the r
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
+from workbench.law.money import Fraction
 from typing import Any
 
 from workbench.appeal.taxonomy import (
@@ -73,7 +73,7 @@ def _known(x: Fraction | None) -> Fraction:
 
 
 def _close(a: Fraction, b: Fraction, tol: Fraction) -> bool:
-    return abs(a - b) <= tol
+    return bool(abs(a - b) <= tol)
 
 
 def period_discrepancies(ctx: Context, pr: PeriodResult) -> list[dict[str, Any]]:
