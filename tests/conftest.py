@@ -228,15 +228,3 @@ def office_env(monkeypatch) -> dict:
         monkeypatch.delenv(name, raising=False)
     return dict(OFFICE_ENV)
 
-
-@pytest.fixture(autouse=True)
-def _shared_bytes_intact():
-    """Canary: no test may leave the interpreter's shared one-byte object ``b"\\x00"`` overwritten.
-
-    quicktions ≤ 1.24 does exactly that when it parses a one-character string (``Fraction("2")``);
-    the engine therefore parses text with the standard library (``rules.money.parse_fraction``). If this
-    fails, the test named is the first to have corrupted the process: pypdf, struct and friends read
-    wrong bytes from then on."""
-    yield
-    assert int.from_bytes(b"\x00", "big") == 0 and bytes([0]) == b"\x00", (
-        "b'\\x00' has been overwritten in this process (see workbench/law/money.py parse_fraction)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from workbench.law.money import RATIONAL
+from numbers import Rational
 
 MONTHS = {
     "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
@@ -27,7 +27,7 @@ MINUS = "-"
 def _to_decimal(amount) -> Decimal:
     if isinstance(amount, float):
         raise TypeError("float is never money")
-    if isinstance(amount, RATIONAL):
+    if isinstance(amount, Rational):
         return Decimal(amount.numerator) / Decimal(amount.denominator)
     try:
         return Decimal(str(amount)) if not isinstance(amount, Decimal) else amount

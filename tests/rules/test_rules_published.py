@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from workbench.law.money import round_half_up
 from workbench.law.parameters import default_parameters
-from workbench.law.sotjl_35 import annual_display
+from workbench.law.sotjl_35 import day_rate
 
 
 def annual(day: date, under_25: bool) -> Decimal:
     ps = default_parameters()
-    return round_half_up(annual_display(ps, ps.g.row_on(day).value, ps.factor_row(day).value, under_25))
+    return round_half_up(day_rate(ps, ps.g.row_on(day).value, ps.factor_row(day).value, under_25)[0])
 
 
 def test_o1_o2_nav_no_253141_and_under_25_168761():

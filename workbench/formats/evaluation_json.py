@@ -12,17 +12,19 @@ from workbench.law.money import Fraction
 from typing import TYPE_CHECKING, Any
 
 from workbench.law import sotjl_35, sotjl_36, sotjl_37, sotjl_38
+from workbench.law.cache import ENGINE_CACHE
 from workbench.law.money import fmt, fmt_kroner, round_half_up
 from workbench.law.model import SAMORDNING_BENEFITS
 
 if TYPE_CHECKING:  # pragma: no cover
     from workbench.appeal.evaluation import Evaluation
-    from workbench.law.pipeline import PeriodResult
+    from workbench.law.result import PeriodResult
+    from workbench.law.sotjl_35 import Segment
 
 FORMAT = "klagebenk.evaluation/1"
 
 
-_s = fmt  # fmt(x, places=2): display of an exact amount (a plain alias: no extra call per figure)
+_s = fmt  # fmt(x, places=2): display of an exact amount
 
 
 def _frac(x: Fraction | None) -> str | None:
@@ -36,18 +38,8 @@ def _k(x) -> str | None:
     return None if x is None else fmt_kroner(x)
 
 
-#: ISO text of a date (the periods, segments and entries of every case fall on the same few hundred
-#: calendar days); bounded, so memory stays flat.
-_ISO: dict[date, str] = {}
-
-
 def _iso(d: date) -> str:
-    text = _ISO.get(d)
-    if text is None:
-        if len(_ISO) >= 8192:
-            _ISO.clear()
-        text = _ISO[d] = d.isoformat()
-    return text
+    return d.isoformat()
 
 
 def period_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None) -> dict[str, Any]:
@@ -86,23 +78,14 @@ def period_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None) 
     }
 
 
-#: Display strings of a segment's rates by value: (A, b, t, stønadsdager) → texts. The same few rates
-#: (one per G, factor and age; t per number of children) and day counts recur in every period and every
-#: case, and the strings depend on the values alone, so they are kept for the process; bounded, so
-#: memory stays flat however many cases a process evaluates.
-_RATE_TEXTS: dict[tuple, tuple] = {}
-_RATE_TEXTS_MAX = 4096
+def _rate_texts(sg: Segment) -> tuple[str | None, ...]:
+    """(annual, annual rounded, day rate, day rate exact, day barnetillegg, gross base, barnetillegg): the
+    same few rates and day counts recur in every period and case, so the texts are kept in the engine's
+    one cache (:mod:`workbench.law.cache`) by value."""
+    n = sg.stonadsdager
 
-
-def _rate_texts(sg) -> tuple:
-    """(annual, annual rounded, day rate, day rate exact, day barnetillegg, gross base, barnetillegg)."""
-    key = (sg.annual, sg.b, sg.t, sg.stonadsdager)
-    hit = _RATE_TEXTS.get(key)
-    if hit is None:
-        if len(_RATE_TEXTS) >= _RATE_TEXTS_MAX:
-            _RATE_TEXTS.clear()
-        n = sg.stonadsdager
-        hit = _RATE_TEXTS[key] = (
+    def texts() -> tuple[str | None, ...]:
+        return (
             _s(sg.annual),
             None if sg.annual is None else str(round_half_up(sg.annual)),
             _s(sg.b, 4),
@@ -111,7 +94,8 @@ def _rate_texts(sg) -> tuple:
             _s(None if sg.b is None else sg.b * n),
             _s(None if sg.t is None else sg.t * n),
         )
-    return hit
+
+    return ENGINE_CACHE.remember(("rate texts", sg.annual, sg.b, sg.t, n), texts)
 
 
 def _decision_texts(ev: "Evaluation", memo: dict) -> tuple:

@@ -1,125 +1,102 @@
 """Money: exact arithmetic and the ONE rounding function.
 
 rules.md §0.1 [V convention]: compute with exact rationals or ``Decimal`` at ≥ 28 digits, never float,
-and round no intermediate value. The engine computes with ``fractions.Fraction`` (exact: 2/3 and
-1/260 stay exact) and rounds only through :func:`round_half_up`:
+and round no intermediate value. The engine computes with exact rationals (2/3 and 1/260 stay exact) and
+rounds only through :func:`round_half_up`:
 
 * R13 [ASSUMPTION ``rounding``]: NET per payment period to whole kroner, half up, once;
 * R4 (display only): the annual amount to whole kroner, half up;
-* output display of unrounded components to øre (2 decimals). A displayed component never feeds a
-  calculation: every sum is taken over the exact values.
+* S-05 (rules.md §8): Nav's net with øre, rounded half up for the comparison;
+* output display of unrounded components to øre (2 decimals, :func:`fmt`, which rounds through
+  :func:`round_half_up` too). A displayed component never feeds a calculation: every sum is taken over the
+  exact values.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 import fractions
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from collections.abc import Iterable
+from math import gcd
 
-# The engine's exact rational: ``quicktions.Fraction`` is the standard library's ``fractions.Fraction``
-# compiled with Cython (same algorithms, same values, same lowest-terms integers; it compares and hashes
-# equal to ``fractions.Fraction``) and about seven times faster per operation, which the 10 000-case
-# benchmark of issue 3 needs. Every module of the engine imports ``Fraction`` from here, so there is one
-# rational type in a computation. Exactness is unchanged: nothing is ever a float.
+# The engine's exact rational is ``quicktions.Fraction``: the standard library's ``fractions.Fraction``
+# compiled (the same algorithm, the same values, equal and hashing equal to it), which keeps a case at about
+# 1.3× the time of the hand-optimised engine it replaced instead of 2.4× (issue #11's benchmark). Every
+# module takes ``Fraction`` from here.
+#
+# Safe by design: quicktions ≤ 1.24 on CPython 3.11 overwrites the interpreter's shared one-byte object
+# ``b"\x00"`` when it parses *text* (``Fraction("2")``). The engine never gives it text: :func:`exact` is the
+# one place text becomes a number, and it parses with the standard library; the import gives Decimals and
+# the tables are read through :func:`exact`. ``tests/law/test_money.py`` checks both: no ``Fraction(...)``
+# call in the code takes text, and :func:`exact` leaves ``b"\x00"`` intact.
 from quicktions import Fraction
-
-#: Either rational type (a caller or a test may pass the standard library's).
-RATIONAL = (Fraction, fractions.Fraction)
 
 ZERO = Fraction(0)
 
-Money = Fraction
+#: What the engine's amounts may be: exact rationals, Decimals from the import, whole numbers.
+Amount = Fraction | Decimal | int
 
 
-def parse_fraction(text: str) -> Fraction:
-    """Text such as ``"2.041"``, ``"2/3"`` or ``"2"`` as the engine's Fraction.
-
-    Parsed by the standard library, never by quicktions: quicktions (≤ 1.24, on CPython 3.11) collects
-    the digits of a one-character string in ``b'\\0' * 1`` — the interpreter's *shared* one-byte object —
-    and so overwrites ``b"\\x00"`` for the whole process (``int.from_bytes(b"\\x00", "big")`` then gives
-    50 after ``Fraction("2")``; pypdf stops reading PDFs). tests/rules/test_rules_caches.py keeps a
-    canary on it.
-    """
-    f = fractions.Fraction(text)
-    return Fraction(f.numerator, f.denominator)
-
-
-def exact(value: Decimal | int | str | Fraction) -> Fraction:
-    """An input amount (Decimal from the import, or a YAML string like ``"2/3"``) as an exact Fraction."""
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, str):
-        return parse_fraction(value)
-    if isinstance(value, fractions.Fraction):
-        return Fraction(value.numerator, value.denominator)
+def exact(value: Amount | str) -> Fraction:
+    """An input amount (a Decimal from the import, a table text such as ``"2.041"`` or ``"2/3"``) as an
+    exact Fraction. Text is parsed by the standard library, never by quicktions (see above)."""
     if isinstance(value, float):  # pragma: no cover - a programming error, never data
         raise TypeError("float is never money")
+    if isinstance(value, str):
+        parsed = fractions.Fraction(value)
+        return Fraction(parsed.numerator, parsed.denominator)
     return Fraction(value)
 
 
-def round_half_up(value: Fraction | Decimal | int, places: int = 0) -> Decimal:
-    """Round an exact amount half up (away from zero at .5) to ``places`` decimals.
+def weighted_sum(items: Iterable[tuple[int, Fraction]]) -> Fraction:
+    """Σ n × x, exactly — the total over runs of equal days (n stønadsdager at x kroner a day).
 
-    The only rounding in the engine (rules.md R13: ``Decimal.quantize(Decimal("1"), ROUND_HALF_UP)``).
-    The conversion is exact: a Fraction is converted with enough precision that the quantize step is
-    the only rounding. Negative values round half away from zero (ROUND_HALF_UP semantics).
-    """
-    if isinstance(value, float):  # pragma: no cover
+    Summed as integers over a common denominator and made a Fraction once at the end: the same value as
+    adding the Fractions one by one (a Fraction is always in lowest terms), without a gcd per term."""
+    num, den = 0, 1
+    for n, x in items:
+        xn, xd = x.numerator, x.denominator
+        if xd == den:
+            num += n * xn
+        else:
+            common = den // gcd(den, xd) * xd
+            num = num * (common // den) + n * xn * (common // xd)
+            den = common
+    return Fraction(num, den)
+
+
+def scaled_half_up(value: Amount, places: int = 0) -> int:
+    """THE rounding rule (rules.md R13, ``ROUND_HALF_UP``: halves away from zero), on the exact value:
+    the integer nearest to ``value`` × 10^places, floor(|x|·10^p + 1/2) = (2·|num|·10^p + den) // (2·den)
+    with the sign of ``value``. No conversion rounds first: a Decimal is taken as its exact ratio."""
+    if isinstance(value, float):  # pragma: no cover - a programming error, never data
         raise TypeError("float is never money")
-    if isinstance(value, RATIONAL):
-        # Decide the half-up rounding on the exact rational in integers:
-        # floor(|x|·10^p + 1/2) = (2·|num|·10^p + den) // (2·den).
-        num, den = value.numerator, value.denominator
-        n = (2 * abs(num) * 10**places + den) // (2 * den)
-        if num < 0:
-            n = -n
-        return Decimal(n).scaleb(-places) if places else Decimal(n)
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    num, den = value.as_integer_ratio() if isinstance(value, Decimal) else (value.numerator, value.denominator)
+    n = (2 * abs(num) * 10**places + den) // (2 * den)
+    return -n if num < 0 else n
 
 
-#: "00" … "99": the øre of a displayed amount (a table lookup: ``fmt`` runs hundreds of times per case).
-_CENTS = tuple(f"{i:02d}" for i in range(100))
+def round_half_up(value: Amount, places: int = 0) -> Decimal:
+    """Round an exact amount half up to ``places`` decimals (:func:`scaled_half_up`) as a Decimal."""
+    n = scaled_half_up(value, places)
+    return Decimal(n).scaleb(-places) if places else Decimal(n)
 
 
-def fmt(value: Fraction | None, places: int = 2) -> str | None:
-    """Display string of an exact amount (``"11327.56"``), or None. Display only (see module doc).
-
-    Same half-up rule as :func:`round_half_up`, done on integers: floor(|x|·10^p + 1/2) =
-    (2·|num|·10^p + den) // (2·den); a negative amount that rounds to zero shows as ``"0.00"``.
-    """
+def fmt(value: Amount | None, places: int = 2) -> str | None:
+    """Display string of an exact amount (``"11327.56"``), or None: :func:`scaled_half_up` written out.
+    Display only (see module doc); a negative amount that rounds to zero shows no sign."""
     if value is None:
         return None
-    if value.__class__ is Fraction or isinstance(value, RATIONAL):
-        num = value.numerator
-        den = value.denominator
-    else:
-        return str(round_half_up(value, places))
-    if places == 2:  # the common case (øre), same digits as the general branch below
-        if num >= 0:
-            q, r = divmod((200 * num + den) // (2 * den), 100)
-            return f"{q}.{_CENTS[r]}"
-        n = (-200 * num + den) // (2 * den)
-        q, r = divmod(n, 100)
-        return f"-{q}.{_CENTS[r]}" if n else "0.00"
-    scale = 10**places
-    n = (2 * abs(num) * scale + den) // (2 * den)
-    sign = "-" if num < 0 and n else ""
+    n = scaled_half_up(value, places)
     if not places:
-        return f"{sign}{n}"
-    q, r = divmod(n, scale)
-    return f"{sign}{q}.{str(r).rjust(places, '0')}"
+        return str(n)
+    whole, part = divmod(abs(n), 10**places)
+    return f"{'-' if n < 0 else ''}{whole}.{part:0{places}d}"
 
 
-def fmt_kroner(value: Fraction | Decimal | None) -> str | None:
+def fmt_kroner(value: Amount | None) -> str | None:
     """Whole-kroner string (``"6797"``) of an already rounded or exact amount."""
-    if value is None:
-        return None
-    if value.__class__ is Decimal:
-        text = str(value)
-        if "." not in text and "E" not in text and "e" not in text:
-            return text  # exponent 0, already whole kroner: quantize would return it unchanged
-    return str(round_half_up(value, 0))
+    return None if value is None else fmt(value, 0)
 
 
 def decimal_or_none(value: object) -> Decimal | None:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from workbench.law.money import Fraction
 
 
+from workbench.law.money import weighted_sum
 from workbench.law.calendar import count_weekdays, weekday_holidays_between
 from workbench.law.model import Child, LeaveWithoutStonad, Participant
 from workbench.law.parameters import Assumptions, ParameterSet
@@ -141,6 +142,7 @@ class Segment:
     g: Fraction | None = None
     g_text: str | None = None
     g_source: str | None = None
+    g_note: str | None = None  # a note that comes with the G row (e.g. «not verified»)
     factor: Fraction | None = None
     factor_text: str | None = None
     under_25: bool = False
@@ -164,19 +166,25 @@ class Segment:
                 self.missing, self.absence_hours, self.y)
 
 
-def day_rate(seg: Segment, ps: ParameterSet) -> None:
-    """R4–R6 for one segment: A, b and t per stønadsdag (exact)."""
-    if seg.g is None or seg.factor is None:
-        return
-    annual = seg.factor * seg.g  # R4 [V sotjl § 35 second paragraph]
-    if seg.under_25:
-        annual *= ps.under_25_factor  # «Deltaker under 25 år mottar 2/3 stønad»
-    seg.annual = annual
-    seg.b = annual / ps.assumptions.divisor  # R5: «1/260 av stønaden på årsbasis»
-    seg.t = seg.children * seg.bt_rate if seg.children else Fraction(0)  # R6
+def day_rate(ps: ParameterSet, g: Fraction, factor: Fraction, under_25: bool) -> tuple[Fraction, Fraction]:
+    """R4–R5, exact: ``(A, b)`` — the annual amount and the day rate.
+
+    § 35 second paragraph: «Kvalifiseringsstønaden utgjør på årsbasis [2,041] ganger grunnbeløpet …
+    Deltaker under 25 år mottar 2/3 stønad.» (R4; the 2/3 of the unrounded full amount, O3);
+    § 35 third paragraph: «Stønaden per dag utgjør 1/260 av stønaden på årsbasis.» (R5)."""
+    annual = factor * g
+    if under_25:
+        annual *= ps.under_25_factor
+    return annual, annual / ps.assumptions.divisor
 
 
-def annual_display(ps: ParameterSet, g: Fraction, factor: Fraction, under_25: bool) -> Fraction:
-    """R4 display helper: the annual amount before rounding (under-25 from the unrounded full amount, O3)."""
-    a = factor * g
-    return a * ps.under_25_factor if under_25 else a
+def barnetillegg_per_day(children: int, rate: Fraction | None) -> Fraction:
+    """R6: t(d) = n(d) × BT(d) — forskrift § 3: barnetillegg «for hvert barn … for fem dager i uken»."""
+    return children * rate if children and rate is not None else Fraction(0)
+
+
+def gross(segments: list[Segment]) -> tuple[Fraction, Fraction]:
+    """R7: (GROSS_BASE, GROSS_BT) = (Σ stønadsdager × b, Σ stønadsdager × t) over the period's days."""
+    base = weighted_sum((sg.stonadsdager, sg.b) for sg in segments if sg.b is not None)
+    bt = weighted_sum((sg.stonadsdager, sg.t) for sg in segments if sg.t is not None)
+    return base, bt

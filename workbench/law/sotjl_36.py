@@ -18,7 +18,7 @@ from datetime import date
 from workbench.law.money import Fraction
 
 from workbench.law.model import Absence, Ferie
-from workbench.law.parameters import Assumptions
+from workbench.law.parameters import Assumptions, ParameterSet
 
 HJEMMEL = "sosialtjenesteloven § 36"
 
@@ -57,3 +57,16 @@ def share_of_day(hours: Fraction, assumptions: Assumptions, hours_per_day: Fract
 def reduction_per_day(share: Fraction, b: Fraction, t: Fraction, assumptions: Assumptions) -> Fraction:
     """a(d) = share × (b(d) + (t(d) if abs_reduces_bt else 0))."""
     return share * (b + t) if assumptions.abs_reduces_bt else share * b
+
+
+def day_reduction(hours: Fraction, b: Fraction, t: Fraction, ps: ParameterSet) -> tuple[Fraction, Fraction]:
+    """R8 for one stønadsdag with ``hours`` of invalid absence: ``(a, a38)``.
+
+    ``a`` is what § 36 takes from the day: share × (b + (t if ``abs_reduces_bt``)). ``a38`` is the part of
+    the day's § 38 entitlement (e38, :func:`workbench.law.sotjl_38.day_entitlement`) that absence has
+    already taken — the same share of the same base, so § 38 never deducts what § 36 took (R13 order)."""
+    a = ps.assumptions
+    share = share_of_day(hours, a, ps.hours_per_day)
+    day = reduction_per_day(share, b, t, a)
+    a38 = share * (b + t) if a.abs_reduces_bt and a.r38_includes_bt else share * b
+    return day, a38

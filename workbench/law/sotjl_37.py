@@ -86,3 +86,16 @@ def weekly_hours(hours: Fraction, stonadsdager: int) -> Fraction | None:
     if stonadsdager <= 0:
         return None
     return Fraction(hours.numerator * 5, hours.denominator * stonadsdager)
+
+
+def reduction(factor: Fraction, gross: Fraction) -> Fraction:
+    """R9: R_WORK = f(P) × GROSS — «reduseres stønaden inkludert barnetillegg tilsvarende», taken from the
+    unreduced gross (it does not compound with § 36's reduction)."""
+    return factor * gross
+
+
+def over_50_percent(hours_50: Fraction, stonadsdager: int, max_hours_week: Fraction) -> bool:
+    """§ 30 second paragraph «Inntil 50 prosent stilling»: ``arbeid`` + ``omsorgsstonad`` over 18.75 hours a
+    week on average in the period (flag ``work-over-50-percent``); needs no G (rules.md §8 S-02)."""
+    weekly = weekly_hours(hours_50, stonadsdager)
+    return weekly is not None and weekly > max_hours_week

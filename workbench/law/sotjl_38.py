@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import date
 from workbench.law.money import Fraction
 
+from workbench.law.money import weighted_sum
 from workbench.law.model import SAMORDNING_BENEFITS, Benefit
 
 HJEMMEL = "sosialtjenesteloven § 38"
@@ -54,3 +55,20 @@ def not_coordinated_note(kind: str) -> str:
         "not in the exhaustive list of sotjl § 38: never deducted; an entry-condition question "
         "(§ 29 «svært begrensede ytelser») for the jurist ⚖",
     )
+
+
+def day_entitlement(b: Fraction, t: Fraction, includes_bt: bool) -> Fraction:
+    """e38(d): the day's stønad that § 38 may reduce — b + t (``r38_includes_bt`` [ASSUMPTION]) or b."""
+    return b + t if includes_bt else b
+
+
+def reduction(days: list[tuple[int, Fraction, Fraction]], netting: str) -> tuple[Fraction, Fraction]:
+    """R10 over a period: ``(R_38, Σy)`` from ``(stønadsdager, y(d), rem(d))`` per run of equal days.
+
+    «reduseres i den utstrekning vedkommende har rett til» the benefit — krone for krone, never more than
+    what absence and work left of the day: ``per_day`` Σ min(y, rem); ``per_period`` min(Σy, Σrem)
+    (``r38_netting`` [ASSUMPTION])."""
+    sum_y = weighted_sum((n, y) for n, y, _ in days)
+    if netting == "per_period":
+        return min(sum_y, weighted_sum((n, rem) for n, _, rem in days)), sum_y
+    return weighted_sum((n, min(y, rem)) for n, y, rem in days), sum_y

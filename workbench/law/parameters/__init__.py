@@ -19,7 +19,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from workbench.law.money import Fraction, parse_fraction
+from workbench.law.money import Fraction
+
+from workbench.law.money import exact
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -144,7 +146,7 @@ class Assumptions:
 
 @dataclass(frozen=True, slots=True)
 class ParameterSet:
-    """T1–T4 tables and the T5 assumption values used by one evaluation."""
+    """T1–T4 tables and the T5 assumption values used by one evaluation (immutable)."""
 
     g: DatedTable
     factor: DatedTable
@@ -159,22 +161,16 @@ class ParameterSet:
     hours_per_day: Fraction = field(init=False, repr=False, compare=False)
     full_time_hours_week: Fraction = field(init=False, repr=False, compare=False)
     max_work_hours_week: Fraction = field(init=False, repr=False, compare=False)
-    _id: str | None = field(init=False, repr=False, compare=False, default=None)
-    #: derived sets (with_assumptions / as_known_on) built once per set: the set is immutable.
-    _derived: dict = field(init=False, repr=False, compare=False, default=None)
-    #: values computed from this set alone (rows in force on a day, day rates, absence per day): the
-    #: set is immutable, so they hold for every case evaluated with it; bounded (see :meth:`memo`).
-    _memo: dict = field(init=False, repr=False, compare=False, default=None)
+    #: the fingerprint of the tables and assumption values (recorded with every evaluation)
+    id: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         c = self.constants
-        object.__setattr__(self, "under_25_factor", parse_fraction(str(c["under_25_factor"]["value"])))
+        object.__setattr__(self, "under_25_factor", exact(str(c["under_25_factor"]["value"])))
         object.__setattr__(self, "hours_per_day", Fraction(self.assumptions.hours_per_day))
-        object.__setattr__(self, "full_time_hours_week", parse_fraction(str(c["full_time_hours_week"]["value"])))
-        object.__setattr__(self, "max_work_hours_week", parse_fraction(str(c["max_work_share_hours_week"]["value"])))
-        object.__setattr__(self, "_id", None)
-        object.__setattr__(self, "_derived", {})
-        object.__setattr__(self, "_memo", {})
+        object.__setattr__(self, "full_time_hours_week", exact(str(c["full_time_hours_week"]["value"])))
+        object.__setattr__(self, "max_work_hours_week", exact(str(c["max_work_share_hours_week"]["value"])))
+        object.__setattr__(self, "id", _fingerprint(self))
 
     def factor_row(self, d: date) -> DatedValue | None:
         # T_2041 is configurable (t_2041): the 2.041 row starts on it.
@@ -187,71 +183,29 @@ class ParameterSet:
             return self.factor.rows[1]
         return row
 
-    def rows_on(self, d: date) -> tuple[DatedValue | None, DatedValue | None, DatedValue | None]:
-        """(G, factor, barnetillegg) rows in force on ``d`` (None where the table has no value)."""
-        memo = self._memo
-        hit = memo.get(d)
-        if hit is None:
-            hit = self.memo(d, (self.g.row_on(d), self.factor_row(d), self.barnetillegg.row_on(d)))
-        return hit
-
-    def memo(self, key: Any, value: Any) -> Any:
-        """Remember ``value`` (computed from this set and ``key`` alone) and return it. Bounded: cleared
-        when full, so memory stays flat however many cases a process evaluates."""
-        if len(self._memo) >= 16384:
-            self._memo.clear()
-        self._memo[key] = value
-        return value
-
     def factor_change_dates(self) -> list[date]:
         return [self.factor.rows[0].fra, self.assumptions.t_2041]
 
-    @property
-    def id(self) -> str:
-        if self._id is None:
-            object.__setattr__(self, "_id", _fingerprint(self))
-        return self._id
-
-    def with_assumptions(self, **overrides: Any) -> "ParameterSet":
+    def with_assumptions(self, **overrides: Any) -> ParameterSet:
         """A copy with some assumption values changed (names as in the output, e.g. ``absence_method``)."""
-        try:
-            key = ("assumptions", tuple(sorted(overrides.items())))
-            hash(key)
-        except TypeError:
-            key = None
-        if key is not None and key in self._derived:
-            return self._derived[key]
         unknown = set(overrides) - {f.name for f in dataclasses.fields(Assumptions)}
         if unknown:
             raise ParameterError(f"unknown assumption(s): {', '.join(sorted(unknown))}")
         coerced = {k: _coerce(k, v) for k, v in overrides.items()}
         new = dataclasses.replace(self.assumptions, **coerced)
         new.validate()
-        out = dataclasses.replace(self, assumptions=new)
-        if key is not None:
-            self._remember(key, out)
-        return out
+        return dataclasses.replace(self, assumptions=new)
 
-    def _remember(self, key: tuple, value: "ParameterSet") -> None:
-        if len(self._derived) >= 64:  # bounded: the cache never grows with the number of cases
-            self._derived.clear()
-        self._derived[key] = value
-
-    def as_known_on(self, day: date) -> "ParameterSet":
+    def as_known_on(self, day: date) -> ParameterSet:
         """The parameters as known on ``day`` (e.g. Nav's decision date): G rows fixed after it dropped.
 
         Only rows with a verified ``fixed`` date can be dropped; rows whose fixing day is not in the
         project (``fixed: null``) count as known from their effective date. The previous G then simply
         continues (that is what a Nav office could lawfully apply before the new G was fixed; rules.md T1 [INF]).
         """
-        key = ("known_on", day)
-        if key in self._derived:
-            return self._derived[key]
         rows = tuple(r for r in self.g.rows if r.fixed is None or r.fixed <= day)
         g = DatedTable(self.g.name, rows, self.g.known_until)
-        out = dataclasses.replace(self, g=g, known_on=day)
-        self._remember(key, out)
-        return out
+        return dataclasses.replace(self, g=g, known_on=day)
 
     def table_output(self) -> dict[str, Any]:
         def rows(t: DatedTable) -> list[dict[str, Any]]:
@@ -325,7 +279,7 @@ def _table(path: Path) -> DatedTable:
                 raise ParameterError(f"{where}: '{key}' is required (every value carries its source)")
         text = str(r["value"])
         try:
-            value = parse_fraction(text)
+            value = exact(text)
         except (ValueError, ZeroDivisionError):
             raise ParameterError(f"{where}: value {text!r} is not a number (write e.g. 136549, 2.041 "
                                  "or 2/3, with a point, no spaces in the digits)") from None
