@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.importing import load_document, parse_document  # noqa: E402
+from workbench.formats.import_format import load_document, parse_document  # noqa: E402
 from workbench.appeal.evaluation import evaluate  # noqa: E402
 from workbench.law.parameters import default_parameters  # noqa: E402
 from workbench.services.evaluation import evaluate_document  # noqa: E402

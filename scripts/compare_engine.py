@@ -882,7 +882,7 @@ def worker_main(cases_path: str) -> int:
     ``{"i", "status": "ok", "out"}``, ``{"i", "status": "invalid", "errors": [[field, message], …]}``
     or ``{"i", "status": "error", "error"}``. The first line names the ``workbench`` imported."""
     import workbench
-    from workbench.importing import ImportValidationError, load_document
+    from workbench.formats.import_format import ImportValidationError, load_document
     from workbench.services.evaluation import evaluate_document
 
     def default(o: Any) -> Any:

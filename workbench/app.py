@@ -86,25 +86,25 @@ def register_database(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from workbench.auth import session_glue
+    from workbench.web.auth import session_glue
 
     csrf.init_app(app)
     login_manager.init_app(app)
     # A session lives on the server (user_sessions): logout, idle timeout and absolute lifetime
-    # end it there, so a saved cookie is worthless afterwards (workbench/auth/session_glue.py).
+    # end it there, so a saved cookie is worthless afterwards (workbench/web/auth/session_glue.py).
     login_manager.user_loader(session_glue.load_user)
     login_manager.unauthorized_handler(session_glue.unauthorized)
 
 
 def register_blueprints(app: Flask) -> None:
-    from workbench.admin import bp as admin_bp
-    from workbench.api import bp as api_bp
-    from workbench.archive import bp as archive_bp
-    from workbench.auth import bp as auth_bp
-    from workbench.cases import bp as cases_bp
-    from workbench.imports import bp as imports_bp
-    from workbench.review import bp as review_bp
-    from workbench.vedtak import bp as vedtak_bp
+    from workbench.web.admin import bp as admin_bp
+    from workbench.web.api import bp as api_bp
+    from workbench.web.archive import bp as archive_bp
+    from workbench.web.auth import bp as auth_bp
+    from workbench.web.cases import bp as cases_bp
+    from workbench.web.imports import bp as imports_bp
+    from workbench.web.review import bp as review_bp
+    from workbench.web.letter import bp as vedtak_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(cases_bp)
@@ -160,7 +160,7 @@ def register_template_helpers(app: Flask) -> None:
 def register_errorhandlers(app: Flask) -> None:
     from werkzeug.exceptions import HTTPException
 
-    from workbench.api import json_error
+    from workbench.web.api import json_error
 
     titles = {400: "Ugyldig forespørsel", 403: "Ingen tilgang", 404: "Fant ikke siden",
               405: "Metoden er ikke tillatt", 409: "Konflikt", 413: "Filen er for stor",

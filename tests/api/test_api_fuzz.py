@@ -71,8 +71,8 @@ def live_api(make_app):
 def test_the_openapi_document_describes_the_whole_import_format():
     import jsonschema_rs
 
-    from workbench.api.openapi import openapi_document
-    from workbench.importing import validate as v
+    from workbench.web.api.openapi import openapi_document
+    from workbench.formats.import_format import validate as v
 
     schema = openapi_document()["components"]["schemas"]["ImportDocument"]
     assert set(schema["properties"]) == set(v.ROOT.allowed) and schema["required"] == list(v.ROOT.required)
@@ -93,7 +93,7 @@ def test_the_openapi_document_describes_the_whole_import_format():
 
 @pytest.mark.slow
 def test_the_api_fuzzed_from_its_openapi_document(live_api, api_token, row_counts, capsys):
-    from workbench.api.openapi import openapi_document
+    from workbench.web.api.openapi import openapi_document
     from workbench.services.api_tokens import SCOPES
 
     base, meter = live_api

@@ -3,7 +3,7 @@
 (A uniquely named module, not ``conftest``, so that ``from appeal_support import …`` can never pick up
 another directory's conftest.)
 
-The real importer (``workbench.importing.parse_document``) and evaluation service
+The real importer (``workbench.formats.import_format.parse_document``) and evaluation service
 (``workbench.services.evaluation.evaluate_document``) are used when they exist. Until then (and as a
 cross-check) a small test-only builder turns a document into a ``NavDecision`` and the evaluation is
 read from ``docs/cases/expected/<name>.json`` — the contract both must meet.
@@ -105,7 +105,7 @@ def build_decision(doc: dict) -> m.NavDecision:
 
 def real_parse():
     try:
-        from workbench.importing import parse_document  # noqa: PLC0415
+        from workbench.formats.import_format import parse_document  # noqa: PLC0415
     except ImportError:
         return None
     return parse_document

@@ -13,7 +13,7 @@ CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
 
 @pytest.fixture
 def demo() -> dict:
-    from workbench.importing import load_document
+    from workbench.formats.import_format import load_document
 
     return load_document((CASES / "demo-omsorgsstonad.json").read_bytes())
 

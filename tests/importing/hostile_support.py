@@ -147,7 +147,7 @@ def hostile_documents(draw) -> bytes:
 
 def form_fields(doc: dict) -> dict[str, str]:
     """The hand-entry form's fields for a document, as the browser posts them."""
-    from workbench.imports.formdoc import flatten
+    from workbench.web.imports.formdoc import flatten
 
     return {k: v for k, v in flatten(doc).items() if k != "format"}
 

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.importing import ImportValidationError, load_document, parse_document
+from workbench.formats.import_format import ImportValidationError, load_document, parse_document
 from workbench.appeal.evaluation import evaluate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from workbench.importing.identity import IdentityError, validate_identity
+from workbench.formats.import_format.identity import IdentityError, validate_identity
 
 VALID = [
     ("31129956715", "fnr", date(1899, 12, 31)),

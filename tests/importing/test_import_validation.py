@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from workbench.importing import FieldError, ImportValidationError, load_document, parse_document
+from workbench.formats.import_format import FieldError, ImportValidationError, load_document, parse_document
 from workbench.law.model import NavDecision
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from workbench.importing import load_document, parse_document
+from workbench.formats.import_format import load_document, parse_document
 from workbench.letters.model import DiscretionAnswer, LetterInput, Signers, build_letter
 from workbench.letters.suggest import suggest_outcome
 

@@ -28,13 +28,15 @@ def payload(base: str) -> str:
 def hostile_doc(base: str) -> dict:
     """D08 (it has a fullmektig, absence reasons and a Nav statement) with the payload everywhere."""
     P = payload(base)
+    # the fields the import bounds to a column's size (reference 100, names 200) get the payload's core
+    short = f'<img src=file:///etc/passwd><style>@import url({base}/s)</style><script>alert(1)</script>'
     d = copy.deepcopy(load_case("D08"))
-    d["participant"]["name"] = "Kjell " + P
+    d["participant"]["name"] = "Kjell " + short
     d["participant"]["address"] = {"street": P, "postcode": "8006", "city": P}
-    d["representative"]["name"] = "Nora " + P
+    d["representative"]["name"] = "Nora " + short
     d["representative"]["address"] = {"street": P, "postcode": "8006", "city": P}
-    d["nav_office"]["name"] = "Nav " + P
-    d["decision"]["reference"] = "2025/0871 " + P
+    d["nav_office"]["name"] = "Nav " + short
+    d["decision"]["reference"] = ("2025/0871 " + short)[:100]
     d["decision"]["reasons"] = P
     d["decision"]["hjemler"] = ["sosialtjenesteloven § 36 " + P]
     d["appeal"]["arguments"] = ["A " + P, "B " + P]

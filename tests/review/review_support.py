@@ -12,7 +12,7 @@ CASE_NAMES = sorted(p.stem for p in CASES.glob("*.json"))
 
 
 def load_doc(name: str) -> dict:
-    from workbench.importing import load_document
+    from workbench.formats.import_format import load_document
 
     return load_document((CASES / f"{name}.json").read_text(encoding="utf-8"))
 

@@ -15,7 +15,7 @@ def make_doc():
 @pytest.fixture
 def run():
     """doc → evaluation JSON (through the real import validation)."""
-    from workbench.importing import parse_document
+    from workbench.formats.import_format import parse_document
     from workbench.appeal.evaluation import evaluate
     from workbench.law.parameters import default_parameters
 

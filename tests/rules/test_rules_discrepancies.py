@@ -117,7 +117,7 @@ def test_diagnosis_values_equal_a_full_recomputation():
     decision date) with pipeline.diagnosis_value, which reuses the period's runs of days; it must give
     exactly the figures of a full compute_period under the same variant, for every case."""
     from rules_support import CASES, load_case  # type: ignore[import-not-found]
-    from workbench.importing import parse_document
+    from workbench.formats.import_format import parse_document
     from workbench.law.money import exact
     from workbench.law.parameters import default_parameters
     from workbench.law.pipeline import Context, Variant, compute_period, diagnosis_value

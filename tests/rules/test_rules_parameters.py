@@ -64,7 +64,7 @@ def test_an_operator_adds_g_2027_as_data_without_a_code_change(tmp_path, run, ma
     (d / "grunnbelop.yaml").write_text(yaml.safe_dump(g))
     ps = load_parameters(d)
     assert ps.g.row_on(date(2027, 5, 3)).text == "140000"
-    from workbench.importing import parse_document
+    from workbench.formats.import_format import parse_document
     from workbench.appeal.evaluation import evaluate
 
     doc = make_doc(period=("2027-05-03", "2027-05-07"), programme=("2027-01-01", "2027-12-31"))

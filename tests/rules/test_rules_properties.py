@@ -9,7 +9,7 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.importing import parse_document
+from workbench.formats.import_format import parse_document
 from workbench.appeal.evaluation import evaluate
 from workbench.law.pipeline import Context, compute_period
 from workbench.law.model import Payment

@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = r"""
 import sys, json
 import workbench.law.pipeline, workbench.appeal.diagnosis, workbench.law.fvl_klagefrist
-import workbench.importing
-from workbench.importing import load_document, parse_document
+import workbench.formats.import_format
+from workbench.formats.import_format import load_document, parse_document
 from workbench.appeal.evaluation import evaluate
 doc = load_document(open(sys.argv[1], "rb").read())
 evaluate(parse_document(doc)).to_json()

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from rules_support import load_case  # type: ignore[import-not-found]
-from workbench.importing import ImportValidationError
+from workbench.formats.import_format import ImportValidationError
 from workbench.services.evaluation import evaluate_decision, evaluate_document
 
 
@@ -32,7 +32,7 @@ def test_evaluate_document_refuses_invalid_input_without_a_partial_result():
 
 
 def test_evaluate_decision_returns_the_evaluation_object():
-    from workbench.importing import parse_document
+    from workbench.formats.import_format import parse_document
 
     ev = evaluate_decision(parse_document(load_case("D07")))
     assert ev.periods[0].net == 10443 and ev.complete

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from rules_support import base_doc  # type: ignore[import-not-found]
-from workbench.importing import ImportValidationError, parse_document
+from workbench.formats.import_format import ImportValidationError, parse_document
 
 
 def period(ev: dict, i: int = 0) -> dict:

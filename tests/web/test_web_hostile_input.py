@@ -265,14 +265,14 @@ def test_an_oversized_request_is_refused_in_norwegian(client, client_as, api_tok
 
 
 def test_the_document_limit_is_the_request_limit(app):
-    from workbench.importing.bounds import MAX_DOCUMENT_BYTES
+    from workbench.formats.import_format.bounds import MAX_DOCUMENT_BYTES
 
     assert app.config["MAX_CONTENT_LENGTH"] == MAX_DOCUMENT_BYTES
 
 
 def test_column_lengths_in_the_validation_are_the_models():
     from workbench.db.models import Case
-    from workbench.importing.bounds import COLUMN_LENGTHS
+    from workbench.formats.import_format.bounds import COLUMN_LENGTHS
 
     columns = Case.__table__.columns
     assert COLUMN_LENGTHS == {"decision.reference": columns["nav_reference"].type.length,

@@ -18,7 +18,7 @@ from workbench.letters.model import Office
 @pytest.fixture
 def prod_env(monkeypatch, office_env):
     monkeypatch.delenv("KLAGEBENK_MODE", raising=False)
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SECRET_KEY", "kZ3v9QfT1mLr8XwP2sHd6YbN0cJe4UaGtRq7VxMi5oLp")  # strong: production refuses a weak key
     monkeypatch.setenv("KLAGEBENK_ARCHIVE_KEY", "a" * 40)  # production serves only with it (tests/archive)
     return office_env
 

@@ -1,4 +1,4 @@
-"""Sessions end on the server (workbench/services/sessions.py, workbench/auth/session_glue.py):
+"""Sessions end on the server (workbench/services/sessions.py, workbench/web/auth/session_glue.py):
 logout kills a saved copy of the cookie, the idle timeout and the absolute lifetime end a session
 however it is replayed, deactivation and a new password end every session of the user; the cookie
 is HttpOnly, SameSite=Lax, Secure (``__Host-``) in production and never lives 31 days.

@@ -150,7 +150,7 @@ def import_command(file: Path, assign_to: str | None) -> None:
 
     app = _app()
     _require_migrated(app)
-    from workbench.importing.bounds import MAX_DOCUMENT_BYTES
+    from workbench.formats.import_format.bounds import MAX_DOCUMENT_BYTES
 
     with file.open("rb") as fh:  # one byte more than allowed: the validation says it is too large
         data = fh.read(MAX_DOCUMENT_BYTES + 1)

@@ -98,8 +98,8 @@ def _default(o: Any) -> Any:
 @click.option("--json", "as_json", is_flag=True, help="Skriv hele vurderingen som JSON.")
 def evaluate(file: str, as_json: bool) -> None:
     """Vurder et påklaget Nav-vedtak (importformat klagebenk.nav-vedtak/1)."""
-    from workbench.importing import ImportValidationError, load_document
-    from workbench.importing.bounds import MAX_DOCUMENT_BYTES
+    from workbench.formats.import_format import ImportValidationError, load_document
+    from workbench.formats.import_format.bounds import MAX_DOCUMENT_BYTES
     from workbench.services.evaluation import evaluate_document
 
     try:  # one byte more than allowed is enough for load_document to say the file is too large

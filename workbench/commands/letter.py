@@ -41,7 +41,7 @@ def letter(file: Path, lang: str | None, out: Path, html_out: Path | None, our_r
            saksbehandler: str, phone: str, leader: str) -> None:
     """Render the draft decision letter for an import file (the outcome the engine suggests)."""
     from workbench.config import ConfigError, office_from_config, office_is_demo, office_settings
-    from workbench.importing import ImportValidationError, load_document, parse_document
+    from workbench.formats.import_format import ImportValidationError, load_document, parse_document
 
     try:  # any mode: nothing set → the demo office (and a note), a bad value → refused
         office_config = office_settings(os.environ, mode="demo", serving=False)

@@ -1,7 +1,7 @@
 """The contested Nav decision as typed, immutable facts (import format ``klagebenk.nav-vedtak/1``).
 
 This is the shape every way into the workbench produces (JSON upload, CLI, API, the web form):
-``workbench.importing`` validates a document and builds these objects; the rules read only these.
+``workbench.formats.import_format`` validates a document and builds these objects; the rules read only these.
 Field names follow docs/import-format.md one to one, so a jurist's question
 ("which field did Nav get wrong?") maps straight onto the document.
 

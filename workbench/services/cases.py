@@ -1,7 +1,7 @@
 """Cases: import a contested decision (the ONE way in for upload, CLI, form and API), read them,
 change them under the optimistic lock.
 
-Import = ``load_document`` → ``parse_document`` (``workbench.importing``: the one validation) →
+Import = ``load_document`` → ``parse_document`` (``workbench.formats.import_format``: the one validation) →
 ``evaluate_document`` (the rules) → one transaction writing the case, the decision as submitted and
 as parsed, the evaluation and an audit event. When validation fails nothing is written.
 """
@@ -97,7 +97,7 @@ def dumps_document(doc: dict) -> str:
 
 def validate(source: str | bytes | dict):
     """Run the one validation. Returns ``(doc, decision)`` or raises ``InvalidDocument``."""
-    from workbench.importing import ImportValidationError, load_document, parse_document
+    from workbench.formats.import_format import ImportValidationError, load_document, parse_document
 
     try:
         doc = load_document(source) if not isinstance(source, dict) else source

@@ -3,7 +3,7 @@
 The one entry point the web app, the API, the CLI and the letter pipeline call:
 
 * :func:`evaluate_document` ``(doc, *, parameters=None, today=None) -> dict`` — parse and validate
-  (raises :class:`workbench.importing.ImportValidationError` with every field error), evaluate with the
+  (raises :class:`workbench.formats.import_format.ImportValidationError` with every field error), evaluate with the
   rules engine, return the output contract of import-format.md plus ``trace`` per period,
   ``discrepancies``, ``discretion``, ``parameters``, ``assumptions`` and ``notes``;
 * :func:`evaluate_decision` ``(decision, *, parameters=None, today=None) -> Evaluation``.
@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from workbench.importing import parse_document
+from workbench.formats.import_format import parse_document
 from workbench.appeal.evaluation import Evaluation, evaluate
 from workbench.law.model import NavDecision
 from workbench.law.parameters import ParameterSet, default_parameters

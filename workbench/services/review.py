@@ -50,7 +50,7 @@ Parse = Callable[[dict], NavDecision]
 
 
 def _default_parse() -> Parse:
-    from workbench.importing import parse_document  # noqa: PLC0415
+    from workbench.formats.import_format import parse_document  # noqa: PLC0415
 
     return parse_document
 

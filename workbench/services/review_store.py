@@ -10,7 +10,7 @@
   :class:`workbench.services.cases.StaleCase` and nothing is written. Every write is audited with ids and
   field names only (``review.recorded``, ``review.argument_answered``, ``review.fact_corrected``).
 
-A corrected fact is validated by the ONE import validation (``workbench.importing.parse_document``); on
+A corrected fact is validated by the ONE import validation (``workbench.formats.import_format.parse_document``); on
 error :class:`workbench.services.cases.InvalidDocument` is raised with the field errors and nothing is
 stored. A good correction stores the corrected document in ``case_reviews.current_document``, a
 ``FactCorrection`` row and a new ``Evaluation`` row evaluated on the corrected document.
@@ -66,7 +66,7 @@ class ReviewState:
 # --- documents in and out of JSON columns ------------------------------------------------------------
 
 def _load(text: str) -> dict:
-    from workbench.importing import load_document  # noqa: PLC0415
+    from workbench.formats.import_format import load_document  # noqa: PLC0415
 
     return load_document(text)
 

@@ -4,8 +4,8 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 
 from workbench.db.session import db_session
-from workbench.imports import bp
-from workbench.imports.formdoc import add_row, build_document, field_id, flatten, row_counts
+from workbench.web.imports import bp
+from workbench.web.imports.formdoc import add_row, build_document, field_id, flatten, row_counts
 from workbench.services import cases as case_service
 from workbench.web.access import IMPORTERS, roles_required
 from workbench.web.helpers import current_actor

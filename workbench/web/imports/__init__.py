@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("imports", __name__, url_prefix="/import")
 
-from workbench.imports import routes  # noqa: E402,F401
+from workbench.web.imports import routes  # noqa: E402,F401

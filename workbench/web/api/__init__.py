@@ -23,4 +23,4 @@ def json_error(status: int, code: str, message: str, fields: list[dict] | None =
     return response
 
 
-from workbench.api import routes  # noqa: E402,F401
+from workbench.web.api import routes  # noqa: E402,F401

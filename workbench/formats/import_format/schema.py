@@ -2,7 +2,7 @@
 
 Built from the validation's own field lists (``validate.ROOT`` …: the keys allowed and required per
 object), the enumerations of ``workbench.law.model`` and the limits of ``bounds``, so it cannot drift
-from what the import accepts. The API's OpenAPI document (``workbench/api/openapi.py``) describes the
+from what the import accepts. The API's OpenAPI document (``workbench/web/api/openapi.py``) describes the
 request body of ``POST /api/v1/cases`` with it.
 
 What a schema cannot say is left to the validation, which stays the one authority: a date that is not
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.importing import bounds
-from workbench.importing import validate as v
+from workbench.formats.import_format import bounds
+from workbench.formats.import_format import validate as v
 from workbench.law import model as m
 
 _MONTH_DAY = "(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"

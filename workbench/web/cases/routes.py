@@ -3,8 +3,8 @@ from datetime import date
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from workbench.cases import bp
-from workbench.cases.forms import ActionForm, ForelopigSvarForm, ReceivedForm, VersionedForm
+from workbench.web.cases import bp
+from workbench.web.cases.forms import ActionForm, ForelopigSvarForm, ReceivedForm, VersionedForm
 from workbench.db.models import CaseStatus
 from workbench.db.session import db_session
 from workbench.services import audit

@@ -5,7 +5,7 @@ from wtforms import PasswordField, SelectChoice, SelectField, SelectMultipleFiel
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from workbench.admin import bp
+from workbench.web.admin import bp
 from workbench.db.models import ROLE_LABELS, ApiToken, User
 from workbench.db.session import db_session
 from workbench.services import api_tokens, audit, users

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("vedtak", __name__)
 
-from workbench.vedtak import routes  # noqa: E402,F401
+from workbench.web.letter import routes  # noqa: E402,F401

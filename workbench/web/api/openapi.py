@@ -9,7 +9,7 @@ scopes will do. ``x-klagebenk-scopes`` repeats them as one list for readers that
 
 from __future__ import annotations
 
-from workbench.importing.schema import import_document_schema
+from workbench.formats.import_format.schema import import_document_schema
 from workbench.services.api_tokens import READ_FINISHED, READ_OPEN, SCOPES, WRITE
 
 _ERROR = {"$ref": "#/components/schemas/Error"}

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
-from workbench.auth import routes  # noqa: E402,F401
+from workbench.web.auth import routes  # noqa: E402,F401

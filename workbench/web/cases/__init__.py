@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("cases", __name__, url_prefix="/saker")
 
-from workbench.cases import routes  # noqa: E402,F401
+from workbench.web.cases import routes  # noqa: E402,F401

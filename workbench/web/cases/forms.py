@@ -3,7 +3,7 @@ from wtforms import DateField, HiddenField, IntegerField
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
-from workbench.importing import bounds
+from workbench.formats.import_format import bounds
 
 #: The days a case's dates may take, the import's (2000–2099): every deadline computed from them stays
 #: far from the calendar's end (year 9999).

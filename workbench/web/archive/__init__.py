@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("archive", __name__, url_prefix="/arkivering")
 
-from workbench.archive import routes  # noqa: E402,F401
+from workbench.web.archive import routes  # noqa: E402,F401

@@ -3,8 +3,8 @@ from urllib.parse import urlsplit
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from workbench.auth import bp, session_glue
-from workbench.auth.forms import LoginForm, LogoutForm
+from workbench.web.auth import bp, session_glue
+from workbench.web.auth.forms import LoginForm, LogoutForm
 from workbench.db.session import db_session
 from workbench.services import audit, login_throttle, users
 from workbench.web.access import home_for

@@ -9,7 +9,7 @@ Public API (used by the web app, the API and the CLI):
   (no partial result). Messages are Norwegian bokmål for the jurist.
 """
 
-from workbench.importing.validate import (
+from workbench.formats.import_format.validate import (
     FieldError,
     ImportValidationError,
     load_document,

@@ -6,4 +6,4 @@ from flask import Blueprint
 
 bp = Blueprint("review", __name__, url_prefix="/saker")
 
-from workbench.review import routes  # noqa: E402,F401
+from workbench.web.review import routes  # noqa: E402,F401

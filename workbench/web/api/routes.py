@@ -2,8 +2,8 @@ from functools import wraps
 
 from flask import g, jsonify, request, url_for
 
-from workbench.api import bp, json_error
-from workbench.api.openapi import openapi_document
+from workbench.web.api import bp, json_error
+from workbench.web.api.openapi import openapi_document
 from workbench.db.session import db_session
 from workbench.services import api_tokens, audit
 from workbench.services import cases as case_service

@@ -20,8 +20,8 @@ from workbench.db.session import db_session
 from workbench.services import audit, clock
 from workbench.services import cases as case_service
 from workbench.services import letters as letter_service
-from workbench.vedtak import bp
-from workbench.vedtak.forms import LetterForm, ReturnForm, VersionedForm
+from workbench.web.letter import bp
+from workbench.web.letter.forms import LetterForm, ReturnForm, VersionedForm
 from workbench.web.access import CASE_READERS, CASE_WORKERS, roles_required
 from workbench.web.helpers import current_actor, readable_case_or_abort
 
@@ -342,7 +342,7 @@ def final_pdf(public_id: str):
     row = letter_service.letter_for(s, case)
     if row is None or not letter_service.is_frozen(row) or not row.pdf:
         abort(404)
-    from workbench.archive.routes import integrity_refused
+    from workbench.web.archive.routes import integrity_refused
     from workbench.services import integrity
 
     try:  # the bytes against the signed archive chain first: a forged PDF is never served

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, url_for
 
-from workbench.archive import bp
-from workbench.archive.forms import DATE_MESSAGE, ExportForm, SearchForm, VersionedForm
+from workbench.web.archive import bp
+from workbench.web.archive.forms import DATE_MESSAGE, ExportForm, SearchForm, VersionedForm
 from workbench.db.session import db_session
 from workbench.services import archive as archive_service
 from workbench.services import cases as case_service

@@ -14,8 +14,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, NamedTuple
 
-from workbench.importing import bounds
-from workbench.importing.identity import IdentityError, KIND_LABELS, validate_identity
+from workbench.formats.import_format import bounds
+from workbench.formats.import_format.identity import IdentityError, KIND_LABELS, validate_identity
 from workbench.law import model as m
 from workbench.law.periode import Periode
 

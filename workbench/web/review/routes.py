@@ -15,8 +15,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from workbench.db.session import db_session
-from workbench.review import bp
-from workbench.review.forms import (
+from workbench.web.review import bp
+from workbench.web.review.forms import (
     AdmissibilityForm,
     FactForm,
     OutcomeForm,
