@@ -882,7 +882,10 @@ def worker_main(cases_path: str) -> int:
     ``{"i", "status": "ok", "out"}``, ``{"i", "status": "invalid", "errors": [[field, message], …]}``
     or ``{"i", "status": "error", "error"}``. The first line names the ``workbench`` imported."""
     import workbench
-    from workbench.formats.import_format import ImportValidationError, load_document
+    try:
+        from workbench.formats.import_format import ImportValidationError, load_document
+    except ImportError:  # a revision before the import format moved under workbench/formats (issue #11)
+        from workbench.importing import ImportValidationError, load_document  # type: ignore[no-redef]
     from workbench.services.evaluation import evaluate_document
 
     def default(o: Any) -> Any:
