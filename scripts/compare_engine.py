@@ -882,9 +882,12 @@ def worker_main(cases_path: str) -> int:
     ``{"i", "status": "ok", "out"}``, ``{"i", "status": "invalid", "errors": [[field, message], …]}``
     or ``{"i", "status": "error", "error"}``. The first line names the ``workbench`` imported."""
     import workbench
-    try:
+
+    # Import the format from where this revision keeps it (decided by its files: the editable install's
+    # finder would otherwise find a module the revision lacks in the working tree).
+    if (Path(workbench.__file__).parent / "formats" / "import_format").is_dir():
         from workbench.formats.import_format import ImportValidationError, load_document
-    except ImportError:  # a revision before the import format moved under workbench/formats (issue #11)
+    else:  # a revision before issue #11 moved it
         from workbench.importing import ImportValidationError, load_document  # type: ignore[no-redef]
     from workbench.services.evaluation import evaluate_document
 
