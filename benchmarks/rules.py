@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -45,7 +45,7 @@ W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
-@lru_cache(maxsize=None)
+@cache
 def synthetic_fnr(born: date) -> str:
     start = 100 if born.year < 2000 else 500
     for individ in range(start, start + 400):

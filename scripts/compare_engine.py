@@ -77,7 +77,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 FORMAT = "klagebenk.nav-vedtak/1"
@@ -691,7 +692,7 @@ class Work:
     end: date
     hours: Decimal
     kind: str
-    facts: "Facts"
+    facts: Facts
 
     def hours_in(self, a: date, b: date) -> Decimal:
         """The entry's hours spread evenly over its stønadsdager; those inside [a, b]."""
@@ -820,7 +821,7 @@ class Facts:
     def in_ferie(self, d: date) -> bool:
         return any(a <= d <= b for a, b in self.ferie)
 
-    def with_outputs(self, before: dict, after: dict) -> "Facts":
+    def with_outputs(self, before: dict, after: dict) -> Facts:
         """Add what only the engines' results tell (called once, when both are in):
 
         * ``interrupted`` — R19's interruption needs the original klagefrist (S-01, S-09);

@@ -8,9 +8,11 @@
 | SESSION_COOKIE_SECURE | 1 in production, 0 otherwise        | send the session cookie over HTTPS only (then named ``__Host-klagebenk``) |
 | KLAGEBENK_SESSION_IDLE_MINUTES | 30                         | a session unused this long ends (``services/sessions.py``) |
 | KLAGEBENK_SESSION_MAX_HOURS | 12                            | a session ends this long after login, however busy |
-| KLAGEBENK_PROXY_COUNT | 0                                   | reverse proxies in front that set X-Forwarded-For/-Proto (the client address for login throttling) |
+| KLAGEBENK_PROXY_COUNT | 0                                   | reverse proxies in front that set X-Forwarded-For/-Proto |
+|                       |                                     | (the client address for login throttling) |
 | FLASK_DEBUG     | —                                         | refused in production: debug mode never serves real cases |
-| KLAGEBENK_OFFICE_NAME_NB | required when serving (mode production); demo: Statsforvalteren i Vestland | the office's name in bokmål (letterhead, signature, archive export) |
+| KLAGEBENK_OFFICE_NAME_NB | required when serving (mode production); demo: Statsforvalteren i Vestland |
+|                          | the office's name in bokmål (letterhead, signature, archive export) |
 | KLAGEBENK_OFFICE_NAME_NN | as above; demo: Statsforvaltaren i Vestland | the office's name in nynorsk |
 | KLAGEBENK_OFFICE_POSTAL_ADDRESS | as above; demo: Postboks 7310, 5020 Bergen | letter footer «Postadresse» |
 | KLAGEBENK_OFFICE_VISITING_ADDRESS | as above; demo: Statens hus, Kaigaten 9, Bergen | letter footer «Besøksadresse» |
@@ -42,7 +44,8 @@ import secrets
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
     from workbench.letters.model import Office
@@ -269,7 +272,7 @@ def _demo_office_values() -> dict:
     return {name: getattr(demo, attr) for name, attr in OFFICE_VARS.items()}
 
 
-def office_from_config(config: Mapping) -> "Office":
+def office_from_config(config: Mapping) -> Office:
     """The ``Office`` of a config made by ``from_environment`` (or ``office_settings``).
     ``ConfigError`` when it has none (production, a non-serving command, nothing set)."""
     from workbench.letters.model import Office
@@ -284,7 +287,7 @@ def office_is_demo(config: Mapping) -> bool:
     return bool(config.get(OFFICE_DEMO_KEY))
 
 
-def current_office() -> "Office":
+def current_office() -> Office:
     """The office of the current Flask app. Outside an app context (library use, unit tests) the
     demo office — the web app and the CLI always pass or resolve their configured office."""
     from flask import current_app, has_app_context

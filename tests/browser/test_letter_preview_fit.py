@@ -27,7 +27,8 @@ FRAME_METRICS = """() => {
             zoom: parseFloat(getComputedStyle(document.body).zoom || '1'),
             // what sticks out, if anything (for the failure message)
             wide: [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > d.clientWidth + 1)
-                  .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width) + ' ' + e.textContent.slice(0, 40))};
+                  .slice(0, 8).map(e => e.tagName + '.' + e.className + ' '
+                                   + Math.round(e.getBoundingClientRect().width) + ' ' + e.textContent.slice(0, 40))};
 }"""
 
 

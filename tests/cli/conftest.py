@@ -13,7 +13,7 @@ from cli_support import CASES, run_cli  # type: ignore[import-not-found]
 
 @pytest.fixture
 def cli(tmp_path):
-    def _cli(doc_or_path, *args: str) -> "subprocess.CompletedProcess":
+    def _cli(doc_or_path, *args: str) -> subprocess.CompletedProcess:
         if isinstance(doc_or_path, (str, Path)):
             path = Path(doc_or_path)
         else:

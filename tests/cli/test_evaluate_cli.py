@@ -118,7 +118,7 @@ def test_every_error_is_on_stderr(cli, demo_doc):
     doc["decision"]["date"] = "2025-02-30"
     res = cli(doc)
     assert res.returncode == 2
-    assert {l.split(":")[0] for l in res.stderr.splitlines()} >= {"payments[0].net", "decision.date"}
+    assert {line.split(":")[0] for line in res.stderr.splitlines()} >= {"payments[0].net", "decision.date"}
 
 
 def test_a_period_after_the_last_known_g_exits_0_with_parameter_missing(cli, demo_doc):

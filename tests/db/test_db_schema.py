@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from decimal import Decimal
 
 import pytest
@@ -47,7 +47,7 @@ def test_timestamps_are_timezone_aware_utc(app, demo_case, db):
     assert case.created_at.utcoffset().total_seconds() == 0
     event = db.exec(select(AuditEvent)).first()
     assert event.at.tzinfo is not None
-    assert abs((datetime.now(timezone.utc) - event.at).total_seconds()) < 600
+    assert abs((datetime.now(UTC) - event.at).total_seconds()) < 600
 
 
 def _pg_reachable() -> str | None:

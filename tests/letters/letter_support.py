@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from workbench.formats.import_format import load_document, parse_document
@@ -29,7 +29,7 @@ def expected(name: str) -> dict:
     return json.loads((CASES_DIR / "expected" / f"{name}.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def evaluation_of(name: str) -> dict:
     from workbench.services.evaluation import evaluate_document
 

@@ -355,7 +355,7 @@ def test_logs_never_carry_names_or_fodselsnumre(app, client, client_as, api_toke
         token = api_token("cases:write", "cases:read")
         sb = client_as("saksbehandler")
         names = []
-        for i, base in enumerate(sorted(CASES.glob("*.json"))):
+        for base in sorted(CASES.glob("*.json")):
             doc = json.loads(base.read_text(encoding="utf-8"))
             names.append(doc["participant"]["name"])
             r = client.post("/api/v1/cases", json=doc, headers=_auth(token))  # valid: stored

@@ -19,7 +19,8 @@ The engine decides nothing here but the hard one-year limit (R20 [V]).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Final, Mapping
+from typing import Any, Final
+from collections.abc import Mapping
 
 from workbench.formatting import format_date
 from workbench.law.calendar import WEEKDAYS

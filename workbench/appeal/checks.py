@@ -9,7 +9,8 @@ category of :mod:`workbench.appeal.taxonomy` (for ``saksbehandling`` with the fv
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from workbench.appeal.dates import age_on
 from workbench.appeal.taxonomy import LOVTOLKNING, SAKSBEHANDLING

@@ -10,7 +10,8 @@ that was broken (Kabal v3 records the fvl. provision). Every change keeps the en
 from __future__ import annotations
 
 import copy
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
 from workbench.appeal.taxonomy import (
     CATEGORIES,

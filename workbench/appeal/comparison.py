@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final, Mapping
+from typing import Any, Final
+from collections.abc import Mapping
 
 from workbench.law.lovdata import lovdata_url
 from workbench.law.model import NavDecision, Payment

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
 from workbench.appeal.dates import age_on
 from workbench.law.calendar import count_weekdays
@@ -277,7 +278,8 @@ def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | Non
             FRITT_SKJONN, trigger="ferie"))
 
     # --- Overpayment, recovery (F9, F10) -----------------------------------------------------------
-    if dec.kind == DecisionKind.TILBAKEKREVING or _mentions(text, "framtidig stønad", "fremtidig stønad", "feilutbetal", "for mye utbetalt"):
+    if dec.kind == DecisionKind.TILBAKEKREVING or _mentions(
+            text, "framtidig stønad", "fremtidig stønad", "feilutbetal", "for mye utbetalt"):
         pts.append(_point(
             "F9", "Trekk av for mye utbetalt i framtidig stønad", "Trekk av for mykje utbetalt i framtidig stønad",
             "sosialtjenesteloven § 40",

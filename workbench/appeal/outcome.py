@@ -28,7 +28,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
 from workbench.appeal.classification import reclassification_errors
 from workbench.appeal.discretion import direction, discretion_points
@@ -143,7 +144,7 @@ class Recorded:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any] | None) -> "Recorded":
+    def from_json(cls, data: Mapping[str, Any] | None) -> Recorded:
         data = data or {}
 
         def d(v: Any) -> date | None:
@@ -201,7 +202,8 @@ def reformatio_status(decision: NavDecision, *, today: date, recorded: Recorded 
     interests = bool(rec.reformatio_interests and rec.reformatio_interests.strip())
     if not interests:
         missing.append(("reformatio.interests",
-                        "Juristen har ikke registrert hvilke private eller offentlige interesser klagerens interesser må vike for (fvl. § 34)."))
+                        "Juristen har ikke registrert hvilke private eller offentlige interesser klagerens interesser "
+                        "må vike for (fvl. § 34)."))
     if deadline is None:
         missing.append(("appeal.received",
                         "Datoen Nav-kontoret mottok klagen er ukjent: juristen må fastsette den før tremånedersfristen kan beregnes."))
@@ -210,7 +212,8 @@ def reformatio_status(decision: NavDecision, *, today: date, recorded: Recorded 
     if varsel is None:
         if deadline is not None and today > deadline:
             missing.append(("reformatio.varsel",
-                            f"Fristen for varsel om endring til ugunst gikk ut {deadline.isoformat()} (3 måneder etter at Nav-kontoret mottok klagen)."))
+                            f"Fristen for varsel om endring til ugunst gikk ut {deadline.isoformat()} "
+                            "(3 måneder etter at Nav-kontoret mottok klagen)."))
         else:
             missing.append(("reformatio.varsel",
                             "Varsel om endring til ugunst er ikke registrert sendt"
@@ -222,7 +225,8 @@ def reformatio_status(decision: NavDecision, *, today: date, recorded: Recorded 
             varsel_within = varsel <= deadline
             if not varsel_within:
                 missing.append(("reformatio.varsel",
-                                f"Varselet ({varsel.isoformat()}) er sendt etter fristen {deadline.isoformat()} (3 måneder etter mottak av klagen)."))
+                                f"Varselet ({varsel.isoformat()}) er sendt etter fristen {deadline.isoformat()} "
+                                "(3 måneder etter mottak av klagen)."))
         if varsel < decision.appeal.sent:
             missing.append(("reformatio.varsel", "Varseldatoen er før klagen ble sendt."))
     return {
@@ -281,7 +285,8 @@ def g_regulated_after_decision(decision: NavDecision, parameters: Any = None) ->
                 "explanation_nb": (f"G fra {row.fra.isoformat()} ({row.text} kr) ble fastsatt {row.fixed.isoformat()}, etter Navs vedtak "
                                    f"{decision.decision.date.isoformat()}. En forskjell som bare skyldes ny G er ikke en feil fra Nav "
                                    "(informasjon, ikke avvik)."),
-                "explanation_nn": (f"G frå {row.fra.isoformat()} ({row.text} kr) vart fastsett {row.fixed.isoformat()}, etter vedtaket til Nav "
+                "explanation_nn": (f"G frå {row.fra.isoformat()} ({row.text} kr) vart fastsett {row.fixed.isoformat()}, "
+                                   "etter vedtaket til Nav "
                                    f"{decision.decision.date.isoformat()}. Ein skilnad som berre kjem av ny G er ikkje ein feil frå Nav."),
             })
     return out
@@ -493,7 +498,8 @@ def validate_chosen_outcome(
         elif recorded.late_appeal_admitted and not (recorded.late_appeal_reasons or "").strip():
             errors.append(("admissibility.late_appeal_reasons", "Begrunn hvorfor den for sene klagen tas under behandling (fvl. § 31)."))
     if chosen == AVVISE and not comp.over_one_year and not (comp.timely is False and recorded.late_appeal_admitted is False):
-        errors.append(("outcome", "Avvisning krever et registrert avvisningsgrunnlag (over ett år, eller for sen klage som ikke tas under behandling)."))
+        errors.append(("outcome", "Avvisning krever et registrert avvisningsgrunnlag (over ett år, eller for sen klage "
+                                   "som ikke tas under behandling)."))
 
     # Direction (items 2–3).
     if chosen == STADFESTE and direc == "til_gunst":

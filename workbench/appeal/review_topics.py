@@ -8,7 +8,8 @@ review — discrepancies by category, procedural checks, ⚖ points by kind — 
 
 from __future__ import annotations
 
-from typing import Any, Final, Iterable, Mapping
+from typing import Any, Final
+from collections.abc import Iterable, Mapping
 
 from workbench.appeal.discretion import FAKTUM as FAKTUM_POINT
 from workbench.appeal.discretion import FRITT_SKJONN

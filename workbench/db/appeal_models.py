@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import JSON, Column, LargeBinary, Text
 from sqlmodel import Field, SQLModel
@@ -26,15 +26,15 @@ class CaseReview(SQLModel, table=True):
 
     __tablename__ = "case_reviews"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", unique=True, index=True)
     recorded: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     argument_answers: list[Any] = Field(default_factory=list,
                                         sa_column=Column(JSON, nullable=False))
-    current_document: Optional[dict[str, Any]] = Field(default=None,
+    current_document: dict[str, Any] | None = Field(default=None,
                                                        sa_column=Column(JSON, nullable=True))
     updated_at: datetime = Field(default_factory=utcnow)
-    updated_by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    updated_by_id: int | None = Field(default=None, foreign_key="users.id")
 
 
 class FactCorrection(SQLModel, table=True):
@@ -42,13 +42,13 @@ class FactCorrection(SQLModel, table=True):
 
     __tablename__ = "fact_corrections"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
     path: str = Field(max_length=200)
-    old_value: Optional[Any] = Field(default=None, sa_column=Column(JSON, nullable=True))
-    new_value: Optional[Any] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    old_value: Any | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    new_value: Any | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     reason: str = Field(sa_column=Column(Text, nullable=False))
-    by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    by_id: int | None = Field(default=None, foreign_key="users.id")
     at: datetime = Field(default_factory=utcnow)
 
 
@@ -67,19 +67,19 @@ class Letter(SQLModel, table=True):
 
     __tablename__ = "letters"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", unique=True, index=True)
     language: str = Field(default="nb", max_length=2)
     status: str = Field(default=LetterStatus.UTKAST.value, max_length=20)
     blocks: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    our_reference: Optional[str] = Field(default=None, max_length=50)
-    our_date: Optional[date] = Field(default=None)
-    pdf: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
-    pdf_sha256: Optional[str] = Field(default=None, max_length=64)
+    our_reference: str | None = Field(default=None, max_length=50)
+    our_date: date | None = Field(default=None)
+    pdf: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    pdf_sha256: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
-    finalized_at: Optional[datetime] = Field(default=None)
-    finalized_by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    finalized_at: datetime | None = Field(default=None)
+    finalized_by_id: int | None = Field(default=None, foreign_key="users.id")
 
 
 class ApprovalEvent(SQLModel, table=True):
@@ -87,12 +87,12 @@ class ApprovalEvent(SQLModel, table=True):
 
     __tablename__ = "approval_events"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
-    letter_id: Optional[int] = Field(default=None, foreign_key="letters.id")
+    letter_id: int | None = Field(default=None, foreign_key="letters.id")
     action: str = Field(max_length=30)  # sendt_til_godkjenning, godkjent, returnert, ferdigstilt
-    comment: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
-    by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    by_id: int | None = Field(default=None, foreign_key="users.id")
     at: datetime = Field(default_factory=utcnow)
 
 
@@ -106,7 +106,7 @@ class ArchiveChainEntry(SQLModel, table=True):
 
     __tablename__ = "archive_chain"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     seq: int = Field(unique=True, index=True)  # 1, 2, 3 … without gaps
     case_id: int = Field(foreign_key="cases.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
@@ -124,7 +124,7 @@ class ArchiveChainHead(SQLModel, table=True):
 
     __tablename__ = "archive_chain_head"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     seq: int = Field(default=0)
     entry_hash: str = Field(max_length=64)
     mac: str = Field(max_length=64)

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from enum import StrEnum
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import JSON, Column, Text
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 _DIGIT_RUN = re.compile(r"\d{7}")
@@ -67,14 +67,14 @@ STATUS_LABELS = {
 class User(SQLModel, table=True):
     __tablename__ = "users"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=64, unique=True, index=True)
     display_name: str = Field(max_length=200)
     password_hash: str = Field(max_length=255)  # argon2id
     role: str = Field(max_length=20)  # Role
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
-    last_login_at: Optional[datetime] = Field(default=None)
+    last_login_at: datetime | None = Field(default=None)
 
     # Flask-Login protocol
     @property
@@ -105,13 +105,13 @@ class UserSession(SQLModel, table=True):
 
     __tablename__ = "user_sessions"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     user_id: int = Field(foreign_key="users.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
     last_seen_at: datetime = Field(default_factory=utcnow)
-    ended_at: Optional[datetime] = Field(default=None)
-    end_reason: Optional[str] = Field(default=None, max_length=20)  # logout, idle, absolute, …
+    ended_at: datetime | None = Field(default=None)
+    end_reason: str | None = Field(default=None, max_length=20)  # logout, idle, absolute, …
 
 
 class LoginThrottle(SQLModel, table=True):
@@ -122,11 +122,11 @@ class LoginThrottle(SQLModel, table=True):
 
     __tablename__ = "login_throttle"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     throttle_key: str = Field(max_length=80, unique=True, index=True)
     failures: int = Field(default=0)
     last_failure_at: datetime = Field(default_factory=utcnow)
-    locked_until: Optional[datetime] = Field(default=None)
+    locked_until: datetime | None = Field(default=None)
 
 
 class Case(SQLModel, table=True):
@@ -135,7 +135,7 @@ class Case(SQLModel, table=True):
 
     __tablename__ = "cases"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     public_id: str = Field(default_factory=new_public_id, max_length=32, unique=True, index=True)
     status: str = Field(default=CaseStatus.MOTTATT.value, max_length=20, index=True)
     nav_reference: str = Field(max_length=100)  # decision.reference, Nav's saksnummer
@@ -145,9 +145,9 @@ class Case(SQLModel, table=True):
     decision_kind: str = Field(max_length=20)
     received: date  # the day the case reached Statsforvalteren (starts the 3-month target)
     received_from_document: bool = Field(default=True)  # False: registration day or edited
-    forelopig_svar_sent: Optional[date] = Field(default=None)
-    saksbehandler_id: Optional[int] = Field(default=None, foreign_key="users.id", index=True)
-    created_by_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    forelopig_svar_sent: date | None = Field(default=None)
+    saksbehandler_id: int | None = Field(default=None, foreign_key="users.id", index=True)
+    created_by_id: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     version: int = Field(default=1)
@@ -158,11 +158,11 @@ class ImportedDecision(SQLModel, table=True):
 
     __tablename__ = "imported_decisions"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", unique=True, index=True)
     format: str = Field(max_length=50)
     source: str = Field(max_length=20)  # upload, cli, form, api, demo
-    filename: Optional[str] = Field(default=None, max_length=255)
+    filename: str | None = Field(default=None, max_length=255)
     raw: str = Field(sa_column=Column(Text, nullable=False))
     parsed: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
@@ -174,10 +174,10 @@ class Evaluation(SQLModel, table=True):
 
     __tablename__ = "evaluations"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
-    result: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
-    error: Optional[str] = Field(default=None, max_length=500)  # set when the engine failed
+    result: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    error: str | None = Field(default=None, max_length=500)  # set when the engine failed
     evaluated_on: date  # the "today" the engine used
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -188,13 +188,13 @@ class AuditEvent(SQLModel, table=True):
 
     __tablename__ = "audit_events"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
-    user_id: Optional[int] = Field(default=None, foreign_key="users.id")
-    api_token_id: Optional[int] = Field(default=None, foreign_key="api_tokens.id")
+    user_id: int | None = Field(default=None, foreign_key="users.id")
+    api_token_id: int | None = Field(default=None, foreign_key="api_tokens.id")
     action: str = Field(max_length=50)
-    case_id: Optional[int] = Field(default=None, foreign_key="cases.id", index=True)
-    detail: Optional[str] = Field(default=None, max_length=500)
+    case_id: int | None = Field(default=None, foreign_key="cases.id", index=True)
+    detail: str | None = Field(default=None, max_length=500)
 
 
 class ApiToken(SQLModel, table=True):
@@ -204,15 +204,15 @@ class ApiToken(SQLModel, table=True):
 
     __tablename__ = "api_tokens"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     client: str = Field(max_length=100)
     prefix: str = Field(max_length=12)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     scopes: str = Field(max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
-    created_by_id: Optional[int] = Field(default=None, foreign_key="users.id")
-    last_used_at: Optional[datetime] = Field(default=None)
-    revoked_at: Optional[datetime] = Field(default=None)
+    created_by_id: int | None = Field(default=None, foreign_key="users.id")
+    last_used_at: datetime | None = Field(default=None)
+    revoked_at: datetime | None = Field(default=None)
 
     @property
     def scope_list(self) -> list[str]:

@@ -5,7 +5,7 @@ CLI and tests use ``session_for(app)`` the same way."""
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from collections.abc import Iterator
 
 from flask import Flask, current_app, g
 from sqlalchemy import event

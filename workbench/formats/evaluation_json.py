@@ -42,7 +42,7 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
-def period_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None) -> dict[str, Any]:
+def period_json(ev: Evaluation, pr: PeriodResult, memo: dict | None = None) -> dict[str, Any]:
     pay = pr.payment
     # the period's figures as display strings, formatted once (the trace repeats them)
     tx = (_s(pr.gross), _s(pr.gross_base), _s(pr.gross_bt), _s(pr.absence), _s(pr.work),
@@ -98,7 +98,7 @@ def _rate_texts(sg: Segment) -> tuple[str | None, ...]:
     return ENGINE_CACHE.remember(("rate texts", sg.annual, sg.b, sg.t, n), texts)
 
 
-def _decision_texts(ev: "Evaluation", memo: dict) -> tuple:
+def _decision_texts(ev: Evaluation, memo: dict) -> tuple:
     """What every period's trace repeats of the decision, formatted once per evaluation: the absences
     sorted by date (a bisect finds a period's) with their place in the import, each benefit's fixed part,
     each work entry's fixed part, the full-rate date and the hours per day."""
@@ -127,7 +127,7 @@ def _decision_texts(ev: "Evaluation", memo: dict) -> tuple:
 _NOT_COUNTED = "fosterhjemsgodtgjøring reduserer ikke stønaden (direktoratet 2018)"
 
 
-def trace_json(ev: "Evaluation", pr: "PeriodResult", memo: dict | None = None,
+def trace_json(ev: Evaluation, pr: PeriodResult, memo: dict | None = None,
                tx: tuple | None = None) -> dict[str, Any]:
     ps = ev.parameters
     a = ps.assumptions
@@ -244,7 +244,7 @@ def _joined(values: list[str]) -> str:
     return " / ".join(dict.fromkeys(v for v in values if v))
 
 
-def parameters_json(ev: "Evaluation") -> dict[str, Any]:
+def parameters_json(ev: Evaluation) -> dict[str, Any]:
     ps = ev.parameters
     segs = [sg for p in ev.periods for sg in p.segments]
     out: dict[str, Any] = {
@@ -259,7 +259,7 @@ def parameters_json(ev: "Evaluation") -> dict[str, Any]:
     return out
 
 
-def assumptions_json(ev: "Evaluation") -> list[dict[str, Any]]:
+def assumptions_json(ev: Evaluation) -> list[dict[str, Any]]:
     ps = ev.parameters
     values = ps.assumptions.as_output()
     out = []
@@ -273,7 +273,7 @@ def _plain(v):
     return v.isoformat() if isinstance(v, date) else v
 
 
-def evaluation_to_json(ev: "Evaluation") -> dict[str, Any]:
+def evaluation_to_json(ev: Evaluation) -> dict[str, Any]:
     dec = ev.decision
     memo: dict = {}
     periods = [period_json(ev, p, memo) for p in ev.periods]
@@ -305,5 +305,5 @@ def evaluation_to_json(ev: "Evaluation") -> dict[str, Any]:
     }
 
 
-def ps_tables(ev: "Evaluation") -> dict[str, Any]:
+def ps_tables(ev: Evaluation) -> dict[str, Any]:
     return ev.parameters.table_output()

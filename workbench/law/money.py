@@ -29,7 +29,7 @@ from math import gcd
 # one place text becomes a number, and it parses with the standard library; the import gives Decimals and
 # the tables are read through :func:`exact`. ``tests/law/test_money.py`` checks both: no ``Fraction(...)``
 # call in the code takes text, and :func:`exact` leaves ``b"\x00"`` intact.
-from quicktions import Fraction
+from quicktions import Fraction as Fraction  # re-exported: the engine's one rational type
 
 ZERO = Fraction(0)
 

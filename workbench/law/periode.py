@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterator
+from collections.abc import Iterator
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -8,7 +8,8 @@ one lands). Either way the result is ``{"code": ..., "reasons": [...], "source":
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from workbench.letters import fmt
 from workbench.letters.model import ROUNDING_TOLERANCE, direction_of
@@ -28,7 +29,7 @@ def suggest_outcome(decision: Any, evaluation: Mapping[str, Any], *, today: date
     engine = _engine()
     if engine is not None:
         res = engine(decision, evaluation, today=today or date.today())
-        code = res.get("code") if isinstance(res, Mapping) else getattr(res, "code")
+        code = res.get("code") if isinstance(res, Mapping) else res.code
         reasons = res.get("reasons") if isinstance(res, Mapping) else getattr(res, "reasons", [])
         return {"code": str(code), "reasons": [str(r) for r in (reasons or [])], "source": "workbench.appeal.outcome"}
     return {**provisional_outcome(evaluation), "source": "workbench.letters.suggest (provisional)"}

@@ -32,7 +32,7 @@ import uuid
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from typing import Any
 
 from sqlmodel import Session, select
@@ -286,8 +286,8 @@ def _iso(value: date | datetime | None) -> str | None:
         return None
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return value.isoformat()
 
 
@@ -547,7 +547,7 @@ def build_sidecar(f: _Facts) -> bytes:
 def _zip_time(case: Case, letter: Letter) -> tuple[int, int, int, int, int, int]:
     at = letter.finalized_at or case.created_at
     if at.tzinfo is not None:
-        at = at.astimezone(timezone.utc)
+        at = at.astimezone(UTC)
     return (max(at.year, 1980), at.month, at.day, at.hour, at.minute, at.second - at.second % 2)
 
 

@@ -23,7 +23,7 @@ class Actor:
         self.api_token_id = api_token_id
 
     @classmethod
-    def cli(cls) -> "Actor":
+    def cli(cls) -> Actor:
         return cls()
 
 

@@ -37,9 +37,10 @@ import json
 import os
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
+from collections.abc import Callable, Mapping
 
 from sqlmodel import Session, select
 
@@ -69,7 +70,7 @@ class IntegrityFailure(ValueError):
     """A finished case's documents or chain link do not verify. ``problems`` as (kind, reason);
     the message is Norwegian, for the page or the command line."""
 
-    def __init__(self, problems: list["Problem"]):
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(refusal_message(problems))
 
@@ -255,8 +256,8 @@ def document_digests(session: Session, case: Case, letter: Letter,
 
 def _at(value: datetime) -> str:
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def entry_hash(*, seq: int, public_id: str, at: datetime, documents: Mapping[str, str | None],

@@ -27,7 +27,8 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from sqlmodel import Session, select
 

@@ -58,7 +58,7 @@ class Lock:
 def keys(secret: str, username: str, address: str | None) -> dict[str, str]:
     """scope → ``throttle_key`` for this attempt."""
     def key(scope: str, value: str) -> str:
-        mac = hmac.new(secret.encode("utf-8"), f"{scope}\x00{value}".encode("utf-8"), hashlib.sha256)
+        mac = hmac.new(secret.encode("utf-8"), f"{scope}\x00{value}".encode(), hashlib.sha256)
         return f"{scope}:{mac.hexdigest()}"
 
     return {"account": key("account", (username or "").strip().lower()),

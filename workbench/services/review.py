@@ -24,8 +24,8 @@ from workbench.law.money import decimal_or_none
 
 import copy
 from datetime import date
-from decimal import Decimal
-from typing import Any, Callable, Mapping
+from typing import Any
+from collections.abc import Callable, Mapping
 
 from workbench.appeal.admissibility import admissibility_summary
 from workbench.appeal.checks import procedural_checks
@@ -202,7 +202,8 @@ def review_decision(
     for per in comparison:
         per["g_regulated_after_decision"] = per["period"] in g_periods
     provisions = sorted({h for per in comparison if per["period"] not in g_periods for h in per["provisions"]}
-                        | {d["hjemmel"] for d in discrepancies if d.get("hjemmel") and d.get("category") not in ("rounding", "information")})
+                        | {d["hjemmel"] for d in discrepancies
+                           if d.get("hjemmel") and d.get("category") not in ("rounding", "information")})
     return {
         "case": ev.get("case") or decision.decision.reference,
         "evaluation": ev,

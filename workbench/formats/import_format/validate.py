@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import lru_cache, cache
 from itertools import starmap
 from datetime import date
 from decimal import Decimal
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Callable
 
 from workbench.formats.import_format import bounds
 from workbench.formats.import_format.identity import IdentityError, KIND_LABELS, validate_identity
@@ -236,7 +237,7 @@ def p_bool(v: Any) -> bool:
     return v
 
 
-@lru_cache(maxsize=None)
+@cache
 def p_enum(enum: type) -> Callable[[Any], Any]:
     """The parser for one enum (built once per enum: it is called for every list item)."""
     members = {e.value: e for e in enum}  # a dict lookup: ``enum(v)`` is slow

@@ -8,7 +8,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from workbench.web.admin import bp
 from workbench.db.models import ROLE_LABELS, ApiToken, User
 from workbench.db.session import db_session
-from workbench.services import api_tokens, audit, users
+from workbench.services import api_tokens, users
 from workbench.web.access import ADMINS, roles_required
 from workbench.web.helpers import current_actor
 

@@ -2,8 +2,9 @@
 
 Bearer tokens per client (``Authorization: Bearer kb_…``), hashed at rest, scoped like the web
 roles (``services/api_tokens.py``): ``cases:write`` hands a case over, ``cases:read`` reads finished
-cases only (the arkivar's view), ``cases:read-open`` every case (a saksbehandler's). Errors: ``{"error": {"code", "message", "fields": [{"path",
-"message"}]}}``. The OpenAPI document is served at ``/api/v1/openapi.json`` and kept true by a test.
+cases only (the arkivar's view), ``cases:read-open`` every case (a saksbehandler's). Errors:
+``{"error": {"code", "message", "fields": [{"path", "message"}]}}``. The OpenAPI document is served at
+``/api/v1/openapi.json`` and kept true by a test.
 """
 
 from flask import Blueprint, jsonify

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 FORMAT_ID = "klagebenk.nav-vedtak/1"
 MONEY_KEYS = {"gross", "net", "amount", "daily_amount"}
@@ -31,7 +32,7 @@ _PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]{1,4}\]|\.[A-Za-z_][A-Za-z
 MAX_NAME_LENGTH = 200  # a field name: the longest on the form is about 40 characters
 MAX_PATH_TOKENS = 8  # payments[0].deductions[1].amount has 5
 MAX_NUMBER_DIGITS = 30  # digits of an hours field, before and after the decimal point
-_NUMBER = re.compile(r"^[0-9]{1,%d}(\.[0-9]{1,%d})?$" % (MAX_NUMBER_DIGITS, MAX_NUMBER_DIGITS))
+_NUMBER = re.compile(rf"^[0-9]{{1,{MAX_NUMBER_DIGITS}}}(\.[0-9]{{1,{MAX_NUMBER_DIGITS}}})?$")
 
 #: Repeating groups of the form and the row count shown when the document has none.
 GROUPS = ("children", "work", "absence", "leave_without_stonad", "ferie", "benefits", "payments")
