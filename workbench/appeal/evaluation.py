@@ -13,7 +13,8 @@ from workbench.appeal import diagnosis
 from workbench.law import fvl_klagefrist
 from workbench.law.model import NavDecision
 from workbench.law.parameters import ParameterSet, default_parameters
-from workbench.law.pipeline import PeriodResult, evaluate_periods
+from workbench.law.pipeline import evaluate_periods
+from workbench.law.result import PeriodResult
 
 
 @dataclass(slots=True)

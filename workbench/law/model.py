@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import date as Date  # a field named «date» below would shadow the type
 from decimal import Decimal
 from enum import StrEnum
 
@@ -93,11 +94,11 @@ class NavOffice:
 @dataclass(frozen=True, slots=True)
 class Decision:
     reference: str
-    date: date
+    date: Date
     kind: DecisionKind
     hjemler: tuple[str, ...] = ()
     reasons: str | None = None
-    notice_received: date | None = None
+    notice_received: Date | None = None
     absence_reservation: bool | None = None
 
 

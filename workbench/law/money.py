@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 import fractions
+from typing import TYPE_CHECKING, TypeAlias
 from collections.abc import Iterable
 from math import gcd
 
@@ -29,12 +30,15 @@ from math import gcd
 # one place text becomes a number, and it parses with the standard library; the import gives Decimals and
 # the tables are read through :func:`exact`. ``tests/law/test_money.py`` checks both: no ``Fraction(...)``
 # call in the code takes text, and :func:`exact` leaves ``b"\x00"`` intact.
-from quicktions import Fraction as Fraction  # re-exported: the engine's one rational type
+if TYPE_CHECKING:  # the standard library's type, which quicktions' Fraction matches operation for operation
+    from fractions import Fraction as Fraction
+else:  # re-exported: the engine's one rational type
+    from quicktions import Fraction as Fraction
 
 ZERO = Fraction(0)
 
 #: What the engine's amounts may be: exact rationals, Decimals from the import, whole numbers.
-Amount = Fraction | Decimal | int
+Amount: TypeAlias = Fraction | Decimal | int
 
 
 def exact(value: Amount | str) -> Fraction:
@@ -72,7 +76,8 @@ def scaled_half_up(value: Amount, places: int = 0) -> int:
     if isinstance(value, float):  # pragma: no cover - a programming error, never data
         raise TypeError("float is never money")
     num, den = value.as_integer_ratio() if isinstance(value, Decimal) else (value.numerator, value.denominator)
-    n = (2 * abs(num) * 10**places + den) // (2 * den)
+    scale: int = 10**places
+    n = (2 * abs(num) * scale + den) // (2 * den)
     return -n if num < 0 else n
 
 
@@ -90,7 +95,8 @@ def fmt(value: Amount | None, places: int = 2) -> str | None:
     n = scaled_half_up(value, places)
     if not places:
         return str(n)
-    whole, part = divmod(abs(n), 10**places)
+    scale: int = 10**places
+    whole, part = divmod(abs(n), scale)
     return f"{'-' if n < 0 else ''}{whole}.{part:0{places}d}"
 
 

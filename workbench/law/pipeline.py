@@ -63,7 +63,7 @@ class Context:
     absence_hours: dict[date, Fraction]
     benefits38: list[tuple[date, date, Fraction]]  # (from, to, daily amount) of the § 38 benefits
     breaks: list[date]
-    work_entries: list[tuple[date, date, object, int, Fraction, bool]] = field(default_factory=list)
+    work_entries: list[sotjl_37.WorkEntry] = field(default_factory=list)
     activity_hours: Fraction = ZERO  # programme hours a week (None → 37.5), exact
     absence_on_ferie: list[date] = field(default_factory=list)  # invalid absence on ferie days (S-12)
     cache: EngineCache = ENGINE_CACHE  # what recurs across periods and cases (workbench.law.cache)

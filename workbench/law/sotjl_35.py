@@ -161,7 +161,7 @@ class Segment:
     rem: Fraction = Fraction(0)
     r38: Fraction = Fraction(0)  # per day
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[object, ...]:
         return (self.leave, self.g, self.factor, self.under_25, self.children, self.bt_rate,
                 self.missing, self.absence_hours, self.y)
 

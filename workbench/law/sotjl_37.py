@@ -21,6 +21,8 @@ barnebidrag.»
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+
 from workbench.law.money import Fraction
 
 from workbench.law.model import Work, WorkKind
@@ -50,14 +52,18 @@ _ZERO = Fraction(0)
 _ONE = Fraction(1)
 
 
-def work_entries(work: tuple[Work, ...], cal: Calendar) -> list[tuple]:
+#: (from, to, the entry, stønadsdager of the entry, exact hours, counted?) — see :func:`work_entries`
+WorkEntry = tuple[date, date, Work, int, Fraction, bool]
+
+
+def work_entries(work: tuple[Work, ...], cal: Calendar) -> list[WorkEntry]:
     """Each work entry with what every period needs of it, computed once per decision:
     (from, to, entry, stønadsdager of the entry, exact hours, counted?)."""
     return [(w.periode.fra, w.periode.til, w, cal.count(w.periode.fra, w.periode.til), Fraction(w.hours),
              w.kind in COUNTED_KINDS) for w in work]
 
 
-def work_in_period(entries: list[tuple], periode: Periode, cal: Calendar) -> list[WorkShare]:
+def work_in_period(entries: list[WorkEntry], periode: Periode, cal: Calendar) -> list[WorkShare]:
     """Each work entry's share of ``periode``: hours × stønadsdager inside / stønadsdager of the entry
     ([ASSUMPTION ``work_hours_split``]); ``entries`` from :func:`work_entries`."""
     out: list[WorkShare] = []

@@ -283,9 +283,12 @@ def _table(path: Path) -> DatedTable:
         except (ValueError, ZeroDivisionError):
             raise ParameterError(f"{where}: value {text!r} is not a number (write e.g. 136549, 2.041 "
                                  "or 2/3, with a point, no spaces in the digits)") from None
+        fra = _date(r["from"], where)
+        if fra is None:
+            raise ParameterError(f"{where}: 'from' is required (the day the value takes effect)")
         rows.append(
             DatedValue(
-                fra=_date(r["from"], where),
+                fra=fra,
                 value=value,
                 text=text,
                 status=str(r["status"]),
