@@ -16,13 +16,16 @@ Prints:
 3. the peak memory (max RSS) of the parent and of the workers, for N/5 and N cases — flat in N when
    the cases are streamed.
 
-Usage: ``.venv/bin/python benchmarks/rules.py [N]``. Exact money (Fraction) throughout; days with
+Usage: ``.venv/bin/python benchmarks/rules.py [N]``; ``… rules.py --compare REV`` prints (a), (b) and (d)
+of the working tree beside those of git revision REV, measured in turn in one run, with the ratio. Exact money (Fraction) throughout; days with
 identical parameters are grouped. No assertions: figures only.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 import multiprocessing as mp
 import os
 import resource
@@ -235,7 +238,42 @@ def _line(label: str, t: dict[str, float]) -> str:
             f"(best round: {t['best_wall']:.2f} ms wall, {t['best_cpu']:.2f} ms CPU)")
 
 
+CPU_FIGURE = re.compile(r"^\s*\((a|b|d)\) .*?, ([0-9.]+) ms CPU", re.M)
+
+
+def compare(rev: str, rounds: int = 3) -> None:
+    """``--compare REV``: the per-case figures (a), (b) and (d) of this working tree and of git revision
+    REV, measured side by side in one run — each side's benchmark run in turn, ``rounds`` times, so both
+    see the same machine load — and the ratio of the best CPU figures (issue #11: at most 2×)."""
+    root = Path(__file__).resolve().parents[1]
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="klagebenk-bench-") as tmp:
+        tree = Path(tmp) / "before"
+        subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", "--quiet", str(tree), rev], check=True)
+        try:
+            best: dict[str, dict[str, float]] = {"before": {}, "after": {}}
+            for _ in range(rounds):
+                for side, where in (("before", tree), ("after", root)):
+                    out = subprocess.run([python, str(where / "benchmarks" / "rules.py"), "20"], cwd=where,
+                                         env={**os.environ, "PYTHONPATH": str(where)}, capture_output=True,
+                                         text=True, check=True).stdout
+                    for label, ms in CPU_FIGURE.findall(out):
+                        best[side][label] = min(best[side].get(label, float("inf")), float(ms))
+        finally:
+            subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(tree)], check=False)
+    print(f"side by side, best CPU ms per case over {rounds} alternating rounds: {rev} → working tree")
+    names = {"a": "(a) evaluation only", "b": "(b) parse + validate + evaluate + to_json",
+             "d": "(d) as (b), Nav wrong in all 24 periods"}
+    for label, name in names.items():
+        b, a = best["before"].get(label), best["after"].get(label)
+        if b and a:
+            print(f"  {name}: {b:.2f} → {a:.2f} ms ({a / b:.2f}×)")
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--compare":
+        compare(sys.argv[2])
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     default_parameters()
     text = realistic_case(0)
