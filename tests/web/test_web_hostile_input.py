@@ -484,3 +484,15 @@ def test_fuzz_the_api(client, api_token, row_counts, capsys):
 
     run()
     fuzz.report(capsys, "API")
+
+
+@pytest.mark.parametrize("suffix", ["vurdering/adgang", "vurdering/avvik", "vurdering/skjonn", "vurdering/ugunst",
+                                    "vurdering/utfall", "vurdering/anforsler", "vurdering/faktum",
+                                    "vedtak", "vedtak/send"])
+def test_a_version_beyond_a_database_integer_is_refused_not_a_server_error(suffix, client_as, import_case):
+    """Every form that changes a case carries its version (optimistic lock); 10^25 overflowed the UPDATE
+    with a 500 — one version field (workbench/web/forms.py) refuses it on every form."""
+    case = import_case("D06.json")
+    sb = client_as("saksbehandler")
+    res = sb.post(f"/saker/{case.public_id}/{suffix}", data={"version": str(10**25)})
+    assert res.status_code < 500, (suffix, res.status_code)

@@ -1,7 +1,8 @@
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectChoice, SelectField, StringField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
-from wtforms.widgets import HiddenInput
+from wtforms import DateField, SelectChoice, SelectField, StringField
+from wtforms.validators import Length, Optional, ValidationError
+
+from workbench.web.forms import version_field
 
 from workbench.services.archive import OUTCOME_LABELS
 
@@ -29,7 +30,7 @@ class SearchForm(FlaskForm):
 
 
 class VersionedForm(FlaskForm):
-    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    version = version_field()
 
 
 class ExportForm(FlaskForm):

@@ -1,7 +1,8 @@
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField
-from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
-from wtforms.widgets import HiddenInput
+from wtforms import DateField, HiddenField
+from wtforms.validators import DataRequired, Optional, ValidationError
+
+from workbench.web.forms import version_field
 
 from workbench.formats.import_format import bounds
 
@@ -22,8 +23,7 @@ class VersionedForm(FlaskForm):
     """Every change carries the version it was read at (optimistic locking). A version outside a
     database integer is refused here, before it reaches the UPDATE."""
 
-    version = IntegerField(widget=HiddenInput(), invalid_value_message="Ugyldig versjon.",
-                           validators=[InputRequired(), NumberRange(0, 2**31 - 1, "Ugyldig versjon.")])
+    version = version_field()
 
 
 class ReceivedForm(VersionedForm):

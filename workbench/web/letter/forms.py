@@ -1,7 +1,8 @@
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
-from wtforms.widgets import HiddenInput
+from wtforms import RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from workbench.web.forms import version_field
 
 from workbench.services.letters import BLOCK_KEYS, BLOCK_LABELS, MAX_BLOCK_CHARS
 
@@ -9,7 +10,7 @@ from workbench.services.letters import BLOCK_KEYS, BLOCK_LABELS, MAX_BLOCK_CHARS
 class VersionedForm(FlaskForm):
     """Every change carries the case version it was read at (optimistic locking)."""
 
-    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    version = version_field()
 
 
 class LetterForm(VersionedForm):

@@ -2,9 +2,10 @@
 Forms with one field per item (⚖ points, arguments) are read field by field in the routes."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
-from wtforms.widgets import HiddenInput
+
+from workbench.web.forms import version_field
 
 from workbench.appeal.taxonomy import CATEGORIES, SAKSBEHANDLING, SAKSBEHANDLING_PROVISIONS
 from workbench.appeal.outcome import OUTCOMES
@@ -25,7 +26,7 @@ class NorDateField(DateField):
 
 
 class VersionedForm(FlaskForm):
-    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    version = version_field()
 
 
 class AdmissibilityForm(VersionedForm):
