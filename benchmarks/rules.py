@@ -16,9 +16,9 @@ Prints:
 3. the peak memory (max RSS) of the parent and of the workers, for N/5 and N cases — flat in N when
    the cases are streamed.
 
-Usage: ``.venv/bin/python benchmarks/rules.py [N]``; ``… rules.py --compare REV`` prints (a), (b) and (d)
-of the working tree beside those of git revision REV, measured in turn in one run, with the ratio. Exact money (Fraction) throughout; days with
-identical parameters are grouped. No assertions: figures only.
+Usage: ``.venv/bin/python benchmarks/rules.py [N]``; ``… rules.py --compare REV`` prints (a), (b)
+and (d) of the working tree beside those of git revision REV, measured in turn in one run, with the ratio.
+Exact money (Fraction) throughout; days with identical parameters are grouped. No assertions: figures only.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ import sys
 import tempfile
 import time
 from datetime import date, timedelta
-from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -44,24 +43,9 @@ from workbench.appeal.evaluation import evaluate  # noqa: E402
 from workbench.law.parameters import default_parameters  # noqa: E402
 from workbench.services.evaluation import evaluate_document  # noqa: E402
 
-W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
-@cache
-def synthetic_fnr(born: date) -> str:
-    start = 100 if born.year < 2000 else 500
-    for individ in range(start, start + 400):
-        nine = f"{born.day:02d}{born.month + 40:02d}{born.year % 100:02d}{individ:03d}"
-        d = [int(c) for c in nine]
-        k1 = (11 - sum(w * x for w, x in zip(W1, d)) % 11) % 11
-        if k1 == 10:
-            continue
-        k2 = (11 - sum(w * x for w, x in zip(W2, d + [k1])) % 11) % 11
-        if k2 == 10:
-            continue
-        return nine + f"{k1}{k2}"
-    raise RuntimeError
+from workbench.formats.import_format.identity import synthetic_number as synthetic_fnr  # noqa: E402
 
 
 def month_periods(start: date, n: int) -> list[tuple[date, date]]:

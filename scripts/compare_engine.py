@@ -78,6 +78,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
+from workbench.formats.import_format.identity import synthetic_number as synthetic_fnr
 from collections.abc import Callable, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
@@ -142,25 +143,8 @@ def overlaps(a1: date, a2: date, b1: date, b2: date) -> bool:
 
 
 # == 1. generating cases ==========================================================================
-W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
-def synthetic_fnr(born: date) -> str:
-    """A Nav synthetic (+40) number with valid mod-11 digits for ``born`` (constructed, not a person);
-    individual numbers 100–499 give 1900–1999, 500–999 give 2000–2039 (identity.md)."""
-    start = 100 if born.year < 2000 else 500
-    for individ in range(start, start + 400):
-        nine = f"{born.day:02d}{born.month + 40:02d}{born.year % 100:02d}{individ:03d}"
-        digits = [int(c) for c in nine]
-        k1 = (11 - sum(w * x for w, x in zip(W1, digits)) % 11) % 11
-        if k1 == 10:
-            continue
-        k2 = (11 - sum(w * x for w, x in zip(W2, digits + [k1])) % 11) % 11
-        if k2 == 10:
-            continue
-        return f"{nine}{k1}{k2}"
-    raise ValueError(f"no synthetic number for {born}")  # pragma: no cover
 
 
 # Rough rates, only to make Nav's figures plausible (the engine's tables are the truth).

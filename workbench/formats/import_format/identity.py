@@ -109,3 +109,20 @@ def validate_identity(number: str, *, allow_synthetic: bool = ALLOW_SYNTHETIC_ID
     if rule_2032_ok(n):
         return "new-2032", None
     raise IdentityError("kontrollsifrene stemmer ikke (mod 11)")
+
+
+def synthetic_number(born: date) -> str:
+    """A Nav synthetic test number (month + 40, docs/identity.md) for ``born``, with check digits from
+    python-stdnum — for tests, the demo and benchmarks; it is nobody's number. The first individual number
+    whose check digits are not 10 is used, so the same birth date always gives the same number."""
+    start = 100 if born.year < 2000 else 500
+    for individ in range(start, start + 400):
+        nine = f"{born.day:02d}{born.month + 40:02d}{born.year % 100:02d}{individ:03d}"
+        k1 = fodselsnummer.calc_check_digit1(nine)
+        if k1 == "10":
+            continue
+        k2 = fodselsnummer.calc_check_digit2(nine + k1)
+        if k2 == "10":
+            continue
+        return nine + k1 + k2
+    raise ValueError(f"no synthetic number for {born}")  # pragma: no cover - 400 tries always find one
