@@ -7,7 +7,7 @@ import pytest
 
 from appeal_support import CASE_NAMES, load_doc, variant
 from workbench.appeal import taxonomy
-from workbench.letters.phrases import P
+from workbench.texts import TEXTS as P
 from workbench.services.evaluation import evaluate_document
 from workbench.services.review import review_document
 

@@ -1,7 +1,7 @@
 """The decision letter as data: ``LetterInput`` (what the jurist decided) → ``Letter`` (the sections).
 
 One section model for both written standards: ``build_letter`` takes every fixed text from
-``phrases`` in the input's language and every figure from the evaluation dict
+the catalogue (``workbench.texts``) in the input's language and every figure from the evaluation dict
 (``workbench.services.evaluation.evaluate_document``) — no amount, date or day count is typed by hand.
 
 Text kinds, and how they reach the page:
@@ -22,13 +22,36 @@ from collections.abc import Mapping, Sequence
 from markupsafe import Markup
 
 from workbench.letters import fmt
-from workbench.letters.phrases import LANGS, PARAMETER_BASIS, has, t
+from workbench.texts import LANGS, has, law_names
+from workbench.texts import text as t
 from workbench.letters.sanitize import plain_text_of, sanitize_rich_text
 
 OUTCOMES = ("stadfeste", "omgjore", "omgjore_delvis", "oppheve", "avvise")
 #: The four review topics (appeals.md §3), keys of ``LetterInput.assessment``.
 TOPICS = ("faktum", "saksbehandling", "lov", "skjonn")
 ROUNDING_TOLERANCE = 1  # kr (rules.md T5 ROUNDING_TOLERANCE)
+#: Status of the parameters of rules.md T5 (V = settled by the text; INF/ASSUMPTION shown in the annex), for
+#: an evaluation without the engine's assumption register.
+PARAMETER_BASIS: dict[str, str] = {
+    "G": "table",
+    "factor": "V",
+    "divisor": "V",
+    "barnetillegg_per_day": "table",
+    "t_2041": "V",
+    "count_holidays": "INF",
+    "absence_method": "ASSUMPTION",
+    "abs_reduces_bt": "ASSUMPTION",
+    "under_25_full_rate_from": "ASSUMPTION",
+    "child_age_limit": "ASSUMPTION",
+    "rounding": "ASSUMPTION",
+    "r38_netting": "ASSUMPTION",
+    "y_is_gross": "ASSUMPTION",
+    "r38_includes_bt": "ASSUMPTION",
+    "reduction_order": "ASSUMPTION",
+    "work_hours_split": "ASSUMPTION",
+    "benefit_days": "ASSUMPTION",
+    "stonadsdager_per_week": "INF",
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -629,11 +652,6 @@ def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-_LAW_NN = (("sosialtjenesteloven", "sosialtenestelova"), ("forvaltningsloven", "forvaltningslova"),
-           ("ledd", "ledd"), ("første", "første"), ("andre", "andre"), ("tredje", "tredje"),
-           ("fjerde", "fjerde"))
-
-
 def _hjemmel(text: str, lang: str) -> str:
     """A provision string from the engine, in the letter's written standard (law names only).
 
@@ -641,10 +659,7 @@ def _hjemmel(text: str, lang: str) -> str:
     text = re.sub(r"\s*;\s*T\d+\b", "", text)
     text = re.sub(r"rules\.md\s*R?\d*", "", text).strip(" ;,")
     text = text.replace("§ ", "§\u00a0")
-    if lang == "nn":
-        for nb, nn in _LAW_NN:
-            text = text.replace(nb, nn)
-    return text
+    return law_names(text, lang)
 
 
 def _annex(ev: Mapping[str, Any], lang: str) -> list[Section]:

@@ -1,9 +1,23 @@
-"""Every fixed text of the decision letter, in bokmål and nynorsk side by side.
+"""The catalogue: every fixed bokmål/nynorsk text of the letter, one key, one pair (nb, nn).
 
-One key, one pair: the section model (``model.build_letter``) asks for a key and a language and never
-holds a language-specific string of its own. The pairs follow docs/appeals.md §6.5 and
-glossary.md; the nynorsk forms are standard nynorsk, **not verified against a real Statsforvaltaren
-letter** [INF] — a nynorsk-writing jurist should proofread them before release.
+``text(key, lang, **values)`` is the one way to a text: the section model (``workbench.letters.model``)
+and the letter template (``letter.text("draft")``) ask for a key and a language and never hold a
+language-specific string of their own. A key that is not in :data:`TEXTS` raises :class:`UnknownText`;
+``tests/texts/test_catalogue.py`` checks that every key used in the code and the templates exists, that
+every pair has both standards, and that nb and nn have the same placeholders.
+
+Where the pairs come from:
+
+- the letter's own texts, written here (docs/appeals.md §6.5 and glossary.md); the nynorsk forms are
+  standard nynorsk, **not verified against a real Statsforvaltaren letter** [INF] — a nynorsk-writing
+  jurist should proofread them before release;
+- the names of the error categories and discrepancy codes (``cat_*``, ``dc_*``), taken from the one
+  taxonomy, :mod:`workbench.appeal.taxonomy` (the review page and its form read the same names there);
+- the start texts of the jurist's letter blocks (``placeholder_*``), which the finalize gate refuses
+  until they are replaced.
+
+Key families looked up with a computed suffix (``kind_<decision kind>``, ``prm_<parameter>``, …) are
+listed in :data:`FAMILIES`; the code checks ``has(key)`` first and falls back where a suffix has no text.
 
 Placeholders use ``str.format`` names; values put into them are plain text and are escaped by the
 template like any other value (the result is never marked safe).
@@ -11,11 +25,13 @@ template like any other value (the result is never marked safe).
 
 from __future__ import annotations
 
+from typing import Final
+
 from workbench.appeal.taxonomy import ALL_CATEGORIES, DISCREPANCY_CODES
 
-LANGS = ("nb", "nn")
+LANGS: Final = ("nb", "nn")
 
-P: dict[str, tuple[str, str]] = {
+TEXTS: Final[dict[str, tuple[str, str]]] = {
     # ---- letterhead -------------------------------------------------------------------------
     "our_date": ("Vår dato", "Vår dato"),
     "our_ref": ("Vår ref.", "Vår ref."),
@@ -24,7 +40,6 @@ P: dict[str, tuple[str, str]] = {
     "nav_ref": ("Nav-kontorets ref.", "Nav-kontoret sin ref."),
     "caseworker": ("Saksbehandler", "Sakshandsamar"),
     "direct_phone": ("Direkte telefon", "Direkte telefon"),
-    "claimant": ("Klager", "Klagar"),
     "on_behalf": ("Fullmektig for {name}", "Fullmektig for {name}"),
     "draft": ("UTKAST – ikke godkjent", "UTKAST – ikkje godkjent"),
     "postal_address": ("Postadresse", "Postadresse"),
@@ -103,14 +118,6 @@ P: dict[str, tuple[str, str]] = {
         "{name} har rett til kvalifiseringsstønad med {net} netto for perioden {period}.",
         "{name} har rett til kvalifiseringsstønad med {net} netto for perioden {period}.",
     ),
-    "new_amount_diff": (
-        "Nav-kontoret utbetalte {nav_net}; differansen er {diff}.",
-        "Nav-kontoret betalte ut {nav_net}; differansen er {diff}.",
-    ),
-    "confirmed_amount": (
-        "Netto kvalifiseringsstønad for perioden {period} er {net}.",
-        "Netto kvalifiseringsstønad for perioden {period} er {net}.",
-    ),
     "ugunst_note": (
         "Beregningen viser et lavere beløp enn det Nav-kontoret har utbetalt. Statsforvalteren "
         "endrer ikke vedtaket til ugunst for deg i denne saken, jf. forvaltningsloven § 34.",
@@ -182,7 +189,6 @@ P: dict[str, tuple[str, str]] = {
         "Nav-kontoret har i fråsegna si til klaga skrive:",
     ),
     "argument_n": ("Anførsel {n}", "Påstand {n}"),
-    "answer": ("Statsforvalterens svar", "Svaret frå Statsforvaltaren"),
     # ---- legal basis ------------------------------------------------------------------------
     "law_35": (
         "Etter sosialtjenesteloven § 35 har den som deltar i kvalifiseringsprogram, rett til "
@@ -371,7 +377,6 @@ P: dict[str, tuple[str, str]] = {
         "Beløpet kan ikke beregnes fordi en parameter mangler.",
         "Beløpet kan ikkje reknast ut fordi ein parameter manglar.",
     ),
-    "a_trace": ("Beregningstrinn", "Utrekningssteg"),
     "a_params": ("Parametere og forutsetninger brukt i beregningen", "Parametrar og føresetnader brukt i utrekninga"),
     "a_param": ("Parameter", "Parameter"),
     "a_value": ("Verdi", "Verdi"),
@@ -443,40 +448,80 @@ P: dict[str, tuple[str, str]] = {
         "ikke satt: forvaltningsloven 1967 gjelder",
         "ikkje sett: forvaltningslova 1967 gjeld",
     ),
+    # ---- the start text of the jurist's blocks (services.letters): the finalize gate refuses them -------
+    "placeholder_faktum": (
+        "<p>[Fyll inn: vurdering av faktum og utredning (forvaltningsloven § 17)]</p>",
+        "<p>[Fyll inn: vurdering av faktum og utgreiing (forvaltningslova § 17)]</p>",
+    ),
+    "placeholder_saksbehandling": (
+        "<p>[Fyll inn: vurdering av saksbehandlingen]</p>",
+        "<p>[Fyll inn: vurdering av sakshandsaminga]</p>",
+    ),
+    "placeholder_lov": (
+        "<p>[Fyll inn: vurdering av lovtolkning og rettsanvendelse]</p>",
+        "<p>[Fyll inn: vurdering av lovtolking og rettsbruk]</p>",
+    ),
+    "placeholder_skjonn": (
+        "<p>[Fyll inn: vurdering av skjønnet (sosialtjenesteloven § 48)]</p>",
+        "<p>[Fyll inn: vurdering av skjønnet (sosialtenestelova § 48)]</p>",
+    ),
+    "placeholder_avvisning_ground": (
+        "<p>[Fyll inn: hvorfor klagen avvises]</p>",
+        "<p>[Fyll inn: kvifor klaga blir avvist]</p>",
+    ),
 }
 
-#: Status of the parameters of rules.md T5 (V = settled by the text; INF/ASSUMPTION shown in the annex).
-PARAMETER_BASIS: dict[str, str] = {
-    "G": "table",
-    "factor": "V",
-    "divisor": "V",
-    "barnetillegg_per_day": "table",
-    "t_2041": "V",
-    "count_holidays": "INF",
-    "absence_method": "ASSUMPTION",
-    "abs_reduces_bt": "ASSUMPTION",
-    "under_25_full_rate_from": "ASSUMPTION",
-    "child_age_limit": "ASSUMPTION",
-    "rounding": "ASSUMPTION",
-    "r38_netting": "ASSUMPTION",
-    "y_is_gross": "ASSUMPTION",
-    "r38_includes_bt": "ASSUMPTION",
-    "reduction_order": "ASSUMPTION",
-    "work_hours_split": "ASSUMPTION",
-    "benefit_days": "ASSUMPTION",
-    "stonadsdager_per_week": "INF",
+#: Key families looked up with a computed suffix: prefix → what the suffix is. The code asks ``has(key)``
+#: first and falls back where a suffix has no text (``cat_other``, ``dc_other``, ``benefit_other``, the
+#: value or the engine's key as written); tests/texts/test_catalogue.py checks the suffixes the domain knows.
+FAMILIES: Final[dict[str, str]] = {
+    "outcome_": "an outcome (letters.model.OUTCOMES)",
+    "kind_": "a decision kind (law.model.DecisionKind)",
+    "work_": "a kind of work (law.model.WorkKind)",
+    "benefit_": "a kind of benefit (law.model.BenefitKind; otherwise benefit_other)",
+    "h_topic_": "a review topic (letters.model.TOPICS)",
+    "cat_": "an error category (appeal.taxonomy.ALL_CATEGORIES; otherwise cat_other)",
+    "dc_": "a discrepancy code (appeal.taxonomy.DISCREPANCY_CODES; otherwise dc_other)",
+    "prm_": "a parameter of the engine's assumption register (otherwise its key)",
+    "basis_": "the status of a parameter: V, INF, ASSUMPTION, NV or table",
+    "v_": "a parameter's value: v_<key>_<value>, v_<key>_none or v_<value> (otherwise the value formatted)",
+    "placeholder_": "a jurist's letter block (services.letters.BLOCK_KEYS)",
 }
 
+#: The names of the acts as the engine writes them (bokmål) and in nynorsk, for provisions quoted from the
+#: evaluation («sosialtjenesteloven § 37» → «sosialtenestelova § 37»).
+LAW_NAMES: Final[tuple[tuple[str, str], ...]] = (
+    ("sosialtjenesteloven", "sosialtenestelova"),
+    ("forvaltningsloven", "forvaltningslova"),
+)
 
-def t(key: str, lang: str, /, **values) -> str:
-    """The text for ``key`` in ``lang`` ("nb" | "nn"), with ``values`` filled in (plain text)."""
+
+class UnknownText(KeyError):
+    """A key that is not in the catalogue: a typo, or a text not written yet."""
+
+
+def text(key: str, lang: str, /, **values: object) -> str:
+    """The text for ``key`` in ``lang`` ("nb" | "nn"), with ``values`` filled in (plain text).
+
+    A no-break space follows every «§», so a line never breaks between «§» and its number."""
     if lang not in LANGS:
         raise ValueError(f"language must be nb or nn, not {lang!r}")
-    pair = P[key]
-    text = pair[0] if lang == "nb" else pair[1]
-    text = text.replace("§ ", "§\u00a0")  # never break a line between «§» and its number
-    return text.format(**values) if values else text
+    try:
+        pair = TEXTS[key]
+    except KeyError:
+        raise UnknownText(key) from None
+    out = (pair[0] if lang == "nb" else pair[1]).replace("§ ", "§\u00a0")
+    return out.format(**values) if values else out
 
 
 def has(key: str) -> bool:
-    return key in P
+    """Whether the catalogue has ``key`` (for a key built from a family prefix, see :data:`FAMILIES`)."""
+    return key in TEXTS
+
+
+def law_names(provision: str, lang: str) -> str:
+    """A provision as the engine writes it, with the act's name in ``lang``."""
+    if lang == "nn":
+        for nb, nn in LAW_NAMES:
+            provision = provision.replace(nb, nn)
+    return provision
