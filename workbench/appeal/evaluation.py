@@ -10,6 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from workbench.appeal import diagnosis
+from workbench.appeal.taxonomy import TAXONOMY_VERSION
+from workbench.formats.evaluation_json import evaluation_to_json
 from workbench.law import fvl_klagefrist
 from workbench.law.model import NavDecision
 from workbench.law.parameters import ParameterSet, default_parameters
@@ -42,9 +44,7 @@ class Evaluation:
 
     def to_json(self) -> dict[str, Any]:
         """The evaluation JSON (the output contract of docs/import-format.md), written at the edge."""
-        from workbench.formats.evaluation_json import evaluation_to_json
-
-        return evaluation_to_json(self)
+        return evaluation_to_json(self, taxonomy=TAXONOMY_VERSION)
 
 
 def evaluate(decision: NavDecision, parameters: ParameterSet | None = None,

@@ -218,20 +218,6 @@ class Admissibility:
     notes: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "deadline": self.deadline.isoformat() if self.deadline else None,
-            "timely": self.timely,
-            "days_late": self.days_late,
-            "days_since_decision": self.days_since_decision,
-            "over_one_year": self.over_one_year,
-            "notice_received": self.notice_received.isoformat() if self.notice_received else None,
-            "original_deadline": self.original_deadline.isoformat() if self.original_deadline else None,
-            "interrupted_by_request_for_reasons": self.interrupted,
-            "hjemmel": f"{HJEMMEL_FRIST}; {HJEMMEL_LATE}",
-            "notes": list(self.notes),
-        }
-
 
 def assess(decision: NavDecision) -> Admissibility:
     """R19–R20 for the evaluation: :func:`compute` on the import alone (no jurist's date), with the flags
