@@ -54,6 +54,6 @@ def kr(amount: str | int, decimals: int = 0) -> str:
     """The page's money format with plain spaces: «kr 6 797» / «kr 4 531,02»."""
     from decimal import Decimal
 
-    from workbench.formatting import format_kr
+    from workbench.texts.formatting import format_kr
 
     return format_kr(Decimal(str(amount)), decimals, nbsp=False)

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any, Final
-from collections.abc import Mapping
 
-from workbench.formatting import format_date
+from workbench.texts.formatting import format_date
+from workbench.formats.evaluation_json import EvaluationRecord
 from workbench.law.calendar import WEEKDAYS
 from workbench.law import fvl_klagefrist
 from workbench.law.fvl_klagefrist import KLAGEFRIST, KlagefristComputation
@@ -146,7 +146,7 @@ def _condition(code: str, title_nb: str, title_nn: str, status: str, hjemmel: st
 
 def admissibility_summary(
     decision: NavDecision,
-    evaluation: Mapping[str, Any] | None = None,
+    evaluation: EvaluationRecord | None = None,
     *,
     notice_received: date | None = None,
     late_appeal_admitted: bool | None = None,
@@ -154,7 +154,7 @@ def admissibility_summary(
     """The admissibility conditions of ``decision`` (appeals.md §2; R18–R21), klagefrist shown.
 
     Returns ``{"conditions": [...], "klagefrist": {... the steps ..., "explanation_nb": [...],
-    "explanation_nn": [...], "parameters": {...}}, "engine_admissibility": <evaluation["admissibility"]>,
+    "explanation_nn": [...], "parameters": {...}}, "engine_admissibility": <evaluation.admissibility>,
     "mismatch": [...], "avvisning_ground": str | None, "open_questions": [...]}``. ``notice_received`` /
     ``late_appeal_admitted`` are what the jurist recorded (None = not recorded).
     """
@@ -244,10 +244,14 @@ def admissibility_summary(
 
     # The evaluation's own admissibility block comes from the same computation; it can differ only when it
     # was computed before a fact was corrected. Shown, so that a stale evaluation is noticed.
-    engine = dict((evaluation or {}).get("admissibility") or {})
+    engine = evaluation.admissibility if evaluation is not None else None
     steps = comp.as_dict()
-    mismatch = [{"field": key, "engine": engine[key], "explanation": steps[key]} for key in _COMPARED
-                if engine.get(key) is not None and steps[key] is not None and str(engine[key]) != str(steps[key])]
+    mismatch = []
+    if engine is not None:
+        for key in _COMPARED:
+            theirs, ours = getattr(engine, key), getattr(comp, key)
+            if theirs is not None and ours is not None and theirs != ours:
+                mismatch.append({"field": key, "engine": theirs, "explanation": steps[key]})
 
     ground = None
     if comp.over_one_year:
@@ -263,7 +267,7 @@ def admissibility_summary(
             "explanation_nn": explain_klagefrist(comp, "nn"),
             "parameters": dict(KLAGEFRIST_ASSUMPTIONS),
         },
-        "engine_admissibility": engine or None,
+        "engine_admissibility": engine,
         "mismatch": mismatch,
         "avvisning_ground": ground,
         "open_questions": [c["code"] for c in conditions if c["status"] == IKKE_VURDERT],

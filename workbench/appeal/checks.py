@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from collections.abc import Mapping
 
 from workbench.appeal.dates import age_on
 from workbench.appeal.taxonomy import LOVTOLKNING, SAKSBEHANDLING
-from workbench.formatting import format_date
+from workbench.formats.evaluation_json import EvaluationRecord
+from workbench.texts.formatting import format_date
 from workbench.law.calendar import add_months
 from workbench.law.lovdata import lovdata_url
 from workbench.law.model import DecisionKind, NavDecision
@@ -44,14 +44,13 @@ def _check(check_id: str, code: str, status: str, title_nb: str, title_nn: str, 
 
 def procedural_checks(
     decision: NavDecision,
-    evaluation: Mapping[str, Any] | None = None,
+    evaluation: EvaluationRecord | None = None,
     *,
     today: date,
     foreløpig_svar_sent: date | None = None,
 ) -> list[dict[str, Any]]:
     """The checks of appeals.md §9 that the import allows, in a stable order, each with a status."""
-    ev = evaluation or {}
-    flags = set(ev.get("flags") or ())
+    flags = set(evaluation.flags) if evaluation is not None else set()
     dec = decision.decision
     appeal = decision.appeal
     checks: list[dict[str, Any]] = []

@@ -27,13 +27,13 @@ FLAG_TEXT = {
 
 
 def _kr(v: str | None, decimals: int = 2) -> str:
-    from workbench.formatting import format_kr
+    from workbench.texts.formatting import format_kr
 
     return "—" if v is None else format_kr(Decimal(v), decimals)
 
 
 def summary(out: dict[str, Any]) -> str:
-    from workbench.formatting import format_date
+    from workbench.texts.formatting import format_date
 
     lines = [f"Sak {out['case']} — vurdering av kvalifiseringsstønad", ""]
     for p in out["periods"]:

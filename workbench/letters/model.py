@@ -16,15 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
-from workbench.letters import fmt
+from workbench.appeal.discretion import direction
+from workbench.formats.evaluation_json import AssumptionValue, EvaluationRecord, PeriodRecord, ReductionRecord
+
+from workbench.letters.sanitize import plain_text_of, sanitize_rich_text
 from workbench.texts import LANGS, has, law_names
 from workbench.texts import text as t
-from workbench.letters.sanitize import plain_text_of, sanitize_rich_text
+from workbench.texts.formatting import LETTER as fmt  # the letter's style: «kr 6 797» unbroken, «–» for none
 
 OUTCOMES = ("stadfeste", "omgjore", "omgjore_delvis", "oppheve", "avvise")
 #: The four review topics (appeals.md §3), keys of ``LetterInput.assessment``.
@@ -100,7 +104,7 @@ class LetterInput:
     """Everything the letter is made from. Figures come only from ``evaluation``."""
 
     decision: Any  # workbench.law.model.NavDecision, or the raw import document (dict)
-    evaluation: Mapping[str, Any]  # evaluate_document(doc) output (import-format.md contract)
+    evaluation: EvaluationRecord  # read_evaluation(evaluate_document(doc)): the figures, typed
     outcome: str  # one of OUTCOMES
     language: str  # "nb" | "nn"
     our_reference: str
@@ -295,37 +299,38 @@ class Letter:
 # ---------------------------------------------------------------------------------------------
 
 
-def direction_of(evaluation: Mapping[str, Any]) -> str:
-    """``til_gunst`` / ``uendret`` / ``til_ugunst`` / ``ukjent`` from the evaluation's total."""
-    total = evaluation.get("total") or {}
-    diff = fmt.to_decimal(total.get("difference"))
-    if diff is None:
-        return "ukjent"
-    if diff > ROUNDING_TOLERANCE:
-        return "til_gunst"
-    if diff < -ROUNDING_TOLERANCE:
-        return "til_ugunst"
-    return "uendret"
-
-
-def _periods(evaluation: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    return list(evaluation.get("periods") or [])
+def direction_of(evaluation: EvaluationRecord) -> str:
+    """``til_gunst`` / ``uendret`` / ``til_ugunst`` / ``ukjent`` from the evaluation's total
+    (:func:`workbench.appeal.discretion.direction`, ±1 kr ``ROUNDING_TOLERANCE``)."""
+    return direction(evaluation, Decimal(ROUNDING_TOLERANCE)) or "ukjent"
 
 
 _MONEY_COMPONENTS = frozenset({"samordning", "net", "work", "absence", "gross", "gross_base", "barnetillegg",
                                "annen"})
 
 
-def _money_or_plain(value, component: str | None = None) -> str:
-    d = fmt.to_decimal(value)
-    if d is None:
-        return str(value) if value not in (None, "") else "–"
-    if component in _MONEY_COMPONENTS or abs(d) >= 10:
-        return fmt.format_kr(d)
-    return fmt.format_plain_decimal(d)
+def _money_or_plain(value: Decimal | str | None, component: str | None = None) -> str:
+    """A discrepancy's Nav/correct value: an amount, or a provision's name (``wrong-hjemmel``)."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, str):
+        return value
+    if component in _MONEY_COMPONENTS or abs(value) >= 10:
+        return fmt.format_kr(value)
+    return fmt.format_plain_decimal(value)
 
 
-def _param_value(key: str, value, lang: str) -> str:
+def _sum(amounts: Iterable[Decimal | None]) -> Decimal:
+    """The sum of the figures there are (a figure not computed counts as nothing)."""
+    return sum((a for a in amounts if a is not None), Decimal(0))
+
+
+def _values_text(values: tuple[Decimal, ...], kr: bool) -> str:
+    """G «kr 124 028 / kr 130 160», a factor «2,041»: each value the evaluation used, once."""
+    return " / ".join(fmt.format_kr(v) if kr else fmt.format_plain_decimal(v) for v in values)
+
+
+def _param_value(key: str, value: AssumptionValue | tuple[Decimal, ...], lang: str) -> str:
     if value is None and has(f"v_{key}_none"):
         return t(f"v_{key}_none", lang)
     if isinstance(value, str) and has(f"v_{key}_{value}"):
@@ -334,18 +339,16 @@ def _param_value(key: str, value, lang: str) -> str:
         return fmt.format_kr(value)
     if isinstance(value, bool):
         return t("v_true" if value else "v_false", lang)
-    if value is None or value == "":
+    if value is None or value == "" or value == ():
         return t("v_none", lang)
     if isinstance(value, str) and has(f"v_{value}"):
         return t(f"v_{value}", lang)
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, date):
         return fmt.format_date(value, lang, long=True)
-    if key in ("G", "barnetillegg_per_day"):
-        parts = [fmt.format_kr(v.strip()) for v in str(value).split("/")]
-        return " / ".join(parts)
-    d = fmt.to_decimal(value)
-    if d is not None:
-        return fmt.format_plain_decimal(d)
+    if isinstance(value, tuple):  # G, factor, barnetillegg per day
+        return _values_text(value, kr=key in ("G", "barnetillegg_per_day"))
+    if isinstance(value, Decimal | int):
+        return fmt.format_plain_decimal(value)
     return str(value)
 
 
@@ -366,7 +369,7 @@ def build_letter(inp: LetterInput) -> Letter:
 
     facts = case_facts(inp.decision)
     ev = inp.evaluation
-    periods = _periods(ev)
+    periods = ev.periods
     direction = direction_of(ev)
     office_name = inp.office.name(lang)
     D = lambda d: fmt.format_date(d, lang, long=True)  # noqa: E731
@@ -413,12 +416,12 @@ def build_letter(inp: LetterInput) -> Letter:
     changed = inp.outcome in ("omgjore", "omgjore_delvis")
     if changed:
         for p in periods:
-            if p.get("net") is None:
+            if p.net is None:
                 continue
             decision_blocks.append(Block("p", text=T(
-                "new_amount", name=facts.claimant_name, net=fmt.format_kr(p["net"], whole=True),
-                period=P(p["from"], p["to"]))))
-            checks.append((f"periods[{p['from']}].net", fmt.format_kr(p["net"], whole=True)))
+                "new_amount", name=facts.claimant_name, net=fmt.format_kr(p.net, whole=True),
+                period=P(p.fra, p.til))))
+            checks.append((f"periods[{p.fra.isoformat()}].net", fmt.format_kr(p.net, whole=True)))
     elif inp.outcome == "stadfeste" and direction == "til_ugunst":
         decision_blocks.append(Block("p", text=T("ugunst_note")))
     sections.append(Section("decision", T("h_decision"), decision_blocks))
@@ -434,13 +437,13 @@ def build_letter(inp: LetterInput) -> Letter:
     # -- subject ----------------------------------------------------------------------------------
     kind_key = f"kind_{facts.decision_kind}"
     kind = T(kind_key) if has(kind_key) else facts.decision_kind
-    period_texts = [P(p["from"], p["to"]) for p in periods]
+    period_texts = [P(p.fra, p.til) for p in periods]
     subject = [Block("p", text=T("subject", kind=kind, periods=", ".join(period_texts) or "–"))]
     for p in periods:
-        subject.append(Block("p", text=T("subject_nav_net", nav_net=fmt.format_kr(p.get("nav_net"), whole=True),
-                                           period=P(p["from"], p["to"]))))
-        checks.append((f"periods[{p['from']}].period", P(p["from"], p["to"])))
-        checks.append((f"periods[{p['from']}].nav_net", fmt.format_kr(p.get("nav_net"), whole=True)))
+        subject.append(Block("p", text=T("subject_nav_net", nav_net=fmt.format_kr(p.nav_net, whole=True),
+                                           period=P(p.fra, p.til))))
+        checks.append((f"periods[{p.fra.isoformat()}].period", P(p.fra, p.til)))
+        checks.append((f"periods[{p.fra.isoformat()}].nav_net", fmt.format_kr(p.nav_net, whole=True)))
     sections.append(Section("subject", T("h_subject"), subject))
 
     # -- background -------------------------------------------------------------------------------
@@ -491,31 +494,28 @@ def build_letter(inp: LetterInput) -> Letter:
     sections.append(Section("appeal", T("h_appeal"), appeal))
 
     # -- legal basis ------------------------------------------------------------------------------
-    adm = ev.get("admissibility") or {}
-    late = adm.get("timely") is False
+    adm = ev.admissibility
+    late = adm is not None and adm.timely is False
     legal: list[Block] = []
     merits = inp.outcome != "avvise"
     if late or not merits:
         legal.append(Block("p", text=T("law_admissibility")))
     if merits:
-        params = ev.get("parameters") or {}
-        legal.append(Block("p", text=T("law_35", factor=fmt.format_plain_decimal(params.get("factor", "2.041")))))
-        tot = lambda k: sum((fmt.to_decimal(p.get(k)) or 0) for p in periods)  # noqa: E731
-        if facts.absence or tot("absence"):
+        legal.append(Block("p", text=T("law_35", factor=_values_text(ev.parameters.factor, kr=False))))
+        if facts.absence or _sum(p.absence for p in periods):
             legal.append(Block("p", text=T("law_36")))
-        if facts.work or tot("work"):
+        if facts.work or _sum(p.work for p in periods):
             legal.append(Block("p", text=T("law_37")))
         nav_samordning = any("38" in h for h in facts.hjemler)
-        if facts.benefits or tot("samordning") or nav_samordning:
+        if facts.benefits or _sum(p.samordning for p in periods) or nav_samordning:
             legal.append(Block("p", text=T("law_38")))
         legal.append(Block("p", text=T("law_48")))
     sections.append(Section("legal", T("h_legal"), legal))
 
     # -- assessment -------------------------------------------------------------------------------
     assess: list[Block] = []
-    if late and adm.get("days_late") is not None:
-        assess.append(Block("p", text=T("late_appeal", days=adm.get("days_late"),
-                                          deadline=D(adm.get("deadline")))))
+    if adm is not None and late and adm.days_late is not None:
+        assess.append(Block("p", text=T("late_appeal", days=adm.days_late, deadline=D(adm.deadline))))
         if merits:
             assess.append(Block("p", text=T("late_excused")))
     if not merits:
@@ -539,42 +539,38 @@ def build_letter(inp: LetterInput) -> Letter:
         assess.append(Block("p", text=T("computation_lead"), css="keep"))
         rows = []
         for p in periods:
-            ded = sum((fmt.to_decimal(p.get(k)) or 0) for k in ("absence", "work", "samordning"))
+            ded = _sum((p.absence, p.work, p.samordning))
             rows.append([
-                P(p["from"], p["to"]), str(p.get("stonadsdager", "–")), fmt.format_kr(p.get("gross"), whole=False),
-                fmt.format_kr(ded, whole=False), fmt.format_kr(p.get("net"), whole=True),
-                fmt.format_kr(p.get("nav_net"), whole=True), fmt.format_kr(p.get("difference"), whole=True),
+                P(p.fra, p.til), str(p.stonadsdager), fmt.format_kr(p.gross, whole=False),
+                fmt.format_kr(ded, whole=False), fmt.format_kr(p.net, whole=True),
+                fmt.format_kr(p.nav_net, whole=True), fmt.format_kr(p.difference, whole=True),
             ])
-            if p.get("net") is not None:
-                checks.append((f"periods[{p['from']}].net", fmt.format_kr(p["net"], whole=True)))
-        total = ev.get("total") or {}
+            if p.net is not None:
+                checks.append((f"periods[{p.fra.isoformat()}].net", fmt.format_kr(p.net, whole=True)))
+        total = ev.total
         foot = []
         if len(periods) > 1:
-            foot = [T("tbl_total"), "", "", "", fmt.format_kr(total.get("net"), whole=True),
-                    fmt.format_kr(total.get("nav_net"), whole=True), fmt.format_kr(total.get("difference"), whole=True)]
+            foot = [T("tbl_total"), "", "", "", fmt.format_kr(total.net, whole=True),
+                    fmt.format_kr(total.nav_net, whole=True), fmt.format_kr(total.difference, whole=True)]
         assess.append(Block("table", head=[T(k) for k in ("tbl_period", "tbl_days", "tbl_gross", "tbl_deductions",
                                                             "tbl_net", "tbl_nav_net", "tbl_diff")],
                             rows=rows, foot=foot, numeric=[False] + [True] * 6, css="computation"))
         # each discrepancy
-        if "discrepancies" in ev:
-            assess.append(Block("h3", text=T("h_discrepancies")))
-            items = []
-            for dsc in ev.get("discrepancies") or []:
-                code = str(dsc.get("code", ""))
-                label = T(f"dc_{code}") if has(f"dc_{code}") else T("dc_other", code=code)
-                cat = str(dsc.get("category", ""))
-                per = str(dsc.get("period", ""))
-                if "/" in per:
-                    a, b = per.split("/", 1)
-                    per = P(a, b)
-                items.append(T("discrepancy_line", label=label,
-                               category=T(f"cat_{cat}") if has(f"cat_{cat}") else T("cat_other"),
-                               hjemmel=_hjemmel(str(dsc.get("hjemmel", "")), lang) or "–", period=per or "–",
-                               nav=_hjemmel(_money_or_plain(dsc.get("nav"), dsc.get("component")), lang),
-                               correct=_hjemmel(_money_or_plain(dsc.get("correct"), dsc.get("component")), lang)))
-            assess.append(Block("ul", items=items) if items else Block("p", text=T("no_discrepancies")))
+        assess.append(Block("h3", text=T("h_discrepancies")))
+        items = []
+        for dsc in ev.discrepancies:
+            code = dsc.code
+            label = T(f"dc_{code}") if has(f"dc_{code}") else T("dc_other", code=code)
+            cat = dsc.category
+            per = P(dsc.periode.fra, dsc.periode.til) if dsc.periode is not None else ""
+            items.append(T("discrepancy_line", label=label,
+                           category=T(f"cat_{cat}") if has(f"cat_{cat}") else T("cat_other"),
+                           hjemmel=_hjemmel(dsc.hjemmel, lang) or "–", period=per or "–",
+                           nav=_hjemmel(_money_or_plain(dsc.nav, dsc.component), lang),
+                           correct=_hjemmel(_money_or_plain(dsc.correct, dsc.component), lang)))
+        assess.append(Block("ul", items=items) if items else Block("p", text=T("no_discrepancies")))
         # each discretion point
-        points = list(ev.get("discretion") or [])
+        points = list(ev.discretion)
         d_answers = list(inp.discretion_answers)
         if points:
             assess.append(Block("h3", text=T("h_discretion")))
@@ -605,11 +601,11 @@ def build_letter(inp: LetterInput) -> Letter:
     concl = [Block("p", text=outcome_text, css="outcome")]
     if changed:
         for p in periods:
-            if p.get("net") is None:
+            if p.net is None:
                 continue
             concl.append(Block("p", text=T(
-                "new_amount", name=facts.claimant_name, net=fmt.format_kr(p["net"], whole=True),
-                period=P(p["from"], p["to"]))))
+                "new_amount", name=facts.claimant_name, net=fmt.format_kr(p.net, whole=True),
+                period=P(p.fra, p.til))))
     if plain_text_of(inp.conclusion):
         concl.append(_rich(inp.conclusion))
     sections.append(Section("conclusion", T("h_conclusion"), concl))
@@ -662,94 +658,92 @@ def _hjemmel(text: str, lang: str) -> str:
     return law_names(text, lang)
 
 
-def _annex(ev: Mapping[str, Any], lang: str) -> list[Section]:
+def _reductions_untraced(p: PeriodRecord) -> tuple[ReductionRecord, ...]:
+    """The reductions of a period whose evaluation carries no trace, from its figures."""
+    return (ReductionRecord("absence", "sosialtjenesteloven § 36", p.absence, {}),
+            ReductionRecord("work", "sosialtjenesteloven § 37", p.work, {}),
+            ReductionRecord("samordning", "sosialtjenesteloven § 38", p.samordning, {}))
+
+
+def _annex(ev: EvaluationRecord, lang: str) -> list[Section]:
     """«Slik er stønaden beregnet / rekna ut»: per period the trace, then every parameter used."""
 
-    def T(key: str, **values) -> str:
+    def T(key: str, **values: Any) -> str:
         return t(key, lang, **values)
 
-    def kr(v, whole=False) -> str:
+    def kr(v: Decimal | None, whole: bool = False) -> str:
         return fmt.format_kr(v, whole=whole)
 
-    params = ev.get("parameters") or {}
+    params = ev.parameters
     out: list[Section] = [Section("annex_lead", "", [Block("p", text=T("annex_lead"))], level=3)]
-    for p in _periods(ev):
-        trace = p.get("trace") if isinstance(p.get("trace"), Mapping) else {}
+    for p in ev.periods:
         blocks: list[Block] = []
-        days = list(trace.get("days") or [])
+        days = p.days
         if days:  # G, factor and barnetillegg rate for each day range (R26)
             rows = []
             for d in days:
-                annual = f"{fmt.format_kr(d.get('G'))} × {fmt.format_plain_decimal(d.get('factor'))}"
-                if d.get("under_25"):
+                annual = f"{fmt.format_kr(d.g)} × {fmt.format_plain_decimal(d.factor)}"
+                if d.under_25:
                     annual += " " + T("d_u25")
-                bt = T("d_bt_value", n=d.get("children", 0), rate=fmt.format_kr(d.get("barnetillegg_rate") or 0)) \
-                    if d.get("children") else "–"
-                rows.append([fmt.format_period(d.get("from"), d.get("to"), lang), str(d.get("stonadsdager", "–")),
-                             annual, ("kr\u00a0" + fmt.format_number(d.get("day_rate"), decimals=4)) if d.get("day_rate") else "–",
-                             bt, kr(d.get("gross_base")), kr(d.get("barnetillegg"))])
+                bt = T("d_bt_value", n=d.children, rate=fmt.format_kr(d.barnetillegg_rate or 0)) if d.children else "–"
+                rows.append([fmt.format_period(d.periode.fra, d.periode.til, lang), str(d.stonadsdager), annual,
+                             ("kr\u00a0" + fmt.format_number(d.day_rate, decimals=4)) if d.day_rate is not None else "–",
+                             bt, kr(d.gross_base), kr(d.barnetillegg)])
             blocks.append(Block("table", head=[T(k) for k in ("d_range", "d_days", "d_annual", "d_rate", "d_bt",
                                                               "d_base", "d_bt_sum")],
                                 rows=rows, numeric=[False, True, True, True, True, True, True], css="days"))
         rows = []
         if not days:
-            rows.append([T("a_days"), str(p.get("stonadsdager", "–"))])
-            if params.get("G"):
-                rows.append([T("a_g"), _param_value("G", params.get("G"), lang)])
-            if params.get("factor"):
-                rows.append([T("a_factor"), fmt.format_plain_decimal(params.get("factor"))])
-            if p.get("gross_base") is not None:
-                rows.append([T("a_base"), kr(p.get("gross_base"))])
-            rate = params.get("barnetillegg_per_day")
-            if p.get("barnetillegg") is not None:
-                label = T("a_bt", rate=kr(rate)) if fmt.to_decimal(rate) else T("a_bt_none")
-                rows.append([label, kr(p.get("barnetillegg"))])
-        rows.append([T("a_gross"), kr(p.get("gross"))])
-        reductions = list(trace.get("reductions") or [])
-        if not reductions:
-            reductions = [
-                {"kind": "absence", "provision": "sosialtjenesteloven § 36", "amount": p.get("absence", "0")},
-                {"kind": "work", "provision": "sosialtjenesteloven § 37", "amount": p.get("work", "0")},
-                {"kind": "samordning", "provision": "sosialtjenesteloven § 38", "amount": p.get("samordning", "0")},
-            ]
-        for r in reductions:
-            kind = str(r.get("kind", ""))
-            if kind == "absence":
+            rows.append([T("a_days"), str(p.stonadsdager)])
+            if params.g:
+                rows.append([T("a_g"), _param_value("G", params.g, lang)])
+            if params.factor:
+                rows.append([T("a_factor"), _values_text(params.factor, kr=False)])
+            if p.gross_base is not None:
+                rows.append([T("a_base"), kr(p.gross_base)])
+            rate = params.barnetillegg_per_day
+            if p.barnetillegg is not None:
+                label = T("a_bt", rate=kr(rate[0])) if len(rate) == 1 and rate[0] else T("a_bt_none")
+                rows.append([label, kr(p.barnetillegg)])
+        rows.append([T("a_gross"), kr(p.gross)])
+        for r in p.reductions or _reductions_untraced(p):
+            if r.kind == "absence":
                 label = T("a_absence")
-            elif kind == "work":
-                label = T("a_work", hours=fmt.format_plain_decimal(p.get("work_hours") or "0"))
-            elif kind == "samordning":
+            elif r.kind == "work":
+                label = T("a_work", hours=fmt.format_plain_decimal(p.work_hours if p.work_hours is not None
+                                                                   else Decimal(0)))
+            elif r.kind == "samordning":
                 label = T("a_samordning")
             else:
                 label = T("a_reduction")
-            provision = _hjemmel(str(r.get("provision") or ""), lang)
+            provision = _hjemmel(r.provision, lang)
             if provision:
                 label += f" ({provision})"
-            rows.append([label, "− " + kr(r.get("amount") or "0")])
-        if p.get("net") is None:
+            rows.append([label, "− " + kr(r.amount if r.amount is not None else Decimal(0))])
+        if p.net is None:
             rows.append([T("a_net"), T("a_missing")])
         else:
-            if p.get("net_unrounded") is not None:
-                rows.append([T("a_net_unrounded"), kr(p.get("net_unrounded"))])
-            rows.append([T("a_net"), kr(p.get("net"), whole=True)])
-        rows.append([T("a_nav_net"), kr(p.get("nav_net"), whole=True)])
-        rows.append([T("a_diff"), kr(p.get("difference"), whole=True)])
+            if p.net_unrounded is not None:
+                rows.append([T("a_net_unrounded"), kr(p.net_unrounded)])
+            rows.append([T("a_net"), kr(p.net, whole=True)])
+        rows.append([T("a_nav_net"), kr(p.nav_net, whole=True)])
+        rows.append([T("a_diff"), kr(p.difference, whole=True)])
         blocks.append(Block("table", rows=rows, numeric=[False, True], css="calc"))
-        out.append(Section(f"annex_{p['from']}", T("annex_period", period=fmt.format_period(p["from"], p["to"], lang)),
+        out.append(Section(f"annex_{p.fra.isoformat()}", T("annex_period", period=fmt.format_period(p.fra, p.til, lang)),
                            blocks, level=3))
     # every parameter used, with its basis ([V], [INF], [ASSUMPTION]); the engine's register when given
     rows = []
-    assumptions = [a for a in (ev.get("assumptions") or []) if isinstance(a, Mapping)]
-    if assumptions:
-        for a in assumptions:
-            key = str(a.get("name") or "")
-            tag = str(a.get("status") or "ASSUMPTION").strip("[]").split("]")[0].upper()
-            rows.append([T(f"prm_{key}") if has(f"prm_{key}") else key, _param_value(key, a.get("value"), lang),
-                         T(f"basis_{tag}") if has(f"basis_{tag}") else str(a.get("status"))])
+    if ev.assumptions:
+        for a in ev.assumptions:
+            key = a.name
+            tag = str(a.status or "ASSUMPTION").strip("[]").split("]")[0].upper()
+            rows.append([T(f"prm_{key}") if has(f"prm_{key}") else key, _param_value(key, a.value, lang),
+                         T(f"basis_{tag}") if has(f"basis_{tag}") else str(a.status)])
     else:
-        for key, value in params.items():
-            if isinstance(value, Mapping):
-                continue
+        values: list[tuple[str, AssumptionValue | tuple[Decimal, ...]]] = [
+            ("G", params.g), ("factor", params.factor), ("barnetillegg_per_day", params.barnetillegg_per_day),
+            *params.assumptions.items()]
+        for key, value in values:
             basis = PARAMETER_BASIS.get(key, "ASSUMPTION")
             rows.append([T(f"prm_{key}") if has(f"prm_{key}") else key, _param_value(key, value, lang),
                          T(f"basis_{basis}")])

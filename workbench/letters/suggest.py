@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 from collections.abc import Mapping
 
-from workbench.letters import fmt
+from workbench.formats.evaluation_json import EvaluationRecord
 from workbench.letters.model import ROUNDING_TOLERANCE, direction_of
 
 
@@ -25,7 +25,7 @@ def _engine():
     return getattr(outcome, "suggest_outcome", None)
 
 
-def suggest_outcome(decision: Any, evaluation: Mapping[str, Any], *, today: date | None = None) -> dict:
+def suggest_outcome(decision: Any, evaluation: EvaluationRecord, *, today: date | None = None) -> dict:
     engine = _engine()
     if engine is not None:
         res = engine(decision, evaluation, today=today or date.today())
@@ -35,19 +35,19 @@ def suggest_outcome(decision: Any, evaluation: Mapping[str, Any], *, today: date
     return {**provisional_outcome(evaluation), "source": "workbench.letters.suggest (provisional)"}
 
 
-def provisional_outcome(evaluation: Mapping[str, Any]) -> dict:
-    adm = evaluation.get("admissibility") or {}
+def provisional_outcome(evaluation: EvaluationRecord) -> dict:
+    adm = evaluation.admissibility
     reasons: list[str] = []
-    if adm.get("over_one_year"):
+    if adm is not None and adm.over_one_year:
         return {"code": "avvise", "reasons": ["klagen er sendt mer enn ett år etter vedtaket (fvl. § 31)"]}
-    if adm.get("timely") is False:
+    if adm is not None and adm.timely is False:
         reasons.append("klagen kom for sent: om oversittelsen kan unnskyldes, er ⚖ (fvl. § 31)")
-    periods = list(evaluation.get("periods") or [])
-    if any(p.get("net") is None for p in periods):
+    periods = evaluation.periods
+    if any(p.net is None for p in periods):
         reasons.append("en parameter mangler for minst én periode: beløpet kan ikke beregnes")
     direction = direction_of(evaluation)
     if direction == "til_gunst":
-        diffs = [fmt.to_decimal(p.get("difference")) for p in periods]
+        diffs = [p.difference for p in periods]
         favour = [d for d in diffs if d is not None and d > ROUNDING_TOLERANCE]
         code = "omgjore" if len(favour) == len([d for d in diffs if d is not None]) else "omgjore_delvis"
         reasons.append("riktig netto er høyere enn Nav-kontorets: endres til gunst")

@@ -1,91 +1,47 @@
-"""Jinja filters: Norwegian dates and amounts (``workbench.formatting``), labels for codes."""
+"""Jinja filters: Norwegian dates and amounts (the one formatter, ``workbench.texts.formatting``, in its page
+style), labels for codes."""
 
 from __future__ import annotations
-
-from datetime import date, datetime
-from decimal import Decimal
 
 from flask import Flask
 
 from workbench.db.models import ROLE_LABELS, STATUS_LABELS, CaseStatus, Role
-
-from workbench.formatting import format_date as _format_date
-from workbench.formatting import format_kr as _format_kr
-from workbench.law.money import decimal_or_none
-
-
-# an amount from the evaluation JSON as Decimal (None for no figure): the one helper in rules.money
-to_decimal = decimal_or_none
-
-
-def _formattable(d: Decimal) -> bool:
-    """A stored number a page can format: finite and of sane size (below 10^15, no exponent below
-    −20). Anything else (``1E+10000000`` stored before the import had bounds) is shown as written:
-    formatting it would take seconds, or fail."""
-    return d.is_finite() and (not d or -20 < d.adjusted() < 15)
-
-
-def _as_written(value) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:40] + "…"
+from workbench.texts.formatting import PAGE, as_written, formattable, to_decimal
 
 
 def kr(value) -> str:
-    """«kr 1 234,50» (no line break inside the amount)."""
-    d = to_decimal(value)
-    if d is None:
-        return "–"
-    return _format_kr(d, 2, nbsp=True) if _formattable(d) else _as_written(value)
+    """«kr 1 234,50» (the digits kept together); «–» for no figure."""
+    return PAGE.format_kr(value, whole=False)
 
 
 def kr_whole(value) -> str:
     """Whole kroner (the rounded net amounts of an evaluation): «kr 6 797»."""
-    d = to_decimal(value)
-    if d is None:
-        return "–"
-    return _format_kr(d, 0, nbsp=True) if _formattable(d) else _as_written(value)
+    return PAGE.format_kr(value, whole=True)
 
 
 def signed_kr_whole(value) -> str:
+    """«+kr 1 234» for a positive difference."""
     d = to_decimal(value)
     if d is None:
-        return "–"
-    if not _formattable(d):
-        return _as_written(value)
+        return PAGE.missing
+    if not formattable(d):
+        return as_written(value)
     return ("+" if d > 0 else "") + kr_whole(d)
 
 
 def nodate(value) -> str:
-    if value in (None, ""):
-        return "–"
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    if isinstance(value, datetime):
-        value = value.date()
-    return _format_date(value)
+    """«06.10.2025» (a date, a datetime or an ISO string); a string that is no date as written."""
+    return PAGE.format_date(value)
 
 
 def nodatetime(value) -> str:
-    if value is None:
-        return "–"
-    from zoneinfo import ZoneInfo
-
-    local = value.astimezone(ZoneInfo("Europe/Oslo"))
-    return local.strftime("%d.%m.%Y kl. %H.%M")
+    """«06.10.2025 kl. 14.05», Oslo time."""
+    return PAGE.format_datetime(value)
 
 
 def number(value) -> str:
-    d = to_decimal(value)
-    if d is None:
-        return "–"
-    if not _formattable(d):
-        return _as_written(value)
-    from babel.numbers import format_decimal
-
-    return format_decimal(d, format="#,##0.##", locale="nb_NO")
+    """«37,5»: hours and the like."""
+    return PAGE.format_quantity(value)
 
 
 def status_label(value: str) -> str:

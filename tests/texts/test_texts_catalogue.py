@@ -200,11 +200,3 @@ def test_every_parameter_of_the_assumption_register_has_a_name_and_its_values_wo
         if value is None:
             assert has(f"v_{key}_none") or has("v_none"), key
 
-
-def test_the_letter_names_categories_and_codes_from_the_taxonomy():
-    from workbench.appeal import taxonomy
-
-    for code, c in taxonomy.ALL_CATEGORIES.items():
-        assert TEXTS[f"cat_{code}"] == (c["letter_nb"], c["letter_nn"])
-    for code, d in taxonomy.DISCREPANCY_CODES.items():
-        assert TEXTS[f"dc_{code}"] == (d["label_nb"], d["label_nn"])
