@@ -40,6 +40,7 @@ from workbench.letters.sanitize import sanitize_rich_text
 from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.services.cases import StaleCase  # noqa: F401  (re-exported for the routes)
+from workbench.texts import text
 
 LANGS = ("nb", "nn")
 #: The jurist-editable rich-text blocks of the letter (keys of ``letters.blocks``).
@@ -60,23 +61,10 @@ BLOCK_LABELS = {
 REVIEW_TOPIC_TO_BLOCK = {"faktum": "faktum", "saksbehandling": "saksbehandling", "rettsanvendelse": "lov",
                          "skjonn": "skjonn"}
 
-#: Start text of a topic block: a placeholder the gate refuses until the jurist has written the assessment.
-PLACEHOLDER_TEXT = {
-    "nb": {
-        "faktum": "<p>[Fyll inn: vurdering av faktum og utredning (forvaltningsloven § 17)]</p>",
-        "saksbehandling": "<p>[Fyll inn: vurdering av saksbehandlingen]</p>",
-        "lov": "<p>[Fyll inn: vurdering av lovtolkning og rettsanvendelse]</p>",
-        "skjonn": "<p>[Fyll inn: vurdering av skjønnet (sosialtjenesteloven § 48)]</p>",
-        "avvisning_ground": "<p>[Fyll inn: hvorfor klagen avvises]</p>",
-    },
-    "nn": {
-        "faktum": "<p>[Fyll inn: vurdering av faktum og utgreiing (forvaltningslova § 17)]</p>",
-        "saksbehandling": "<p>[Fyll inn: vurdering av sakshandsaminga]</p>",
-        "lov": "<p>[Fyll inn: vurdering av lovtolking og rettsbruk]</p>",
-        "skjonn": "<p>[Fyll inn: vurdering av skjønnet (sosialtenestelova § 48)]</p>",
-        "avvisning_ground": "<p>[Fyll inn: kvifor klaga blir avvist]</p>",
-    },
-}
+#: Start text of a topic block: a placeholder the gate refuses until the jurist has written the assessment
+#: (the catalogue's ``placeholder_*`` texts).
+PLACEHOLDER_TEXT = {lang: {key: text(f"placeholder_{key}", lang) for key in (*TOPICS, "avvisning_ground")}
+                    for lang in LANGS}
 
 STATUS_LABELS = {
     LetterStatus.UTKAST.value: "Utkast",
