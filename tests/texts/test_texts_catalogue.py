@@ -126,7 +126,7 @@ def _used() -> list[tuple[str, str, str]]:
                 assert isinstance(node, ast.Call)
                 for kind, value in _keys_of(node.args[0], node, parents):
                     out.append((f"{path.relative_to(ROOT)}:{node.lineno}", kind, value))
-    for tpl in [*(ROOT / "workbench").rglob("*.j2"), *(ROOT / "templates").rglob("*.html"), *(ROOT / "letters").rglob("*.j2")]:
+    for tpl in [*(ROOT / "workbench").rglob("*.j2"), *(ROOT / "templates").rglob("*.html")]:
         for m in TEMPLATE_CALL.finditer(tpl.read_text(encoding="utf-8")):
             out.append((str(tpl.relative_to(ROOT)), "key", m.group(1)))
     return out

@@ -3,7 +3,8 @@
 - One long-lived Jinja ``Environment`` (autoescape for every template, ``StrictUndefined``), one
   ``FontConfiguration`` and one parsed stylesheet, shared by every letter in the process.
 - ``LetterAssetFetcher`` (a ``weasyprint.urls.URLFetcher``) serves only files whose real path lies
-  inside ``letters/`` and has an asset suffix; everything else — http(s), other files
+  inside ``workbench/letters/templates/`` (the template, its stylesheet and the
+  bundled fonts) and has an asset suffix; everything else — http(s), other files
   (``file:///etc/passwd``), data: URLs — is refused and recorded.
 """
 
@@ -22,7 +23,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from workbench.letters.model import Letter
 
-LETTERS_DIR = (Path(__file__).resolve().parents[2] / "letters").resolve()
+#: The letter's template, stylesheet and bundled fonts (package data: pyproject.toml)
+LETTERS_DIR = (Path(__file__).resolve().parent / "templates").resolve()
 TEMPLATE = "letter.html.j2"
 STYLESHEET = LETTERS_DIR / "letter.css"
 PDF_VARIANT = "pdf/a-2b"
@@ -52,7 +54,7 @@ def environment() -> Environment:
 
 def render_html(letter: Letter, *, stylesheet_href: str | None = None) -> str:
     """The letter as HTML. For a browser preview pass ``stylesheet_href`` (an app URL serving
-    ``letters/letter.css``, with ``letters/fonts/`` next to it); the PDF path passes the stylesheet
+    ``templates/letter.css``, with ``templates/fonts/`` next to it); the PDF path passes the stylesheet
     to WeasyPrint directly and leaves it out."""
     return environment().get_template(TEMPLATE).render(letter=letter, stylesheet_href=stylesheet_href)
 

@@ -316,7 +316,7 @@ def build_input(session: Session, case: Case, *, today: date, blocks: Mapping[st
 def preview_html(session: Session, case: Case, *, today: date, stylesheet_url: str | None = None,
                  preview_stylesheet_url: str | None = None, built: Built | None = None, **overrides) -> str:
     """The rendered letter HTML (the same template as the PDF) for the sandboxed preview frame.
-    ``stylesheet_url`` (the app's route serving ``letters/letter.css``) is linked in the head;
+    ``stylesheet_url`` (the app's route serving the letter's ``letter.css``) is linked in the head;
     ``preview_stylesheet_url`` (a screen-only stylesheet: the A4 sheet scaled to the frame's width)
     is linked after it, in the preview only; ``overrides`` (blocks, language, our_reference) show
     unsaved text."""

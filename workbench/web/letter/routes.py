@@ -357,7 +357,8 @@ def final_pdf(public_id: str):
 @bp.get("/vedtak/brevmal/<path:filename>")
 @roles_required(CASE_READERS)
 def letter_asset(filename: str):
-    """The letter's stylesheet and bundled fonts, for the preview frame (nothing else in letters/)."""
+    """The letter's stylesheet and bundled fonts, for the preview frame (nothing else in
+    workbench/letters/templates/)."""
     from workbench.letters.render import LETTERS_DIR
 
     ok = filename in LETTER_ASSETS or (filename.startswith("fonts/") and filename.count("/") == 1
