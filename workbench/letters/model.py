@@ -176,7 +176,7 @@ class CaseFacts:
     representative_address: list[str]
     nav_office: str
     nav_reference: str
-    decision_date: date
+    decision_date: date | None  # required by the import format; None only for a bare input
     decision_kind: str
     hjemler: list[str]
     nav_reasons: str | None
@@ -186,7 +186,7 @@ class CaseFacts:
     absence: list[dict]
     benefits: list[dict]
     leave: list[dict]
-    appeal_sent: date
+    appeal_sent: date | None
     appeal_received: date | None
     forwarded: date | None
     notice_received: date | None

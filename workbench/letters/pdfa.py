@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from typing import cast
 
 import pikepdf
 
@@ -26,7 +27,7 @@ def _font_problems(font: pikepdf.Dictionary, where: str) -> list[str]:
     if subtype == "/Type0":
         out = []
         for desc in font.get("/DescendantFonts", []):
-            out += _font_problems(desc, where)
+            out += _font_problems(cast(pikepdf.Dictionary, desc), where)
         return out
     fd = font.get("/FontDescriptor")
     if fd is None or not any(k in fd for k in _FONT_FILES):
