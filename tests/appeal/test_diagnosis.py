@@ -7,7 +7,6 @@ import pytest
 
 from appeal_support import CASE_NAMES, load_doc, variant
 from workbench.appeal import taxonomy
-from workbench.texts import TEXTS as P
 from workbench.services.evaluation import evaluate_document
 from workbench.services.review import review_document
 
@@ -58,8 +57,8 @@ def test_the_review_rows_show_the_engines_discrepancies_on_their_component():
 
 def test_the_letter_names_categories_and_codes_from_the_taxonomy():
     for code, c in taxonomy.ALL_CATEGORIES.items():
-        assert P[f"cat_{code}"] == (c["letter_nb"], c["letter_nn"])
-    for code, c in taxonomy.DISCREPANCY_CODES.items():
-        assert P[f"dc_{code}"] == (c["label_nb"], c["label_nn"])
-    assert {k[4:] for k in P if k.startswith("cat_")} - {"other"} == set(taxonomy.ALL_CATEGORIES)
-    assert {k[3:] for k in P if k.startswith("dc_")} - {"other"} == set(taxonomy.DISCREPANCY_CODES)
+        assert (taxonomy.category_in_letter(code, "nb"), taxonomy.category_in_letter(code, "nn")) == (
+            c["letter_nb"], c["letter_nn"])
+    for code, d in taxonomy.DISCREPANCY_CODES.items():
+        assert (taxonomy.code_label(code, "nb"), taxonomy.code_label(code, "nn")) == (d["label_nb"], d["label_nn"])
+    assert taxonomy.category_in_letter("unknown") is None and taxonomy.code_label("unknown") is None

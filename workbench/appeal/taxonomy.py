@@ -8,7 +8,9 @@ versioned, as Kabal does.»
 Everything that names a category or a discrepancy code reads it here: the diagnosis
 (:mod:`workbench.appeal.diagnosis` proposes a category), the jurist's reclassification
 (:mod:`workbench.appeal.classification`), the review page and its form, the review topics, and the letter
-(its ``cat_*`` and ``dc_*`` phrases are built from this module). Pure data; no imports from the project.
+(:func:`category_in_letter`, :func:`code_label`). The names are bokmål/nynorsk pairs like the catalogue's
+(``workbench.texts``), kept here with the taxonomy they name; ``tests/texts`` checks them for gaps too. Pure
+data; no imports from the project.
 """
 
 from __future__ import annotations
@@ -185,3 +187,20 @@ def category_label(code: str | None, lang: str = "nb") -> str | None:
         return None
     category = ALL_CATEGORIES[code]
     return category["label_nn"] if lang == "nn" else category["label_nb"]
+
+
+def category_in_letter(code: str | None, lang: str = "nb") -> str | None:
+    """The short form of category ``code`` the letter uses inside a sentence («feil faktum»), in ``nb`` or
+    ``nn``; None if unknown."""
+    if code is None or code not in ALL_CATEGORIES:
+        return None
+    category = ALL_CATEGORIES[code]
+    return category["letter_nn"] if lang == "nn" else category["letter_nb"]
+
+
+def code_label(code: str | None, lang: str = "nb") -> str | None:
+    """The name of discrepancy code ``code`` («Feil grunnbeløp») in ``nb`` or ``nn``; None if unknown."""
+    if code is None or code not in DISCREPANCY_CODES:
+        return None
+    entry = DISCREPANCY_CODES[code]
+    return entry["label_nn"] if lang == "nn" else entry["label_nb"]

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from workbench.appeal.discretion import direction
 from workbench.formats.evaluation_json import AssumptionValue, EvaluationRecord, PeriodRecord, ReductionRecord
 
+from workbench.appeal.taxonomy import category_in_letter, code_label
 from workbench.letters.sanitize import plain_text_of, sanitize_rich_text
 from workbench.texts import LANGS, has, law_names
 from workbench.texts import text as t
@@ -560,11 +561,11 @@ def build_letter(inp: LetterInput) -> Letter:
         items = []
         for dsc in ev.discrepancies:
             code = dsc.code
-            label = T(f"dc_{code}") if has(f"dc_{code}") else T("dc_other", code=code)
+            label = code_label(code, lang) or T("dc_other", code=code)
             cat = dsc.category
             per = P(dsc.periode.fra, dsc.periode.til) if dsc.periode is not None else ""
             items.append(T("discrepancy_line", label=label,
-                           category=T(f"cat_{cat}") if has(f"cat_{cat}") else T("cat_other"),
+                           category=category_in_letter(cat, lang) or T("cat_other"),
                            hjemmel=_hjemmel(dsc.hjemmel, lang) or "–", period=per or "–",
                            nav=_hjemmel(_money_or_plain(dsc.nav, dsc.component), lang),
                            correct=_hjemmel(_money_or_plain(dsc.correct, dsc.component), lang)))

@@ -11,8 +11,6 @@ Where the pairs come from:
 - the letter's own texts, written here (docs/appeals.md §6.5 and glossary.md); the nynorsk forms are
   standard nynorsk, **not verified against a real Statsforvaltaren letter** [INF] — a nynorsk-writing
   jurist should proofread them before release;
-- the names of the error categories and discrepancy codes (``cat_*``, ``dc_*``), taken from the one
-  taxonomy, :mod:`workbench.appeal.taxonomy` (the review page and its form read the same names there);
 - the start texts of the jurist's letter blocks (``placeholder_*``), which the finalize gate refuses
   until they are replaced.
 
@@ -26,8 +24,6 @@ template like any other value (the result is never marked safe).
 from __future__ import annotations
 
 from typing import Final
-
-from workbench.appeal.taxonomy import ALL_CATEGORIES, DISCREPANCY_CODES
 
 LANGS: Final = ("nb", "nn")
 
@@ -267,10 +263,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "{label} ({category}), {hjemmel}, perioden {period}: Nav-kontoret la til grunn {nav}, "
         "rett er {correct}.",
     ),
-    # the category and code names come from the one taxonomy (docs/appeals.md §4)
-    **{f"cat_{code}": (c["letter_nb"], c["letter_nn"]) for code, c in ALL_CATEGORIES.items()},
+    # the names of the categories and codes are the taxonomy's (workbench.appeal.taxonomy, docs/appeals.md §4);
+    # these two name what it does not know
     "cat_other": ("annet", "anna"),
-    **{f"dc_{code}": (c["label_nb"], c["label_nn"]) for code, c in DISCREPANCY_CODES.items()},
     "dc_other": ("Avvik ({code})", "Avvik ({code})"),
     "discretion_point": ("Skjønnspunkt {n}: {topic}", "Skjønnspunkt {n}: {topic}"),
     "discretion_free": (
@@ -480,8 +475,6 @@ FAMILIES: Final[dict[str, str]] = {
     "work_": "a kind of work (law.model.WorkKind)",
     "benefit_": "a kind of benefit (law.model.BenefitKind; otherwise benefit_other)",
     "h_topic_": "a review topic (letters.model.TOPICS)",
-    "cat_": "an error category (appeal.taxonomy.ALL_CATEGORIES; otherwise cat_other)",
-    "dc_": "a discrepancy code (appeal.taxonomy.DISCREPANCY_CODES; otherwise dc_other)",
     "prm_": "a parameter of the engine's assumption register (otherwise its key)",
     "basis_": "the status of a parameter: V, INF, ASSUMPTION, NV or table",
     "v_": "a parameter's value: v_<key>_<value>, v_<key>_none or v_<value> (otherwise the value formatted)",
