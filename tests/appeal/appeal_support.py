@@ -33,6 +33,13 @@ def load_expected(name: str) -> dict:
     return json.loads((EXPECTED / f"{name}.json").read_text(encoding="utf-8"))
 
 
+def expected_record(name: str):
+    """The expected evaluation of a case, read as the app reads a stored one (an ``EvaluationRecord``)."""
+    from workbench.formats.evaluation_json import read_evaluation
+
+    return read_evaluation(load_expected(name))
+
+
 def _d(v):
     return None if v is None else date.fromisoformat(str(v))
 

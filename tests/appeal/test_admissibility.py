@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from appeal_support import load_expected, parse_any, variant
+from appeal_support import expected_record, load_expected, parse_any, variant
 from workbench.appeal.admissibility import admissibility_summary, explain_klagefrist
 from workbench.law.fvl_klagefrist import assess
 from workbench.law.fvl_klagefrist import compute as compute_klagefrist
@@ -55,8 +55,8 @@ def test_deadline_on_skjaertorsdag_2026():
 
 def test_late_easter_appeal_is_caught_and_left_to_the_jurist():
     d = _easter_2025("2025-04-23")
-    ev = load_expected("D02")
-    adm = admissibility_summary(d, {})
+    ev = expected_record("D02")
+    adm = admissibility_summary(d)
     rows = {c["code"]: c for c in adm["conditions"]}
     assert rows["klagefrist"]["status"] == "ikke_oppfylt"
     assert rows["oversittelse"]["status"] == "ikke_vurdert" and rows["oversittelse"]["jurist_must_decide"]
@@ -76,11 +76,11 @@ def test_more_than_one_year_is_avvist_always():
     comp = compute_klagefrist(d)
     assert comp.one_year_limit == date(2024, 4, 12)
     assert comp.over_one_year and comp.days_since_decision == 367
-    adm = admissibility_summary(d, {})
+    adm = admissibility_summary(d)
     assert {c["code"]: c["status"] for c in adm["conditions"]}["ett_ar"] == "ikke_oppfylt"
     assert "ett år" in adm["avvisning_ground"]
     assert any("eitt år" in line for line in adm["klagefrist"]["explanation_nn"])
-    out = suggest_outcome(d, load_expected("D01"), today=TODAY, recorded=Recorded(late_appeal_admitted=True))
+    out = suggest_outcome(d, expected_record("D01"), today=TODAY, recorded=Recorded(late_appeal_admitted=True))
     assert out["code"] == "avvise"
     assert {"stadfeste", "omgjore", "omgjore_delvis", "oppheve"} <= {b["option"] for b in out["blocked"]}
 
@@ -99,7 +99,7 @@ def test_notice_unknown_asks_the_jurist():
     comp = compute_klagefrist(d)
     assert comp.deadline is None and comp.timely is None
     assert "ukjent" in explain_klagefrist(comp)[0]
-    out = suggest_outcome(d, load_expected("D03"), today=TODAY)
+    out = suggest_outcome(d, expected_record("D03"), today=TODAY)
     assert out["requires"][0]["field"] == "decision.notice_received"
     established = compute_klagefrist(d, notice_received=date(2025, 9, 19))
     assert established.deadline == date(2025, 10, 10)
@@ -138,6 +138,6 @@ def test_reasons_requested_in_time_but_not_received_keep_the_first_deadline():
     assert comp.deadline is None and comp.timely is None and comp.original_deadline is not None
     text = explain_klagefrist(comp)[0]
     assert comp.original_deadline.strftime("%d.%m.%Y") in text and "⚖" in text
-    adm = admissibility_summary(d, {})
+    adm = admissibility_summary(d)
     assert adm["klagefrist"]["original_deadline"] == comp.original_deadline.isoformat()
     assert {c["code"]: c["status"] for c in adm["conditions"]}["klagefrist"] == "ikke_vurdert"

@@ -52,7 +52,7 @@ def test_the_review_rows_show_the_engines_discrepancies_on_their_component():
     r = review_document(load_doc("demo-omsorgsstonad"), today=TODAY)
     placed = {(per["period"], row["component"], d["code"])
               for per in r["nav_vs_law"] for row in per["rows"] for d in row["diagnosis"]}
-    assert placed == {(d["period"], d["component"], d["code"]) for d in r["evaluation"]["discrepancies"]}
+    assert placed == {(d.period, d.component, d.code) for d in r["evaluation"].discrepancies}
 
 
 def test_the_letter_names_categories_and_codes_from_the_taxonomy():

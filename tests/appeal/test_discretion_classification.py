@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from appeal_support import load_doc, load_expected, parse_any, variant
+from appeal_support import expected_record, load_doc, parse_any, variant
 from workbench.appeal.checks import procedural_checks
 from workbench.appeal.classification import ClassificationError, reclassify
 from workbench.appeal.taxonomy import CATEGORIES
@@ -16,12 +16,12 @@ TODAY = date(2026, 11, 23)
 
 
 def _codes(doc, ev=None):
-    return {p["code"]: p for p in discretion_points(parse_any(doc), ev or {})}
+    return {p["code"]: p for p in discretion_points(parse_any(doc), ev)}
 
 
 def test_every_point_is_complete_and_linked():
     for name in ("D08", "D10", "demo-omsorgsstonad"):
-        for p in discretion_points(parse_any(load_doc(name)), load_expected(name)):
+        for p in discretion_points(parse_any(load_doc(name)), expected_record(name)):
             assert p["kind"] in KINDS
             assert p["topic"] and p["topic_nn"] and p["why"] and p["hjemmel"]
             assert p["lovdata_url"] and p["lovdata_url"].startswith("https://lovdata.no/")
@@ -60,7 +60,7 @@ def test_other_income_is_an_entry_condition_question_and_uforetrygd_a_refund_poi
 
 
 def test_below_full_time_and_laeretid():
-    ev = load_expected("D03")  # 27.5 h activities + 10 h/week work = 37.5: neither flag
+    ev = expected_record("D03")  # 27.5 h activities + 10 h/week work = 37.5: neither flag
     assert not {"F14", "R9-below-full-time"} & set(_codes(load_doc("D03"), ev))
     low = _codes(variant("D03", **{"programme.hours_per_week": 20}), ev)
     assert low["R9-below-full-time"]["inputs"]["sum_per_week"] == "30.00"
@@ -69,8 +69,8 @@ def test_below_full_time_and_laeretid():
 
 
 def test_til_ugunst_raises_reformatio_and_til_gunst_temporary_measures():
-    assert _codes(load_doc("D09"), load_expected("D09"))["R24-reformatio"]["hjemmel"] == "forvaltningsloven § 34"
-    f16 = _codes(load_doc("D06"), load_expected("D06"))["F16"]
+    assert _codes(load_doc("D09"), expected_record("D09"))["R24-reformatio"]["hjemmel"] == "forvaltningsloven § 34"
+    f16 = _codes(load_doc("D06"), expected_record("D06"))["F16"]
     assert f16["kind"] == "fritt_skjonn" and f16["limited_by_sotjl_48"] is False
 
 
@@ -112,7 +112,7 @@ def test_reclassify_to_saksbehandling_needs_the_fvl_provision():
 # --- procedural checks -------------------------------------------------------------------------------
 
 def _check_codes(doc, today=TODAY, ev=None):
-    return {c["code"]: c for c in procedural_checks(parse_any(doc), ev or {}, today=today)}
+    return {c["code"]: c for c in procedural_checks(parse_any(doc), ev, today=today)}
 
 
 def test_absence_without_reservation_is_its_own_enkeltvedtak():

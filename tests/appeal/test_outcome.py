@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from appeal_support import load_doc, load_expected, parse_any, variant
+from appeal_support import expected_record, load_doc, load_expected, parse_any, variant
+from workbench.formats.evaluation_json import read_evaluation
 from workbench.appeal.outcome import (
     OUTCOMES,
     Reclassification,
@@ -23,7 +24,7 @@ INTERESTS = "Hensynet til likebehandling av stønadsmottakere veier tyngre enn k
 
 @pytest.fixture
 def d07():
-    return parse_any(load_doc("D07")), load_expected("D07")
+    return parse_any(load_doc("D07")), expected_record("D07")
 
 
 def test_reformatio_deadline_is_received_plus_three_months(d07):
@@ -96,7 +97,7 @@ def test_unknown_received_must_be_established():
 
 
 def test_change_in_favour_is_never_stadfestet():
-    decision, ev = parse_any(load_doc("D06")), load_expected("D06")
+    decision, ev = parse_any(load_doc("D06")), expected_record("D06")
     errors = validate_chosen_outcome(decision, ev, Recorded(chosen_outcome="stadfeste", outcome_reasons="x"), today=TODAY)
     assert any("aldri «stadfestet»" in r for _, r in errors)
     assert validate_chosen_outcome(decision, ev, Recorded(chosen_outcome="omgjore", outcome_reasons="§ 37"), today=TODAY) == []
@@ -104,9 +105,10 @@ def test_change_in_favour_is_never_stadfestet():
 
 def test_rounding_difference_is_stadfeste():
     decision = parse_any(load_doc("D01"))
-    ev = load_expected("D01")
-    ev["total"]["difference"] = "1"
-    ev["periods"][0]["difference"] = "1"
+    data = load_expected("D01")
+    data["total"]["difference"] = "1"
+    data["periods"][0]["difference"] = "1"
+    ev = read_evaluation(data)
     out = suggest_outcome(decision, ev, today=TODAY)
     assert out["code"] == "stadfeste" and out["direction"] == "uendret"
     assert any("avrundingstoleransen" in r for r in out["reasons"])
@@ -115,7 +117,7 @@ def test_rounding_difference_is_stadfeste():
 
 
 def test_fritt_skjonn_needs_the_s48_finding_to_change():
-    decision, ev = parse_any(load_doc("demo-omsorgsstonad")), load_expected("demo-omsorgsstonad")
+    decision, ev = parse_any(load_doc("demo-omsorgsstonad")), expected_record("demo-omsorgsstonad")
     rec = Recorded(chosen_outcome="omgjore", outcome_reasons="§ 37, ikke § 38")
     errs = dict(validate_chosen_outcome(decision, ev, rec, today=TODAY))
     assert "discretion.F14" in errs and "sotjl § 48" in errs["discretion.F14"]
@@ -135,7 +137,7 @@ def test_fritt_skjonn_needs_the_s48_finding_to_change():
 
 
 def test_validation_lists_every_failure_at_once():
-    decision, ev = parse_any(load_doc("D08")), load_expected("D08")
+    decision, ev = parse_any(load_doc("D08")), expected_record("D08")
     errs = validate_chosen_outcome(decision, ev, Recorded(chosen_outcome="avvise"), today=TODAY)
     fields = [f for f, _ in errs]
     assert "admissibility.late_appeal" in fields and "outcome" in fields and "outcome_reasons" in fields
@@ -149,7 +151,7 @@ def test_validation_lists_every_failure_at_once():
 
 
 def test_reclassification_in_the_record_is_validated():
-    decision, ev = parse_any(load_doc("D06")), load_expected("D06")
+    decision, ev = parse_any(load_doc("D06")), expected_record("D06")
     rec = Recorded(chosen_outcome="omgjore", outcome_reasons="x",
                    reclassifications=(Reclassification("wrong-reduction-method", "saksbehandling", ""),))
     errs = [r for f, r in validate_chosen_outcome(decision, ev, rec, today=TODAY)]
@@ -169,7 +171,7 @@ def test_g_regulated_after_the_decision_is_information():
     assert [i["g_from"] for i in info] == ["2025-05-01"]
     assert info[0]["category"] == "information" and info[0]["fixed"] == "2025-05-23"
     assert g_regulated_after_decision(parse_any(load_doc("D07"))) == []  # decided 27.05., after G was fixed
-    out = suggest_outcome(before, load_expected("D07"), today=TODAY)
+    out = suggest_outcome(before, expected_record("D07"), today=TODAY)
     assert out["information"] and out["information"][0]["code"] == "g-regulated-after-decision"
 
 
@@ -177,7 +179,7 @@ def test_open_discretion_points_for_the_gate():
     from workbench.appeal.discretion import discretion_points
     from workbench.appeal.outcome import DiscretionAnswer, open_discretion_points
 
-    decision, ev = parse_any(load_doc("demo-omsorgsstonad")), load_expected("demo-omsorgsstonad")
+    decision, ev = parse_any(load_doc("demo-omsorgsstonad")), expected_record("demo-omsorgsstonad")
     points = discretion_points(decision, ev)
     open_ = dict(open_discretion_points(points, Recorded()))
     assert set(open_) == {f"discretion.{p['code']}" for p in points}

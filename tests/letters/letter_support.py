@@ -7,9 +7,10 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from workbench.formats.evaluation_json import read_evaluation
 from workbench.formats.import_format import load_document, parse_document
 from workbench.letters.model import DiscretionAnswer, LetterInput, Signers, build_letter
-from workbench.letters.suggest import suggest_outcome
+from workbench.appeal.outcome import suggest_outcome
 
 CASES_DIR = Path(__file__).resolve().parents[2] / "docs" / "cases"
 #: the demo case and three cases: D06 (omgjøres til gunst, tre barn), D08 (fullmektig, for sent),
@@ -60,15 +61,16 @@ DISCRETION = {
 
 def complete_input(name: str, lang: str, *, doc: dict | None = None, evaluation: dict | None = None,
                    **overrides) -> LetterInput:
-    """A LetterInput as the jurist would finalise it: the engine's outcome, every point answered."""
+    """A LetterInput as the jurist would finalise it: the engine's outcome, every point answered.
+    ``evaluation``: the evaluation JSON (default: the case's), read here as the app reads it."""
     doc = doc if doc is not None else load_case(name)
-    ev = evaluation if evaluation is not None else evaluation_of(name)
+    ev = read_evaluation(evaluation if evaluation is not None else evaluation_of(name))
     outcome = suggest_outcome(parse_document(doc), ev, today=OUR_DATE)["code"]
     values = dict(
         decision=doc, evaluation=ev, outcome=outcome, language=lang, our_reference="2025/9876",
         our_date=OUR_DATE, signers=SIGNERS,
         argument_answers=[ANSWER[lang]] * len(doc["appeal"]["arguments"]),
-        discretion_answers=[DISCRETION[lang]] * len(ev.get("discretion") or []),
+        discretion_answers=[DISCRETION[lang]] * len(ev.discretion),
         assessment=TOPIC[lang], draft=False,
     )
     values.update(overrides)

@@ -20,6 +20,7 @@ from workbench.appeal.taxonomy import (
     TAXONOMY_VERSION,
     category_label,
 )
+from workbench.formats.evaluation_json import DiscrepancyRecord
 from workbench.law.lovdata import lovdata_url
 
 
@@ -88,15 +89,14 @@ def reclassify(
     return out
 
 
-def label_discrepancies(discrepancies: Iterable[Mapping[str, Any]] | None) -> list[dict[str, Any]]:
-    """The engine's discrepancies with the proposed category kept, category labels (nb/nn) and the
-    provision's Lovdata link added."""
-    out = []
-    for d in discrepancies or ():
-        row = dict(d)
-        row.setdefault("proposed_category", d.get("category"))
-        row["category_label_nb"] = category_label(d.get("category"), "nb")
-        row["category_label_nn"] = category_label(d.get("category"), "nn")
-        row["lovdata_url"] = lovdata_url(d.get("hjemmel"))
-        out.append(row)
-    return out
+def label_discrepancies(discrepancies: Iterable[DiscrepancyRecord]) -> list[dict[str, Any]]:
+    """The engine's discrepancies as the review's rows: the record's fields (``period`` as the output
+    contract names it, ``nav``/``correct`` as read), the proposed category kept, category labels (nb/nn)
+    and the provision's Lovdata link added. :func:`reclassify` changes a row."""
+    return [{"code": d.code, "period": d.period, "hjemmel": d.hjemmel, "component": d.component,
+             "nav": d.nav, "correct": d.correct, "category": d.category, "explanation": d.explanation,
+             "proposed_category": d.category,
+             "category_label_nb": category_label(d.category, "nb"),
+             "category_label_nn": category_label(d.category, "nn"),
+             "lovdata_url": lovdata_url(d.hjemmel)}
+            for d in discrepancies]

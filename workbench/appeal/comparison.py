@@ -12,11 +12,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
+from workbench.formats.evaluation_json import DiscrepancyRecord, EvaluationRecord, PeriodRecord
 from workbench.law.lovdata import lovdata_url
 from workbench.law.model import NavDecision, Payment
-from workbench.law.money import decimal_or_none
+from workbench.law.periode import Periode
 
 #: (key in the evaluation's period, the Nav deduction kind, label nb, label nn, hjemmel)
 COMPONENTS: Final[tuple[tuple[str, str | None, str, str, str | None], ...]] = (
@@ -37,6 +38,13 @@ COMPONENT_TOLERANCE: Final = Decimal("0.01")
 NET_TOLERANCE: Final = Decimal("1")
 
 
+#: The law's figure of each component of :data:`COMPONENTS` in a period («annen»: the law has none).
+_COMPUTED: Final[dict[str, Callable[[PeriodRecord], Decimal | None]]] = {
+    "gross": lambda p: p.gross, "absence": lambda p: p.absence, "work": lambda p: p.work,
+    "samordning": lambda p: p.samordning, "annen": lambda p: None, "net": lambda p: p.net,
+}
+
+
 def _payment_for(decision: NavDecision, frm: date, to: date) -> Payment | None:
     for p in decision.payments:
         if p.periode.fra == frm and p.periode.til == to:
@@ -44,11 +52,11 @@ def _payment_for(decision: NavDecision, frm: date, to: date) -> Payment | None:
     return None
 
 
-def _diagnosis(discrepancy: Mapping[str, Any]) -> dict[str, Any]:
+def _diagnosis(discrepancy: DiscrepancyRecord) -> dict[str, Any]:
     """One discrepancy as the row shows it: what reading of the provision explains Nav's figure."""
-    hjemmel = discrepancy.get("hjemmel")
-    return {"code": discrepancy.get("code"), "category": discrepancy.get("category"), "hjemmel": hjemmel,
-            "lovdata_url": lovdata_url(hjemmel), "explanation_nb": discrepancy.get("explanation")}
+    hjemmel = discrepancy.hjemmel
+    return {"code": discrepancy.code, "category": discrepancy.category, "hjemmel": hjemmel,
+            "lovdata_url": lovdata_url(hjemmel), "explanation_nb": discrepancy.explanation}
 
 
 def _row_provisions(row: Mapping[str, Any]) -> list[str]:
@@ -58,21 +66,21 @@ def _row_provisions(row: Mapping[str, Any]) -> list[str]:
     return hs
 
 
-def nav_vs_law(decision: NavDecision, evaluation: Mapping[str, Any]) -> list[dict[str, Any]]:
+def nav_vs_law(decision: NavDecision, evaluation: EvaluationRecord) -> list[dict[str, Any]]:
     """Per payment period of ``evaluation``: the component rows (see the module docstring).
 
     Nav's component figures come from ``payments[].gross`` / ``deductions[]`` (by the ``kind`` Nav used);
     where Nav gave no figure the row has ``nav: None`` and ``differs: None``. A row's ``diagnosis`` is the
-    list of the evaluation's discrepancies of that period and component (``evaluation["discrepancies"]``);
+    list of the evaluation's discrepancies of that period and component (``evaluation.discrepancies``);
     one whose component has no row of its own goes on the net row.
     """
-    by_period: dict[str, list[Mapping[str, Any]]] = {}
-    for d in evaluation.get("discrepancies") or ():
-        by_period.setdefault(str(d.get("period")), []).append(d)
+    by_period: dict[Periode | None, list[DiscrepancyRecord]] = {}
+    for d in evaluation.discrepancies:
+        by_period.setdefault(d.periode, []).append(d)
     out: list[dict[str, Any]] = []
-    for per in evaluation.get("periods") or ():
-        frm, to = date.fromisoformat(str(per["from"])), date.fromisoformat(str(per["to"]))
-        period = f"{frm.isoformat()}/{to.isoformat()}"
+    for per in evaluation.periods:
+        frm, to = per.fra, per.til
+        period = str(per.periode)
         payment = _payment_for(decision, frm, to)
         nav_by_kind: dict[str, Decimal] = {}
         if payment is not None:
@@ -80,12 +88,12 @@ def nav_vs_law(decision: NavDecision, evaluation: Mapping[str, Any]) -> list[dic
                 nav_by_kind[str(ded.kind)] = nav_by_kind.get(str(ded.kind), Decimal(0)) + ded.amount
         rows: list[dict[str, Any]] = []
         for key, kind, nb, nn, hjemmel in COMPONENTS:
-            computed = decimal_or_none(per.get(key))
+            computed = _COMPUTED[key](per)
             nav: Decimal | None
             if key == "gross":
                 nav = payment.gross if payment is not None else None
             elif key == "net":
-                nav = decimal_or_none(per.get("nav_net"))
+                nav = per.nav_net
                 if nav is None and payment is not None:
                     nav = payment.net
             else:
@@ -115,17 +123,17 @@ def nav_vs_law(decision: NavDecision, evaluation: Mapping[str, Any]) -> list[dic
                 "diagnosis": [],
             })
         by_component = {r["component"]: r for r in rows}
-        for d in by_period.get(period, ()):
-            row = by_component.get(str(d.get("component"))) or by_component["net"]
+        for d in by_period.get(per.periode, ()):
+            row = by_component.get(str(d.component)) or by_component["net"]
             row["diagnosis"].append(_diagnosis(d))
         out.append({
             "period": period,
             "from": frm.isoformat(),
             "to": to.isoformat(),
-            "stonadsdager": per.get("stonadsdager"),
+            "stonadsdager": per.stonadsdager,
             "rows": rows,
             "provisions": sorted({h for r in rows if r["differs"] for h in _row_provisions(r)}),
-            "trace": per.get("trace"),
-            "days": per.get("days"),
+            "days": per.days,  # the runs of equal days and their rates (R26)
+            "reductions": per.reductions,
         })
     return out

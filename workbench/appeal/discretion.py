@@ -32,10 +32,10 @@ from typing import Any
 from collections.abc import Iterable, Mapping
 
 from workbench.appeal.dates import age_on
+from workbench.formats.evaluation_json import EvaluationRecord, total_json
 from workbench.law.calendar import count_weekdays
 from workbench.law.lovdata import lovdata_url
 from workbench.law.model import BenefitKind, DecisionKind, LeaveKind, NavDecision, WorkKind
-from workbench.law.money import decimal_or_none
 
 FRITT_SKJONN = "fritt_skjonn"
 RETTSANVENDELSESSKJONN = "rettsanvendelsesskjonn"
@@ -96,16 +96,15 @@ def _mentions(text: str, *words: str) -> list[str]:
     return [w for w in words if w in text]
 
 
-def direction(evaluation: Mapping[str, Any], tolerance: Decimal = Decimal("1")) -> str | None:
+def direction(evaluation: EvaluationRecord, tolerance: Decimal = Decimal("1")) -> str | None:
     """``til_gunst`` / ``uendret`` / ``til_ugunst`` from the total difference (computed − Nav),
     ±1 kr ``ROUNDING_TOLERANCE`` [ASSUMPTION]; None when the total could not be computed."""
-    total = evaluation.get("total") or {}
-    diff = decimal_or_none(total.get("difference"))
+    total = evaluation.total
+    diff = total.difference
     if diff is None:
-        net, nav = decimal_or_none(total.get("net")), decimal_or_none(total.get("nav_net"))
-        if net is None or nav is None:
+        if total.net is None or total.nav_net is None:
             return None
-        diff = net - nav
+        diff = total.net - total.nav_net
     if diff > tolerance:
         return "til_gunst"
     if diff < -tolerance:
@@ -124,19 +123,19 @@ def _work_weeks(decision: NavDecision) -> list[dict[str, Any]]:
     return out
 
 
-def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+def discretion_points(decision: NavDecision, evaluation: EvaluationRecord | None = None) -> list[dict[str, Any]]:
     """Every ⚖ point this case touches (rules.md §6 F1–F16 and the R-notes), in a stable order."""
-    ev = evaluation or {}
-    flags = set(ev.get("flags") or ())
+    ev = evaluation
+    flags = set(ev.flags) if ev is not None else set()
     text = _text(decision)
     dec = decision.decision
     appeal = decision.appeal
     pts: list[dict[str, Any]] = []
-    periods = list(ev.get("periods") or ())
+    periods = ev.periods if ev is not None else ()
     first_day = min((p.periode.fra for p in decision.payments), default=decision.programme.periode.fra)
 
     # --- Admissibility (R19, R20) -----------------------------------------------------------------
-    adm = ev.get("admissibility") or {}
+    adm = ev.admissibility if ev is not None else None
     if dec.notice_received is None or "notice-date-unknown" in flags:
         pts.append(_point(
             "R19-notice-received", "Når kom vedtaket frem til parten?", "Når kom vedtaket fram til parten?",
@@ -144,14 +143,14 @@ def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | Non
             "Klagefristen løper fra vedtaket kom frem; det er et faktum. Motoren bruker ikke brevdatoen i stedet.",
             {"decision_date": dec.date.isoformat(), "appeal_sent": appeal.sent.isoformat()}, FAKTUM,
             trigger="notice_received is null"))
-    if adm.get("timely") is False and not adm.get("over_one_year"):
+    if adm is not None and adm.timely is False and not adm.over_one_year:
         pts.append(_point(
             "R20-late-appeal", "Skal den for sene klagen likevel behandles?", "Skal den for seine klaga likevel handsamast?",
             "forvaltningsloven § 31",
             "Loven gir adgang («kan») når parten ikke kan lastes eller særlige grunner taler for det; Nav «skal strekke seg langt» [V]. "
             "Statsforvalterens eget skjønn, ikke motorens.",
-            {"deadline": adm.get("deadline"), "sent": appeal.sent.isoformat(), "days_late": adm.get("days_late"),
-             "days_since_decision": adm.get("days_since_decision"),
+            {"deadline": adm.deadline.isoformat() if adm.deadline else None, "sent": appeal.sent.isoformat(),
+             "days_late": adm.days_late, "days_since_decision": adm.days_since_decision,
              "claimant_says": [a for a in appeal.arguments
                               if any(k in a.lower() for k in ("for sen", "for sein", "frist", "syk", "sjuk", "ferie"))]},
             FRITT_SKJONN, limited=False, trigger="late-appeal, under one year"))
@@ -233,7 +232,7 @@ def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | Non
             {"absence": [{"date": a.date.isoformat(), "hours": str(a.hours), "valid": a.valid, "reason": a.reason}
                          for a in decision.absence],
              "nav_deductions": [{"amount": str(d.amount), "note": d.note} for d in deducted],
-             "absence_method": (ev.get("parameters") or {}).get("absence_method")},
+             "absence_method": ev.parameters.assumptions.get("absence_method") if ev is not None else None},
             RETTSANVENDELSESSKJONN, trigger="absence deduction"))
         if dec.absence_reservation is None:
             pts.append(_point(
@@ -311,13 +310,13 @@ def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | Non
     activities = prog.hours_per_week if prog.hours_per_week is not None else FULL_TIME
     work_rows = _work_weeks(decision)
     for per in periods:
-        days = per.get("stonadsdager") or 0
-        wh = decimal_or_none(per.get("work_hours"))
+        days = per.stonadsdager
+        wh = per.work_hours
         if not days or wh is None:
             continue
         weekly = wh * 5 / Decimal(days)
         total = activities + weekly
-        label = f"{per.get('from')}/{per.get('to')}"
+        label = str(per.periode)
         inputs = {"period": label, "activities_hours_per_week": str(activities), "work_hours_per_week": f"{weekly:.2f}",
                   "sum_per_week": f"{total:.2f}", "full_time": str(FULL_TIME)}
         if total > FULL_TIME:
@@ -362,14 +361,15 @@ def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | Non
             source="2025-brevet; rules.md R9, R16", trigger="omsorgsstonad hours"))
 
     # --- The outcome (R24, F15, F16) ----------------------------------------------------------------
-    direc = direction(ev) if ev else None
+    direc = direction(ev) if ev is not None else None
+    total_shown = total_json(ev.total) if ev is not None else None
     if direc == "til_ugunst":
         pts.append(_point(
             "R24-reformatio", "Endring til ugunst: må klagerens interesser vike?",
             "Endring til ugunst: må interessene til klagaren vike?", "forvaltningsloven § 34",
             "Vedtaket kan ikke endres til skade for klageren med mindre «dennes interesser finnes å måtte vike for omsynet til andre "
             "privatpersoner eller offentlige interesser», og melding er sendt innen 3 måneder etter at Nav-kontoret mottok klagen.",
-            {"total": ev.get("total"), "appeal_received": appeal.received.isoformat() if appeal.received else None},
+            {"total": total_shown, "appeal_received": appeal.received.isoformat() if appeal.received else None},
             RETTSANVENDELSESSKJONN, limited=False, trigger="til-ugunst"))
         if appeal.received is None:
             pts.append(_point(
@@ -381,15 +381,16 @@ def discretion_points(decision: NavDecision, evaluation: Mapping[str, Any] | Non
             "F16", "Midlertidige tiltak hvis medholdet ikke kan settes i verk straks",
             "Mellombelse tiltak dersom medhaldet ikkje kan setjast i verk straks", "sosialtjenesteloven § 48",
             "«kan statsforvalteren bestemme at det straks skal settes i verk midlertidige tiltak» (§ 48 andre ledd): "
-            "Statsforvalterens eget skjønn.", {"total": ev.get("total")}, FRITT_SKJONN, limited=False, trigger="til_gunst"))
+            "Statsforvalterens eget skjønn.", {"total": total_shown}, FRITT_SKJONN, limited=False,
+            trigger="til_gunst"))
 
     # Engine-raised discretion entries not already covered.
     have = {p["code"] for p in pts}
-    for e in ev.get("discretion") or ():
+    for e in ev.discretion if ev is not None else ():
         code = e.get("code") or e.get("flag") or e.get("topic")
         if code in have:
             continue
-        kind = e.get("kind") if e.get("kind") in KINDS else RETTSANVENDELSESSKJONN
+        kind = str(e.get("kind")) if e.get("kind") in KINDS else RETTSANVENDELSESSKJONN
         pts.append(_point(str(code), e.get("topic", ""), e.get("topic_nn", e.get("topic", "")), e.get("hjemmel") or "",
                           e.get("why", ""), e.get("inputs", {}), kind, status=e.get("status", ""),
                           trigger="engine", source="evaluation"))

@@ -34,11 +34,11 @@ from collections.abc import Iterable, Mapping
 from workbench.appeal.classification import reclassification_errors
 from workbench.appeal.discretion import direction, discretion_points
 from workbench.appeal.taxonomy import INFORMATION
+from workbench.formats.evaluation_json import EvaluationRecord
 from workbench.law import fvl_klagefrist
 from workbench.law.calendar import add_months
 from workbench.law.lovdata import lovdata_url
 from workbench.law.model import NavDecision
-from workbench.law.money import decimal_or_none
 
 STADFESTE = "stadfeste"
 OMGJORE = "omgjore"
@@ -296,10 +296,10 @@ def g_regulated_after_decision(decision: NavDecision, parameters: Any = None) ->
 # The suggestion
 
 
-def _period_directions(evaluation: Mapping[str, Any]) -> set[str]:
+def _period_directions(evaluation: EvaluationRecord) -> set[str]:
     out = set()
-    for p in evaluation.get("periods") or ():
-        d = decimal_or_none(p.get("difference"))
+    for p in evaluation.periods:
+        d = p.difference
         if d is None:
             continue
         out.add("til_gunst" if d > TOLERANCE else "til_ugunst" if d < -TOLERANCE else "uendret")
@@ -318,7 +318,7 @@ def _labelled(code: str | None) -> dict[str, Any]:
 
 def suggest_outcome(
     decision: NavDecision,
-    evaluation: Mapping[str, Any],
+    evaluation: EvaluationRecord,
     *,
     today: date,
     recorded: Recorded | None = None,
@@ -342,13 +342,13 @@ def suggest_outcome(
     alternatives: list[dict[str, Any]] = []
     info = g_regulated_after_decision(decision)
     direc = direction(evaluation)
-    total = evaluation.get("total") or {}
+    total = evaluation.total
 
     def result(code: str | None, **extra: Any) -> dict[str, Any]:
         out = _labelled(code)
         out.update({
             "direction": extra.get("direction", direc),
-            "difference": total.get("difference"),
+            "difference": total.difference,
             "reasons": reasons, "warnings": warnings, "requires": requires, "blocked": blocked,
             "alternatives": alternatives, "reformatio": extra.get("reformatio"), "information": info,
             "sakskostnader": extra.get("direction", direc) == "til_gunst" and code in ENDRE,
@@ -382,7 +382,7 @@ def suggest_outcome(
                          "reason": "Datoen vedtaket kom frem er ukjent: juristen må fastsette den før fristen kan vurderes (fvl. § 29)."})
 
     # 2. Merits by direction.
-    diff = total.get("difference")
+    diff = total.difference
     dirs = _period_directions(evaluation)
     reform = None
     if direc is None:
@@ -390,7 +390,7 @@ def suggest_outcome(
         code = None
     elif direc == "til_gunst":
         code = OMGJORE_DELVIS if "til_ugunst" in dirs else OMGJORE
-        reasons.append(f"Riktig beløp etter loven er {total.get('net')} kr mot Navs {total.get('nav_net')} kr "
+        reasons.append(f"Riktig beløp etter loven er {total.net} kr mot Navs {total.nav_net} kr "
                        f"(+{diff} kr i klagerens favør): vedtaket endres.")
         if code == OMGJORE_DELVIS:
             reasons.append("Noen perioder går i klagerens favør og andre ikke: delvis endring; endring til ugunst i de andre "
@@ -399,7 +399,7 @@ def suggest_outcome(
                               "forvaltningsloven § 34"))
     elif direc == "uendret":
         code = STADFESTE
-        if diff not in (None, "0") and decimal_or_none(diff) != 0:
+        if diff is not None and diff != 0:
             reasons.append(f"Forskjellen ({diff} kr) ligger innenfor avrundingstoleransen på 1 kr (R13): avrunding, ikke feil.")
         else:
             reasons.append("Navs beløp stemmer med beregningen etter loven.")
@@ -407,13 +407,13 @@ def suggest_outcome(
         reform = reformatio_status(decision, today=today, recorded=rec)
         if reform["unlocked"]:
             code = OMGJORE
-            reasons.append(f"Riktig beløp er {total.get('net')} kr mot Navs {total.get('nav_net')} kr ({diff} kr). Juristen har "
+            reasons.append(f"Riktig beløp er {total.net} kr mot Navs {total.nav_net} kr ({diff} kr). Juristen har "
                            f"registrert overordnede interesser og varsel {reform['varsel']} innen fristen {reform['deadline']}: "
                            "endring til ugunst er mulig (fvl. § 34).")
             warnings.append("Endring til ugunst for klageren (reformatio in peius): begrunn hvorfor klagerens interesser må vike.")
         else:
             code = STADFESTE
-            reasons.append(f"Loven gir {total.get('net')} kr, mindre enn Navs {total.get('nav_net')} kr ({diff} kr).")
+            reasons.append(f"Loven gir {total.net} kr, mindre enn Navs {total.nav_net} kr ({diff} kr).")
             warnings.append("Beregningen er til ugunst for klageren. Vedtaket kan ikke endres til skade for klageren uten "
                             "overordnede interesser og varsel innen 3 måneder etter at Nav-kontoret mottok klagen (fvl. § 34; R24). "
                             "Utfallet er derfor høyst «stadfeste».")
@@ -465,7 +465,7 @@ def suggest_outcome(
 
 def validate_chosen_outcome(
     decision: NavDecision,
-    evaluation: Mapping[str, Any],
+    evaluation: EvaluationRecord,
     recorded: Recorded,
     *,
     today: date,

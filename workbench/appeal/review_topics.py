@@ -34,7 +34,7 @@ _PROCEDURAL_CHECKS = ("R21", "R22", "A-10", "A-13", "A-07")
 
 def review_topics(
     decision: NavDecision,
-    evaluation: Mapping[str, Any],
+    discrepancies: Iterable[Mapping[str, Any]],
     *,
     discretion: Iterable[Mapping[str, Any]] | None = None,
     checks: Iterable[Mapping[str, Any]] | None = None,
@@ -42,11 +42,12 @@ def review_topics(
 ) -> list[dict[str, Any]]:
     """Sort the findings under the four review topics (guide 8.2): each topic gets its items — the
     discrepancies by category (rounding and information left out: not Nav's error), the procedural checks
-    that are not ``ok``, the ⚖ points by kind. Where the evaluation has no discrepancies, the differing
+    that are not ``ok``, the ⚖ points by kind. ``discrepancies`` are the review's rows (labelled,
+    reclassified: :mod:`workbench.appeal.classification`). Where there are none, the differing
     rows of ``comparison`` (:func:`workbench.appeal.comparison.nav_vs_law`) stand in for them. The
     claimant's arguments are listed once, elsewhere."""
     items: dict[str, list[dict[str, Any]]] = {t[0]: [] for t in REVIEW_TOPICS}
-    discrepancies = list(evaluation.get("discrepancies") or ())
+    discrepancies = list(discrepancies)
     for d in discrepancies:
         cat = d.get("category")
         if cat in NOT_ERRORS:

@@ -58,14 +58,15 @@ def letter(file: Path, lang: str | None, out: Path, html_out: Path | None, our_r
             click.echo(f"{err.path}: {err.message}", err=True)
         sys.exit(2)
 
+    from workbench.formats.evaluation_json import read_evaluation
     from workbench.letters.model import LetterInput, Signers, build_letter
     from workbench.letters.pdfa import check_pdfa
     from workbench.letters.render import render_html, render_pdf
-    from workbench.letters.suggest import suggest_outcome
+    from workbench.appeal.outcome import suggest_outcome
     from workbench.services.evaluation import evaluate_document
 
     today = our_date.date() if our_date else date.today()
-    evaluation = evaluate_document(doc)
+    evaluation = read_evaluation(evaluate_document(doc))
     suggestion = suggest_outcome(decision, evaluation, today=today)
     if not suggestion.get("code"):
         click.echo("outcome: the engine could not suggest an outcome (a parameter is missing)", err=True)

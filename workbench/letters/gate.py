@@ -72,7 +72,7 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
     problems += _text_problems("conclusion", inp.conclusion, required=False)
 
     # every discretion point addressed; § 48 finding and self-government where fritt skjønn
-    points = list(ev.get("discretion") or [])
+    points = list(ev.discretion)
     d_answers = list(inp.discretion_answers)
     for i, point in enumerate(points):
         field = f"discretion[{i}]"
@@ -90,9 +90,8 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
 
     # the outcome against the figures
     direction = direction_of(ev)
-    adm = ev.get("admissibility") or {}
-    periods = list(ev.get("periods") or [])
-    if merits and any(p.get("net") is None for p in periods):
+    adm = ev.admissibility
+    if merits and any(p.net is None for p in ev.periods):
         problems.append(("evaluation.periods", "en periode mangler beregnet beløp (parameter mangler)"))
     if inp.outcome == "stadfeste" and direction == "til_gunst":
         problems.append(("outcome", "«stadfeste» er feil når riktig beløp er høyere enn Nav-kontorets: "
@@ -103,14 +102,14 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
         elif direction == "til_ugunst":
             problems.append(("outcome", "endring til ugunst krever vilkårene i R24 (fvl. § 34), "
                                         "som dette vedtaket ikke kan registrere"))
-    if adm.get("over_one_year") and inp.outcome != "avvise":
+    if adm is not None and adm.over_one_year and inp.outcome != "avvise":
         problems.append(("outcome", "klagen er sendt mer enn ett år etter vedtaket og skal avvises (fvl. § 31)"))
 
     # every discrepancy classified, with its legal basis (appeals.md §8 item 6)
-    for i, dsc in enumerate(ev.get("discrepancies") or []):
-        if not str(dsc.get("category") or "").strip():
+    for i, dsc in enumerate(ev.discrepancies):
+        if not dsc.category.strip():
             problems.append((f"discrepancies[{i}].category", "avviket mangler kategori"))
-        if not str(dsc.get("hjemmel") or "").strip():
+        if not dsc.hjemmel.strip():
             problems.append((f"discrepancies[{i}].hjemmel", "avviket mangler hjemmel"))
 
     # addressee and copy (item 11)
@@ -118,13 +117,9 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
         problems.append(("nav_office.name", "Nav-kontoret som skal ha kopi, mangler"))
 
     # law version (R27): the letter's finality/access/costs texts are those of forvaltningsloven 1967
-    in_force = (ev.get("parameters") or {}).get("fvl_2025_in_force")
-    if in_force:
-        try:
-            switch = date.fromisoformat(str(in_force))
-        except ValueError:
-            switch = None
-        if switch is None or inp.our_date >= switch:
+    in_force = ev.parameters.assumptions.get("fvl_2025_in_force")
+    if in_force is not None:
+        if not isinstance(in_force, date) or inp.our_date >= in_force:
             problems.append(("law_version", "ny forvaltningslov gjelder: brevets tekster om endelighet, innsyn og "
                                             "sakskostnader er skrevet for forvaltningsloven 1967 (R27)"))
 

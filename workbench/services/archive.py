@@ -337,16 +337,18 @@ def _gather(session: Session, case: Case, office: Office, actor: audit.Actor | N
 
 def _structured_result(f: _Facts) -> dict:
     from workbench.appeal.discretion import direction
+    from workbench.formats.evaluation_json import read_evaluation
 
-    result = (f.evaluation.result if f.evaluation else None) or {}
+    stored = f.evaluation.result if f.evaluation else None
+    ev = read_evaluation(stored) if stored else None  # the evaluation the letter rests on, read once
+    discrepancies = ev.discrepancies if ev is not None else ()
     decision = f.doc.get("decision") or {}
-    hjemler = list(dict.fromkeys([*(decision.get("hjemler") or []),
-                                  *(d.get("hjemmel") for d in result.get("discrepancies") or [] if d.get("hjemmel"))]))
+    hjemler = list(dict.fromkeys([*(decision.get("hjemler") or []), *(d.hjemmel for d in discrepancies if d.hjemmel)]))
     return {
         "outcome": f.recorded.get("chosen_outcome"),
-        "direction": direction(result) if result else None,
+        "direction": direction(ev) if ev is not None else None,
         "hjemler": hjemler,
-        "discrepancies": sorted({d["code"] for d in result.get("discrepancies") or [] if d.get("code")}),
+        "discrepancies": sorted({d.code for d in discrepancies if d.code}),
         "nav_reference": f.case.nav_reference,
         "nav_office": f.case.nav_office,
         "nav_decision_date": _iso(f.case.decision_date),

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from workbench.formats.evaluation_json import EvaluationRecord, read_evaluation
 from workbench.formats.import_format import parse_document
 from workbench.appeal.evaluation import Evaluation, evaluate
 from workbench.law.model import NavDecision
@@ -37,7 +38,7 @@ def evaluate_decision(decision: NavDecision, *, parameters: ParameterSet | Mappi
     return evaluate(decision, _parameter_set(parameters), today=today)
 
 
-def discretion_for(decision: NavDecision, evaluation: dict[str, Any]) -> list[dict]:
+def discretion_for(decision: NavDecision, evaluation: EvaluationRecord) -> list[dict]:
     """⚖ points from ``workbench.appeal.discretion`` (issue 5) when it is present; [] otherwise."""
     try:
         from workbench.appeal.discretion import discretion_points
@@ -52,7 +53,7 @@ def evaluate_document(doc: dict, *, parameters: ParameterSet | Mapping[str, Any]
     ev = evaluate_decision(decision, parameters=parameters, today=today)
     out = ev.to_json()
     try:
-        out["discretion"] = discretion_for(decision, out)
+        out["discretion"] = discretion_for(decision, read_evaluation(out))
     except Exception as exc:  # noqa: BLE001 — the calculation stands; the gap is shown, not hidden
         out["discretion"] = []
         out["notes"].append(f"⚖-punktene kunne ikke beregnes ({type(exc).__name__}: {exc}); "

@@ -22,6 +22,7 @@ A finalised letter is frozen: PDF/A bytes + SHA-256 stored, no further edits.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html as html_lib
 import re
@@ -276,9 +277,8 @@ def build_input(session: Session, case: Case, *, today: date, blocks: Mapping[st
         raise LetterError("letter", "Vedtaksbrevet er ikke opprettet.")
     view = review_view(session, case, today=today)
     review = view.review
-    ev = dict(review["evaluation"])
-    points = list(review.get("discretion") or ev.get("discretion") or [])
-    ev["discretion"] = points
+    points = list(review.get("discretion") or review["evaluation"].discretion)
+    ev = dataclasses.replace(review["evaluation"], discretion=tuple(points))
     rec = view.recorded
     chosen = rec.chosen_outcome
     outcome = chosen or (review.get("outcome") or {}).get("code") or "stadfeste"
@@ -507,7 +507,7 @@ def gate_problems(session: Session, case: Case, *, today: date, built: Built | N
         problems.append(("outcome", "utfallet er ikke valgt på vurderingssiden"))
     for item in view.review.get("validation") or []:
         problems.append((item["field"], item["reason"]))
-    points = list(inp.evaluation.get("discretion") or [])
+    points = list(inp.evaluation.discretion)
     open_points = open_discretion_points(points, view.recorded)
     problems += open_points
     open_codes = {f.split(".", 1)[1] for f, _ in open_points}

@@ -20,9 +20,6 @@ Pure: no Flask, no database. The web layer stores ``Recorded`` and calls this ag
 
 from __future__ import annotations
 
-from workbench.law.money import decimal_or_none
-
-import copy
 from datetime import date
 from typing import Any
 from collections.abc import Callable, Mapping
@@ -34,6 +31,7 @@ from workbench.appeal.comparison import nav_vs_law
 from workbench.appeal.review_topics import review_topics
 from workbench.appeal.taxonomy import CATEGORIES, TAXONOMY_VERSION
 from workbench.appeal.discretion import discretion_points
+from workbench.formats.evaluation_json import EvaluationRecord, read_evaluation
 from workbench.law.lovdata import lovdata_url
 from workbench.law.model import NavDecision
 from workbench.appeal.outcome import (
@@ -45,7 +43,7 @@ from workbench.appeal.outcome import (
     validate_chosen_outcome,
 )
 
-Evaluate = Callable[..., dict]
+Evaluate = Callable[..., Mapping[str, Any]]  # the evaluation JSON (evaluate_document)
 Parse = Callable[[dict], NavDecision]
 
 
@@ -61,9 +59,6 @@ def _default_evaluate() -> Evaluate:
     return evaluate_document
 
 
-_dec = decimal_or_none  # one reader of amounts, in rules.money
-
-
 def parameters_known_on(day: date, parameters: Any = None) -> Any:
     """The parameter set as known on ``day`` (the rules engineer's ``ParameterSet.as_known_on``), or
     None when the parameter module is not available."""
@@ -75,12 +70,12 @@ def parameters_known_on(day: date, parameters: Any = None) -> Any:
     return base.as_known_on(day) if hasattr(base, "as_known_on") else None
 
 
-def two_dates(decision: NavDecision, at_decision: Mapping[str, Any] | None, now: Mapping[str, Any]) -> dict:
+def two_dates(decision: NavDecision, at_decision: EvaluationRecord | None, now: EvaluationRecord) -> dict:
     """Compare the evaluation with the parameters known on Nav's decision date and with today's.
 
     ``{"decision_date", "available", "differ", "periods": [{"period", "net_known_on_decision_date",
-    "net_today", "difference"}], "total": {...}, "parameters": {"decision_date": ..., "today": ...},
-    "information": [g-regulated-after-decision rows]}``.
+    "net_today", "difference"}], "total": {...}, "parameters": {"decision_date": (G, …), "today": (G, …)},
+    "information": [g-regulated-after-decision rows]}``; amounts ``Decimal`` (None: not computed).
     """
     out: dict[str, Any] = {"decision_date": decision.decision.date.isoformat(), "available": at_decision is not None,
                            "differ": False, "periods": [], "total": None, "parameters": None,
@@ -88,23 +83,20 @@ def two_dates(decision: NavDecision, at_decision: Mapping[str, Any] | None, now:
     if at_decision is None:
         out["note"] = "Parametrene kjent på vedtaksdatoen er ikke tilgjengelige; bare dagens beregning vises."
         return out
-    then = {(p["from"], p["to"]): p for p in at_decision.get("periods") or ()}
-    for p in now.get("periods") or ():
-        q = then.get((p["from"], p["to"]))
-        a, b = _dec(q.get("net")) if q else None, _dec(p.get("net"))
+    then = {p.periode: p for p in at_decision.periods}
+    for p in now.periods:
+        q = then.get(p.periode)
+        a, b = q.net if q else None, p.net
         diff = (b - a) if a is not None and b is not None else None
-        row = {"period": f"{p['from']}/{p['to']}", "net_known_on_decision_date": q.get("net") if q else None,
-               "net_today": p.get("net"), "difference": None if diff is None else f"{diff:.0f}"}
-        out["periods"].append(row)
-        if diff is None and (q is None or (q.get("net") != p.get("net"))):
+        out["periods"].append({"period": str(p.periode), "net_known_on_decision_date": a, "net_today": b,
+                               "difference": diff})
+        if diff is None and (q is None or a != b):
             out["differ"] = True
         elif diff:
             out["differ"] = True
-    t_then, t_now = at_decision.get("total") or {}, now.get("total") or {}
-    out["total"] = {"net_known_on_decision_date": t_then.get("net"), "net_today": t_now.get("net"),
-                    "nav_net": t_now.get("nav_net")}
-    out["parameters"] = {"decision_date": (at_decision.get("parameters") or {}).get("G"),
-                         "today": (now.get("parameters") or {}).get("G")}
+    out["total"] = {"net_known_on_decision_date": at_decision.total.net, "net_today": now.total.net,
+                    "nav_net": now.total.nav_net}
+    out["parameters"] = {"decision_date": at_decision.parameters.g, "today": now.parameters.g}
     if out["differ"]:
         out["explanation_nb"] = ("Beregningen med parametrene som var kjent da Nav fattet vedtaket, avviker fra beregningen med "
                                  "dagens parametre. En forskjell som bare skyldes G fastsatt etter vedtaket, er ikke en feil fra "
@@ -132,57 +124,56 @@ def _apply_reclassifications(discrepancies: list[dict], recorded: Recorded) -> t
     return out, errors
 
 
-def _g_only_differences(discrepancies: list[dict], then: Mapping[str, Any] | None, now: Mapping[str, Any]) -> list[dict]:
+def _g_only_differences(discrepancies: list[dict], then: EvaluationRecord | None, now: EvaluationRecord) -> list[dict]:
     """Periods where the evaluation with the parameters known on Nav's decision date reproduces Nav's
     net (±1 kr) while today's does not: the whole difference comes from a G fixed after the decision.
     Their discrepancies are moved to information [INF rules.md T1]."""
     if not then:
         return []
-    then_by = {(p["from"], p["to"]): p for p in then.get("periods") or ()}
+    then_by = {p.periode: p for p in then.periods}
     out = []
-    for p in now.get("periods") or ():
-        q = then_by.get((p["from"], p["to"]))
-        a, nav, b = (_dec(q.get("net")) if q else None), _dec(p.get("nav_net")), _dec(p.get("net"))
+    for p in now.periods:
+        q = then_by.get(p.periode)
+        a, nav, b = (q.net if q else None), p.nav_net, p.net
         if a is None or nav is None or b is None:
             continue
         if abs(a - nav) <= 1 and abs(b - nav) > 1:
-            period = f"{p['from']}/{p['to']}"
+            period = str(p.periode)
             out.append({
                 "code": "g-regulated-after-decision-difference",
                 "category": "information",
                 "period": period,
-                "net_known_on_decision_date": q.get("net"),
-                "net_today": p.get("net"),
-                "nav_net": p.get("nav_net"),
+                "net_known_on_decision_date": a,
+                "net_today": b,
+                "nav_net": nav,
                 "status": "[INF]",
                 "discrepancies": [d for d in discrepancies if d.get("period") == period],
-                "explanation_nb": (f"Med parametrene kjent på vedtaksdatoen gir loven {q.get('net')} kr, som Nav; med dagens G "
-                                   f"{p.get('net')} kr. Forskjellen er ikke en feil fra Nav."),
-                "explanation_nn": (f"Med parametrane kjende på vedtaksdatoen gir lova {q.get('net')} kr, som Nav; med dagens G "
-                                   f"{p.get('net')} kr. Skilnaden er ikkje ein feil frå Nav."),
+                "explanation_nb": (f"Med parametrene kjent på vedtaksdatoen gir loven {a} kr, som Nav; med dagens G "
+                                   f"{b} kr. Forskjellen er ikke en feil fra Nav."),
+                "explanation_nn": (f"Med parametrane kjende på vedtaksdatoen gir lova {a} kr, som Nav; med dagens G "
+                                   f"{b} kr. Skilnaden er ikkje ein feil frå Nav."),
             })
     return out
 
 
 def review_decision(
     decision: NavDecision,
-    evaluation: Mapping[str, Any],
+    evaluation: EvaluationRecord,
     *,
     today: date,
     recorded: Recorded | None = None,
-    evaluation_known_on_decision_date: Mapping[str, Any] | None = None,
+    evaluation_known_on_decision_date: EvaluationRecord | None = None,
 ) -> dict:
     """The review from a parsed decision and its evaluation(s) — everything but the evaluation call."""
     rec = recorded or Recorded()
-    ev = copy.deepcopy(dict(evaluation))
+    ev = evaluation
     discretion = discretion_points(decision, ev)
     comparison = nav_vs_law(decision, ev)
-    discrepancies, reclass_errors = _apply_reclassifications(label_discrepancies(ev.get("discrepancies") or ()), rec)
+    discrepancies, reclass_errors = _apply_reclassifications(label_discrepancies(ev.discrepancies), rec)
     checks = procedural_checks(decision, ev, today=today)
     admissibility = admissibility_summary(decision, ev, notice_received=rec.notice_received,
                                           late_appeal_admitted=rec.late_appeal_admitted)
-    topics = review_topics(decision, {**ev, "discrepancies": discrepancies}, discretion=discretion, checks=checks,
-                           comparison=comparison)
+    topics = review_topics(decision, discrepancies, discretion=discretion, checks=checks, comparison=comparison)
     outcome = suggest_outcome(decision, ev, today=today, recorded=rec, discretion=discretion)
     validation = (validate_chosen_outcome(decision, ev, rec, today=today, discretion=discretion)
                   if rec.chosen_outcome is not None else [])
@@ -205,7 +196,7 @@ def review_decision(
                         | {d["hjemmel"] for d in discrepancies
                            if d.get("hjemmel") and d.get("category") not in ("rounding", "information")})
     return {
-        "case": ev.get("case") or decision.decision.reference,
+        "case": ev.case or decision.decision.reference,
         "evaluation": ev,
         "evaluation_known_on_decision_date": evaluation_known_on_decision_date,
         "two_dates": two_dates(decision, evaluation_known_on_decision_date, ev),
@@ -238,16 +229,17 @@ def review_document(
 ) -> dict:
     """``evaluate_document(doc)`` + discretion + classification/review topics + admissibility
     explanation + outcome suggestion + two dates, two answers. ``evaluate``/``parse`` may be injected
-    (tests, or a re-evaluation after a corrected fact)."""
+    (tests, or a re-evaluation after a corrected fact). The evaluation JSON is read once, here
+    (:func:`~workbench.formats.evaluation_json.read_evaluation`); the review's ``evaluation`` is the record."""
     parse = parse or _default_parse()
     evaluate = evaluate or _default_evaluate()
     decision = parse(doc)
-    now = evaluate(doc, parameters=parameters, today=today)
+    now = read_evaluation(evaluate(doc, parameters=parameters, today=today))
     at_decision = None
     known = parameters_known_on(decision.decision.date, parameters)
     if known is not None:
         try:
-            at_decision = evaluate(doc, parameters=known, today=today)
+            at_decision = read_evaluation(evaluate(doc, parameters=known, today=today))
         except TypeError:  # an evaluator that takes no parameter set
             at_decision = None
     return review_decision(decision, now, today=today, recorded=recorded,

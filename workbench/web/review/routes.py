@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from decimal import Decimal
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -185,7 +184,7 @@ def _render(case, *, status: int = 200, conflict: bool = False, forms: dict | No
     point_blocks = [b for b in review["outcome"]["blocked"] if ":" in b["option"]]
     names = case_service.user_names(s)
     events = [e for e in audit.events_for_case(s, case.id) if e.action.startswith("review.")]
-    periods = {(p["from"], p["to"]): p for p in review["evaluation"].get("periods") or ()}
+    periods = {(p.fra.isoformat(), p.til.isoformat()): p for p in review["evaluation"].periods}
     return render_template(
         "review/show.html", case=case, state=state, review=review, rec=rec, today=today, forms=forms,
         reclassify_forms=reclassify_forms, reclassify_errors=reclassify_errors or {}, key=_key,
@@ -440,8 +439,8 @@ def varsel(public_id: str):
         flash("Varsel om endring til ugunst er bare aktuelt når beregningen er til ugunst for klageren.", "info")
         return _back(case, "utfall")
     doc = state.document
-    total = review["evaluation"].get("total") or {}
+    total = review["evaluation"].total
     return render_template("review/varsel.html", case=case, doc=doc, review=review, today=today,
                            reformatio=review["reformatio"], total=total,
-                           difference=abs(Decimal(str(total.get("difference") or 0))),
+                           difference=abs(total.difference or 0),
                            rec=state.recorded, user=current_user)
