@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.db.models import AuditEvent
 
@@ -46,4 +46,4 @@ def record(session: Session, actor: Actor, action: str, *, case_id: int | None =
 
 def events_for_case(session: Session, case_id: int) -> list[AuditEvent]:
     return list(session.exec(select(AuditEvent).where(AuditEvent.case_id == case_id)
-                             .order_by(AuditEvent.at, AuditEvent.id)))
+                             .order_by(col(AuditEvent.at), col(AuditEvent.id))))

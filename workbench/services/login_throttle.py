@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.db.models import LoginThrottle, utcnow
 
@@ -105,6 +105,7 @@ def record_failure(session: Session, throttle_keys: dict[str, str]) -> list[Lock
                     session.add(row)
             except IntegrityError:
                 row = _row(session, key, for_update=True)
+                assert row is not None  # the other worker's row, which made ours fail
         forgiven = int((moment - row.last_failure_at) / rule.leak) if row.failures else 0
         row.failures = max(0, row.failures - forgiven) + 1
         row.last_failure_at = moment
@@ -117,7 +118,7 @@ def record_failure(session: Session, throttle_keys: dict[str, str]) -> list[Lock
 
 
 def record_success(session: Session, throttle_keys: dict[str, str]) -> None:
-    session.exec(delete(LoginThrottle).where(LoginThrottle.throttle_key == throttle_keys["account"]))
+    session.exec(delete(LoginThrottle).where(col(LoginThrottle.throttle_key) == throttle_keys["account"]))
 
 
 def wait_text(seconds: int) -> str:

@@ -13,10 +13,12 @@ username, and the words everyone here would try first (Klagebenk, Statsforvalter
 
 from __future__ import annotations
 
+from typing import Any
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-PROFILES = {
+PROFILES: dict[str, dict[str, Any]] = {
     "default": {},
     "test": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
 }

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.db.models import UserSession, utcnow
 
@@ -90,7 +90,7 @@ def end(session: Session, token: str | None, reason: str) -> None:
     if not token:
         return
     session.exec(update(UserSession)
-                 .where(UserSession.token_hash == _hash(token), UserSession.ended_at.is_(None))
+                 .where(col(UserSession.token_hash) == _hash(token), col(UserSession.ended_at).is_(None))
                  .values(ended_at=now(), end_reason=reason))
 
 
@@ -98,15 +98,15 @@ def end_all(session: Session, user_id: int | None, reason: str) -> None:
     if user_id is None:
         return
     session.exec(update(UserSession)
-                 .where(UserSession.user_id == user_id, UserSession.ended_at.is_(None))
+                 .where(col(UserSession.user_id) == user_id, col(UserSession.ended_at).is_(None))
                  .values(ended_at=now(), end_reason=reason))
 
 
 def purge(session: Session, *, absolute: timedelta) -> None:
     """Delete rows that can no longer log anyone in (older than the absolute lifetime, plus a day)."""
-    session.exec(delete(UserSession).where(UserSession.created_at < now() - absolute - KEEP_ENDED))
+    session.exec(delete(UserSession).where(col(UserSession.created_at) < now() - absolute - KEEP_ENDED))
 
 
 def live_count(session: Session, user_id: int) -> int:
-    return len(session.exec(select(UserSession.id).where(UserSession.user_id == user_id,
-                                                         UserSession.ended_at.is_(None))).all())
+    return len(session.exec(select(UserSession.id).where(col(UserSession.user_id) == user_id,
+                                                         col(UserSession.ended_at).is_(None))).all())
