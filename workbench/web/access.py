@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from functools import wraps
 
 from flask import abort, url_for
@@ -26,7 +28,9 @@ ARCHIVISTS = frozenset({Role.ARKIVAR.value, Role.LEDER.value})
 ARCHIVE_STATUSES = frozenset({CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value})
 
 
-def roles_required(*roles: str):
+def roles_required(*roles: str | Iterable[str]):
+    """Only these roles (names, or sets of names such as ``CASE_WORKERS``) may open the view; anonymous
+    visitors go to the login page, other roles get 403."""
     allowed = frozenset(r for group in roles for r in ([group] if isinstance(group, str) else group))
 
     def decorator(view):
