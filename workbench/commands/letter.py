@@ -92,8 +92,7 @@ def letter(file: Path, lang: str | None, out: Path, html_out: Path | None, our_r
     out.write_bytes(pdf)
     if html_out is not None:
         html_out.write_text(html, encoding="utf-8")
-    click.echo(f"{out}: UTKAST, {language}, utfall {suggestion['code']} "
-               f"({suggestion.get('source', '')}); {len(pdf)} bytes")
+    click.echo(f"{out}: UTKAST, {language}, utfall {suggestion['code']} (workbench.appeal.outcome); {len(pdf)} bytes")
     for reason in suggestion.get("reasons", [])[:5]:
         click.echo(f"  - {reason}")
 
