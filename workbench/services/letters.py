@@ -41,7 +41,7 @@ from workbench.letters.sanitize import sanitize_rich_text
 from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.services.cases import StaleCase  # noqa: F401  (re-exported for the routes)
-from workbench.texts import text
+from workbench.texts import text as catalogue_text
 
 LANGS = ("nb", "nn")
 #: The jurist-editable rich-text blocks of the letter (keys of ``letters.blocks``).
@@ -64,7 +64,7 @@ REVIEW_TOPIC_TO_BLOCK = {"faktum": "faktum", "saksbehandling": "saksbehandling",
 
 #: Start text of a topic block: a placeholder the gate refuses until the jurist has written the assessment
 #: (the catalogue's ``placeholder_*`` texts).
-PLACEHOLDER_TEXT = {lang: {key: text(f"placeholder_{key}", lang) for key in (*TOPICS, "avvisning_ground")}
+PLACEHOLDER_TEXT = {lang: {key: catalogue_text(f"placeholder_{key}", lang) for key in (*TOPICS, "avvisning_ground")}
                     for lang in LANGS}
 
 STATUS_LABELS = {
