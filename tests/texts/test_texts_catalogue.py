@@ -16,9 +16,9 @@ from workbench.texts import TEXTS, UnknownText, has, text
 from workbench.texts.catalogue import FAMILIES, LANGS
 
 ROOT = Path(__file__).resolve().parents[2]
-#: Names a module gives the catalogue's lookup: ``text`` itself, ``t`` (imported as) and the local ``T``
-#: of the letter model (``T(key) == text(key, lang)``).
-TEXT_FUNCTIONS = {"text", "t", "T"}
+#: Names a module gives the catalogue's lookup: ``text`` itself, ``t`` and ``catalogue_text`` (imported as)
+#: and the local ``T`` of the letter model (``T(key) == text(key, lang)``).
+TEXT_FUNCTIONS = {"text", "t", "catalogue_text", "T"}
 #: A template asks with ``letter.text("key")``.
 TEMPLATE_CALL = re.compile(r"""\btext\(\s*["']([^"']+)["']""")
 
