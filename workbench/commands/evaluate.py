@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from workbench.formats.evaluation_json import EvaluationRecord, read_evaluation
+
 FLAG_TEXT = {
     "til-ugunst": "riktig beløp er lavere enn Nav utbetalte (endring til ugunst, R24)",
     "work-over-50-percent": "arbeid over 50 % stilling (sotjl § 30)",
@@ -26,61 +28,67 @@ FLAG_TEXT = {
 }
 
 
-def _kr(v: str | None, decimals: int = 2) -> str:
+def _kr(v: Decimal | None, decimals: int = 2) -> str:
     from workbench.texts.formatting import format_kr
 
-    return "—" if v is None else format_kr(Decimal(v), decimals)
+    return "—" if v is None else format_kr(v, decimals)
 
 
-def summary(out: dict[str, Any]) -> str:
+def _values(values: tuple[Decimal, ...]) -> str:
+    return " / ".join(str(v) for v in values) or "—"
+
+
+def summary(ev: EvaluationRecord) -> str:
+    """The evaluation in Norwegian, from the record (:func:`workbench.formats.evaluation_json.read_evaluation`)."""
     from workbench.texts.formatting import format_date
 
-    lines = [f"Sak {out['case']} — vurdering av kvalifiseringsstønad", ""]
-    for p in out["periods"]:
-        lines.append(f"Periode {format_date(p['from'])}–{format_date(p['to'])}: "
-                     f"{p['stonadsdager']} stønadsdager")
-        if p["status"] != "computed":
-            for m in p["missing_parameters"]:
+    lines = [f"Sak {ev.case} — vurdering av kvalifiseringsstønad", ""]
+    for p in ev.periods:
+        lines.append(f"Periode {format_date(p.fra)}–{format_date(p.til)}: "
+                     f"{p.stonadsdager} stønadsdager")
+        if p.status != "computed":
+            for m in p.missing_parameters:
                 lines.append(f"  IKKE BEREGNET: {m['message']}")
-            lines.append(f"  Nav utbetalte {_kr(p['nav_net'], 0)}")
+            lines.append(f"  Nav utbetalte {_kr(p.nav_net, 0)}")
             continue
-        lines.append(f"  Brutto {_kr(p['gross'])} (grunnstønad {_kr(p['gross_base'])}, "
-                     f"barnetillegg {_kr(p['barnetillegg'])})")
-        lines.append(f"  Trekk: fravær § 36 {_kr(p['absence'])}, arbeid § 37 {_kr(p['work'])}, "
-                     f"samordning § 38 {_kr(p['samordning'])}")
-        lines.append(f"  Netto {_kr(p['net'], 0)} (uavrundet {_kr(p['net_unrounded'])}); Nav "
-                     f"{_kr(p['nav_net'], 0)}; differanse {_kr(p['difference'], 0)}")
-        for name, net in p["alternatives"].items():
+        lines.append(f"  Brutto {_kr(p.gross)} (grunnstønad {_kr(p.gross_base)}, "
+                     f"barnetillegg {_kr(p.barnetillegg)})")
+        lines.append(f"  Trekk: fravær § 36 {_kr(p.absence)}, arbeid § 37 {_kr(p.work)}, "
+                     f"samordning § 38 {_kr(p.samordning)}")
+        lines.append(f"  Netto {_kr(p.net, 0)} (uavrundet {_kr(p.net_unrounded)}); Nav "
+                     f"{_kr(p.nav_net, 0)}; differanse {_kr(p.difference, 0)}")
+        for name, net in p.alternatives.items():
             lines.append(f"  Alternativ ({name}): netto {_kr(net, 0)}")
-    t = out["total"]
-    lines += ["", f"Sum: riktig {_kr(t['net'], 0)}, Nav {_kr(t['nav_net'], 0)}, "
-                  f"differanse {_kr(t['difference'], 0)}"]
-    if out["discrepancies"]:
+    t = ev.total
+    lines += ["", f"Sum: riktig {_kr(t.net, 0)}, Nav {_kr(t.nav_net, 0)}, "
+                  f"differanse {_kr(t.difference, 0)}"]
+    if ev.discrepancies:
         lines += ["", "Avvik:"]
-        for d in out["discrepancies"]:
-            lines.append(f"  [{d['code']}] {d['hjemmel']} ({d['category']}): {d['explanation']}")
-    a = out["admissibility"]
-    if a["deadline"] is None and a.get("interrupted_by_request_for_reasons"):
+        for d in ev.discrepancies:
+            lines.append(f"  [{d.code}] {d.hjemmel} ({d.category}): {d.explanation}")
+    a = ev.admissibility
+    assert a is not None  # the evaluation always assesses the klagefrist
+    if a.deadline is None and a.interrupted_by_request_for_reasons:
         # S-09: the deadline is not known while the reasons the party asked for are awaited
         frist = (f"ikke fastsatt — parten ba om begrunnelse og fristen løper på nytt når den er mottatt "
-                 f"(opprinnelig frist {format_date(a['original_deadline'])}), ")
+                 f"(opprinnelig frist {format_date(a.original_deadline)}), ")
     else:
-        frist = f"{format_date(a['deadline'])}, " if a["deadline"] else "ukjent, "
+        frist = f"{format_date(a.deadline)}, " if a.deadline else "ukjent, "
     lines += ["", "Klagefrist: " + frist
-              + ("i tide" if a["timely"] else ("for sent" if a["timely"] is False else "må vurderes"))
-              + f"; {a['days_since_decision']} dager etter vedtaket"]
-    if out["flags"]:
-        lines += ["", "Merknader:"] + [f"  - {f}: {FLAG_TEXT.get(f, f)}" for f in out["flags"]]
-    if out.get("discretion"):
+              + ("i tide" if a.timely else ("for sent" if a.timely is False else "må vurderes"))
+              + f"; {a.days_since_decision} dager etter vedtaket"]
+    if ev.flags:
+        lines += ["", "Merknader:"] + [f"  - {f}: {FLAG_TEXT.get(f, f)}" for f in ev.flags]
+    if ev.discretion:
         lines += ["", "Skjønn (⚖) for juristen:"]
-        lines += [f"  - {d.get('topic')} ({d.get('hjemmel')})" for d in out["discretion"]]
-    p = out["parameters"]
-    lines += ["", f"Parametre: G {p['G'] or '—'}, faktor {p['factor'] or '—'}, divisor {p['divisor']}, "
-                  f"barnetillegg {p['barnetillegg_per_day'] or '—'} kr/dag; parametersett "
-                  f"{p['parameter_set']['id']}"]
+        lines += [f"  - {d.get('topic')} ({d.get('hjemmel')})" for d in ev.discretion]
+    prm = ev.parameters
+    lines += ["", f"Parametre: G {_values(prm.g)}, faktor {_values(prm.factor)}, "
+                  f"divisor {prm.assumptions.get('divisor')}, barnetillegg {_values(prm.barnetillegg_per_day)} kr/dag; "
+                  f"parametersett {prm.parameter_set.id if prm.parameter_set else None}"]
     lines.append("Forutsetninger: " + ", ".join(
-        f"{a['name']}={a['value']}" for a in out["assumptions"] if a["status"] != "[V]"))
-    for n in out["notes"]:
+        f"{x.name}={x.value}" for x in ev.assumptions if x.status != "[V]"))
+    for n in ev.notes:
         lines.append(f"Merk: {n}")
     return "\n".join(lines)
 
@@ -123,7 +131,7 @@ def evaluate(file: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=_default))
     else:
-        click.echo(summary(out))
+        click.echo(summary(read_evaluation(out)))
 
 
 def register(group: click.Group) -> None:
