@@ -7,6 +7,7 @@ from workbench.web.cases import bp
 from workbench.web.cases.forms import ActionForm, ForelopigSvarForm, ReceivedForm, VersionedForm
 from workbench.db.models import CaseStatus
 from workbench.db.session import db_session
+from workbench.formats.evaluation_json import EvaluationFormatError, EvaluationRecord, read_evaluation
 from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.services import deadlines
@@ -74,10 +75,21 @@ def show(public_id: str):
     return _render_case(case)
 
 
+def _read(evaluation) -> tuple[EvaluationRecord | None, str | None]:
+    """The stored evaluation JSON read once (:func:`read_evaluation`), or why it cannot be read."""
+    if evaluation is None or evaluation.result is None:
+        return None, None
+    try:
+        return read_evaluation(evaluation.result), None
+    except EvaluationFormatError as exc:
+        return None, f"Den lagrede vurderingen kan ikke leses ({exc}). Vurder saken på nytt."
+
+
 def _render_case(case, *, received_form=None, svar_form=None, status=200):
     s = db_session()
     imported = case_service.imported_for(s, case)
     evaluation = case_service.latest_evaluation(s, case)
+    result, result_error = _read(evaluation)
     names = case_service.user_names(s)
     received_form = received_form or ReceivedForm(formdata=None, received=case.received,
                                                   version=case.version)
@@ -88,7 +100,7 @@ def _render_case(case, *, received_form=None, svar_form=None, status=200):
     events = audit.events_for_case(s, case.id)
     return render_template(
         "cases/show.html", case=case, doc=imported.parsed, imported=imported,
-        evaluation=evaluation, result=(evaluation.result if evaluation else None),
+        evaluation=evaluation, result=result, result_error=result_error,
         dl=deadlines.compute(case.received, today=date.today(),
                              closed=case.status in case_service.CLOSED,
                              forelopig_svar_sent=case.forelopig_svar_sent),
