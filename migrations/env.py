@@ -1,4 +1,4 @@
-"""Alembic environment for Klagebenk: the SQLModel metadata of ``workbench.db.models``."""
+"""Alembic environment for Klagebenk: the SQLModel metadata of ``workbench.db`` (``models`` and ``appeal_models``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
-import workbench.db.models  # noqa: F401  (registers the tables)
+import workbench.db  # noqa: F401  (registers every table: models and appeal_models)
 from workbench.config import default_database_url, normalise_database_url
 
 config = context.config

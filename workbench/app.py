@@ -160,7 +160,7 @@ def register_template_helpers(app: Flask) -> None:
 def register_errorhandlers(app: Flask) -> None:
     from werkzeug.exceptions import HTTPException
 
-    from workbench.web.api import json_error
+    from workbench.web.api.errors import json_error
 
     titles = {400: "Ugyldig forespørsel", 403: "Ingen tilgang", 404: "Fant ikke siden",
               405: "Metoden er ikke tillatt", 409: "Konflikt", 413: "Filen er for stor",

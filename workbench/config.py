@@ -11,6 +11,8 @@
 | KLAGEBENK_PROXY_COUNT | 0                                   | reverse proxies in front that set X-Forwarded-For/-Proto |
 |                       |                                     | (the client address for login throttling) |
 | FLASK_DEBUG     | —                                         | refused in production: debug mode never serves real cases |
+| KLAGEBENK_ARCHIVE_KEY | required when serving (mode production); test: derived; demo: generated once |
+|                       | signs the archive's hash chain; at least 32 characters (``services/integrity.py``) |
 | KLAGEBENK_OFFICE_NAME_NB | required when serving (mode production); demo: Statsforvalteren i Vestland |
 |                          | the office's name in bokmål (letterhead, signature, archive export) |
 | KLAGEBENK_OFFICE_NAME_NN | as above; demo: Statsforvaltaren i Vestland | the office's name in nynorsk |
@@ -37,6 +39,7 @@ the config into the ``workbench.letters.model.Office`` every letter and archive 
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
@@ -125,8 +128,6 @@ def from_environment(instance_path: str | os.PathLike, overrides: dict | None = 
         "JSON_SORT_KEYS": False,
     }
     config.update(office_settings(env, overrides, mode=mode, serving=serving))
-    from workbench.services.integrity import KEY_VAR, key_settings  # the archive's HMAC key
-
     config.update(key_settings(env, overrides, mode=mode, serving=serving, instance_path=instance_path,
                                database_url=config["DATABASE_URL"]))
     overrides.pop(KEY_VAR, None)
@@ -297,3 +298,89 @@ def current_office() -> Office:
     from workbench.letters.model import Office
 
     return Office()
+
+
+# ---------------------------------------------------------------------------------------------
+# The archive key (signs the archive's hash chain: ``services/integrity.py``)
+# ---------------------------------------------------------------------------------------------
+
+KEY_VAR = "KLAGEBENK_ARCHIVE_KEY"
+#: Where the key came from: "environment", "demo" (generated, instance folder), "test" (derived).
+KEY_SOURCE = "KLAGEBENK_ARCHIVE_KEY_SOURCE"
+MIN_KEY_CHARS = 32
+DEMO_KEY_FILE = "archive-key"
+
+
+class MissingKey(ConfigError):
+    """No archive key: nothing can be sealed or verified."""
+
+
+def _missing_key_message() -> str:
+    return (f"{KEY_VAR} is not set. Set it to a long random value kept outside the database (e.g. "
+            "`python -c 'import secrets; print(secrets.token_hex(32))'`); it signs the archive's hash "
+            "chain. Or run the demo: `workbench demo`.")
+
+
+def _check_key(value: str) -> str:
+    value = value.strip()
+    if len(value) < MIN_KEY_CHARS:
+        raise ConfigError(f"{KEY_VAR} is shorter than {MIN_KEY_CHARS} characters; use a long random value")
+    return value
+
+
+def test_key(database_url: str) -> str:
+    """Test mode's key: derived from the database URL, so every app and CLI run of a test session
+    agrees on it. Not secret — test mode only."""
+    return "test-" + hashlib.sha256(b"klagebenk archive test key\0" + database_url.encode()).hexdigest()
+
+
+def demo_key(instance_path: str | os.PathLike) -> str:
+    """Demo mode's key: random, made once and kept in the instance folder, so a restarted demo can
+    still verify what it finalised before."""
+    path = Path(instance_path) / DEMO_KEY_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _check_key(path.read_text(encoding="ascii"))
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        value = secrets.token_hex(32)
+        fh.write(value + "\n")
+    return value
+
+
+def key_settings(env: Mapping[str, str], overrides: Mapping | None = None, *, mode: str, serving: bool,
+                 instance_path: str | os.PathLike, database_url: str) -> dict:
+    """The archive key's config entries (``config.from_environment`` calls this). A set value is
+    checked in every mode; unset: test mode derives one, demo mode generates one, production raises
+    ``ConfigError`` when serving and otherwise leaves it out (commands that need it then refuse)."""
+    overrides = overrides or {}
+    value = overrides.get(KEY_VAR) if overrides.get(KEY_VAR) is not None else env.get(KEY_VAR)
+    if value is not None:
+        return {KEY_VAR: _check_key(str(value)), KEY_SOURCE: "environment"}
+    if mode == "test":
+        return {KEY_VAR: test_key(database_url), KEY_SOURCE: "test"}
+    if mode == "demo":
+        return {KEY_VAR: demo_key(instance_path), KEY_SOURCE: "demo"}
+    if serving:
+        raise ConfigError(_missing_key_message())
+    return {KEY_VAR: None, KEY_SOURCE: None}
+
+
+def key_from_config(config: Mapping) -> bytes:
+    value = config.get(KEY_VAR)
+    if not value:
+        raise MissingKey(_missing_key_message())
+    return str(value).encode("utf-8")
+
+
+def current_key() -> bytes:
+    """The key of the current Flask app; outside an app context (library use) ``KLAGEBENK_ARCHIVE_KEY``
+    from the environment. Raises ``MissingKey``."""
+    from flask import current_app, has_app_context
+
+    if has_app_context():
+        return key_from_config(current_app.config)
+    value = os.environ.get(KEY_VAR)
+    if not value:
+        raise MissingKey(_missing_key_message())
+    return _check_key(value).encode("utf-8")

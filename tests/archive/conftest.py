@@ -38,9 +38,9 @@ def finalise(db, case, sb_user, leder_user, *, lang: str = "nb"):
 
 @pytest.fixture(autouse=True)
 def _archive_key(app, monkeypatch):
-    from workbench.services import integrity
+    from workbench import config
 
-    monkeypatch.setenv(integrity.KEY_VAR, app.config[integrity.KEY_VAR])
+    monkeypatch.setenv(config.KEY_VAR, app.config[config.KEY_VAR])
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 checksum is verified. Edits on an archived case, through the web and through the services, are refused
 and leave every row of the case as it was.
 
-The guard sits in ``services.cases._locked_update`` (every write to a case passes it): on a ferdigstilt
+The guard sits in ``services.cases.locked_update`` (every write to a case passes it): on a ferdigstilt
 or arkivert case only the move ferdigstilt → arkivert gets through.
 """
 

@@ -20,6 +20,7 @@ from vedtak_support import fresh
 from workbench.db.appeal_models import ArchiveChainEntry, ArchiveChainHead, CaseReview, Letter
 from workbench.db.models import AuditEvent, Evaluation, ImportedDecision
 from workbench.services import archive as archive_service
+from workbench import config
 from workbench.services import audit, integrity
 
 NAMES = ("Marte", "Dummy", "Kjell", "Testvik")
@@ -127,7 +128,7 @@ def test_finalising_seals_every_document_into_the_signed_chain(db, finalised, ap
     assert all(entry.documents.values())
     letter = _letter(db, case)
     assert entry.documents["vedtak.pdf"] == letter.pdf_sha256 == hashlib.sha256(letter.pdf).hexdigest()
-    key = integrity.key_from_config(app.config)
+    key = config.key_from_config(app.config)
     assert entry.mac == integrity.entry_mac(key, entry.entry_hash) and entry.key_id == integrity.key_id(key)
     head = db.get(ArchiveChainHead, integrity.HEAD_ID)
     assert (head.seq, head.entry_hash) == (1, entry.entry_hash)
@@ -284,7 +285,7 @@ def test_a_link_removed_from_the_middle_breaks_the_next(db, finalised, cli):
 
 def test_another_key_verifies_nothing(db, finalised, cli, monkeypatch):
     case = finalised("D06")
-    monkeypatch.setenv(integrity.KEY_VAR, "another-key-" + "x" * 40)
+    monkeypatch.setenv(config.KEY_VAR, "another-key-" + "x" * 40)
     res = cli("archive", "verify")
     assert res.exit_code == 1
     assert f"FEIL\t{case.public_id}\t2025/5544\tkjedeleddet er signert med en annen arkivnøkkel" in res.output
@@ -325,45 +326,45 @@ def test_production_needs_the_key_to_serve_export_and_verify(tmp_path, monkeypat
 
     case = finalised("D06")  # sealed with the test app's key
     monkeypatch.delenv("KLAGEBENK_MODE", raising=False)
-    monkeypatch.delenv(integrity.KEY_VAR, raising=False)
+    monkeypatch.delenv(config.KEY_VAR, raising=False)
     import secrets
 
     monkeypatch.setenv("SECRET_KEY", secrets.token_hex(32))
     for name, value in office_env.items():
         monkeypatch.setenv(name, value)
-    with pytest.raises(ConfigError, match=integrity.KEY_VAR):
+    with pytest.raises(ConfigError, match=config.KEY_VAR):
         from_environment(tmp_path, {})  # serving
-    assert from_environment(tmp_path, {}, serving=False)[integrity.KEY_VAR] is None  # db upgrade, import …
-    monkeypatch.setenv(integrity.KEY_VAR, "too-short")
+    assert from_environment(tmp_path, {}, serving=False)[config.KEY_VAR] is None  # db upgrade, import …
+    monkeypatch.setenv(config.KEY_VAR, "too-short")
     with pytest.raises(ConfigError, match="shorter than 32"):
         from_environment(tmp_path, {"KLAGEBENK_MODE": "test"})  # a set key is checked in every mode
-    monkeypatch.setenv(integrity.KEY_VAR, "k" * 40)
-    assert from_environment(tmp_path, {})[integrity.KEY_VAR] == "k" * 40
+    monkeypatch.setenv(config.KEY_VAR, "k" * 40)
+    assert from_environment(tmp_path, {})[config.KEY_VAR] == "k" * 40
 
     from workbench.cli import main
 
-    monkeypatch.delenv(integrity.KEY_VAR)
+    monkeypatch.delenv(config.KEY_VAR)
     monkeypatch.setenv("DATABASE_URL", app.config["DATABASE_URL"])
     runner = CliRunner()
     res = runner.invoke(main, ["archive", "verify"])
-    assert res.exit_code == 2 and integrity.KEY_VAR in res.output
+    assert res.exit_code == 2 and config.KEY_VAR in res.output
     res = runner.invoke(main, ["archive", "export", case.public_id, "--out", str(tmp_path / "a.zip")])
-    assert res.exit_code == 1 and integrity.KEY_VAR in res.output and not (tmp_path / "a.zip").exists()
-    monkeypatch.setenv(integrity.KEY_VAR, app.config[integrity.KEY_VAR])  # the key the case was sealed with
+    assert res.exit_code == 1 and config.KEY_VAR in res.output and not (tmp_path / "a.zip").exists()
+    monkeypatch.setenv(config.KEY_VAR, app.config[config.KEY_VAR])  # the key the case was sealed with
     assert runner.invoke(main, ["archive", "verify"]).exit_code == 0
 
 
 def test_test_and_demo_modes_make_their_own_key(tmp_path, monkeypatch):
     from workbench.config import from_environment
 
-    monkeypatch.delenv(integrity.KEY_VAR, raising=False)
+    monkeypatch.delenv(config.KEY_VAR, raising=False)
     url = f"sqlite:///{tmp_path}/x.sqlite"
     one = from_environment(tmp_path, {"KLAGEBENK_MODE": "test", "DATABASE_URL": url})
     two = from_environment(tmp_path / "other", {"KLAGEBENK_MODE": "test", "DATABASE_URL": url})
-    assert one[integrity.KEY_VAR] == two[integrity.KEY_VAR] and one[integrity.KEY_SOURCE] == "test"
+    assert one[config.KEY_VAR] == two[config.KEY_VAR] and one[config.KEY_SOURCE] == "test"
     demo = from_environment(tmp_path, {"KLAGEBENK_MODE": "demo"})
-    key_file = tmp_path / integrity.DEMO_KEY_FILE
-    assert demo[integrity.KEY_SOURCE] == "demo" and key_file.read_text().strip() == demo[integrity.KEY_VAR]
+    key_file = tmp_path / config.DEMO_KEY_FILE
+    assert demo[config.KEY_SOURCE] == "demo" and key_file.read_text().strip() == demo[config.KEY_VAR]
     assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
-    assert from_environment(tmp_path, {"KLAGEBENK_MODE": "demo"})[integrity.KEY_VAR] == demo[integrity.KEY_VAR]
-    assert len(demo[integrity.KEY_VAR]) >= integrity.MIN_KEY_CHARS
+    assert from_environment(tmp_path, {"KLAGEBENK_MODE": "demo"})[config.KEY_VAR] == demo[config.KEY_VAR]
+    assert len(demo[config.KEY_VAR]) >= config.MIN_KEY_CHARS

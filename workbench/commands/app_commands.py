@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from workbench.commands.common import make_app, migrated_app, safe_url
+
 DEMO_CASE = Path(__file__).resolve().parent.parent / "demo" / "demo-omsorgsstonad.json"
 DEMO_USERS = [
     ("saksbehandler", "Sara Saksbehandler", "saksbehandler"),
@@ -20,23 +22,6 @@ DEMO_USERS = [
     ("arkivar", "Anne Arkivar", "arkivar"),
     ("admin", "Ada Admin", "admin"),
 ]
-
-
-def _app(overrides: dict | None = None):
-    from workbench.app import create_app
-
-    return create_app(overrides)
-
-
-def _require_migrated(app) -> None:
-    from alembic.script import ScriptDirectory
-
-    from workbench.db.migrate import alembic_config, current_heads
-
-    url = app.config["DATABASE_URL"]
-    heads = set(ScriptDirectory.from_config(alembic_config(url)).get_heads())
-    if current_heads(url) != heads:
-        raise click.ClickException("Databasen er ikke oppdatert. Kjør `workbench db upgrade` først.")
 
 
 def register(group: click.Group) -> None:
@@ -61,9 +46,9 @@ def db_upgrade(revision: str) -> None:
     """Oppdater databasen til nyeste skjema (DATABASE_URL; standard SQLite i instance/)."""
     from workbench.db.migrate import upgrade
 
-    app = _app()
+    app = make_app()
     upgrade(app.config["DATABASE_URL"], revision)
-    click.echo(f"Databasen er oppdatert ({_safe_url(app.config['DATABASE_URL'])}).")
+    click.echo(f"Databasen er oppdatert ({safe_url(app.config['DATABASE_URL'])}).")
 
 
 @db.command("check")
@@ -71,15 +56,9 @@ def db_check() -> None:
     """Sjekk at modellene og migreringene stemmer overens (alembic check)."""
     from workbench.db.migrate import check
 
-    app = _app()
+    app = make_app()
     check(app.config["DATABASE_URL"])
     click.echo("Modellene og migreringene stemmer overens.")
-
-
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
 
 
 @click.group()
@@ -99,14 +78,11 @@ def user_add(username: str, role: str, display_name: str | None, password: str |
 
     if password is None:
         password = click.prompt("Passord", hide_input=True, confirmation_prompt=True)
-    app = _app()
-    _require_migrated(app)
-    with session_for(app) as s:
+    with session_for(migrated_app()) as s:
         try:
             u = users.create_user(s, username, password, role, display_name=display_name)
         except users.UserError as exc:
             raise click.ClickException(exc.for_humans()) from None
-        s.commit()
         click.echo(f"Brukeren {u.username} ({role}) er opprettet.")
 
 
@@ -128,11 +104,8 @@ def token_add(client: str, scopes: tuple[str, ...]) -> None:
     from workbench.db.session import session_for
     from workbench.services import api_tokens
 
-    app = _app()
-    _require_migrated(app)
-    with session_for(app) as s:
+    with session_for(migrated_app()) as s:
         _row, value = api_tokens.create_token(s, client, list(scopes))
-        s.commit()
     click.echo(value)
 
 
@@ -148,8 +121,7 @@ def import_command(file: Path, assign_to: str | None) -> None:
     from workbench.services import audit, users
     from workbench.services import cases as case_service
 
-    app = _app()
-    _require_migrated(app)
+    app = migrated_app()
     from workbench.formats.import_format.bounds import MAX_DOCUMENT_BYTES
 
     with file.open("rb") as fh:  # one byte more than allowed: the validation says it is too large
@@ -195,22 +167,15 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     from workbench.services import audit, users
     from workbench.services import cases as case_service
 
-    app = _app({"KLAGEBENK_MODE": "demo", "SESSION_COOKIE_SECURE": False})
+    app = make_app({"KLAGEBENK_MODE": "demo", "SESSION_COOKIE_SECURE": False})
     url = app.config["DATABASE_URL"]
     upgrade(url)
     lines = []
     with session_for(app) as s:
         for username, name, role in DEMO_USERS:
             password = _demo_password()
-            existing = users.get_by_username(s, username)
-            if existing is None:
-                users.create_user(s, username, password, role, display_name=name)
-            else:
-                users.set_password(s, existing, password)
-                existing.role, existing.active = role, True
-                s.add(existing)
+            users.provide(s, username, password, role, display_name=name)
             lines.append((username, role, password))
-        s.commit()
         case = s.exec(select(Case).where(Case.nav_reference == "2025/4711")).first()
         if case is None:
             sb = users.get_by_username(s, "saksbehandler")
@@ -221,7 +186,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     base = f"http://{host}:{port}"
     click.echo("")
     click.echo("Klagebenk – demo")
-    click.echo(f"  Database: {_safe_url(url)}")
+    click.echo(f"  Database: {safe_url(url)}")
     click.echo(f"  Åpne:     {base}/")
     click.echo(f"  Demosak:  {base}{case_path}")
     click.echo("  Brukere (passordene er nye for hver kjøring):")

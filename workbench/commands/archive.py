@@ -22,28 +22,21 @@ from pathlib import Path
 
 import click
 
+from workbench.commands.common import migrated_app
+
 
 @click.group("archive")
 def archive() -> None:
     """Arkiv: ferdigstilte saker, arkivpakker (Noark 5 + PDF/A)."""
 
 
-def _app():
-    from workbench.commands.app_commands import _app as make_app
-    from workbench.commands.app_commands import _require_migrated
-
-    app = make_app()
-    _require_migrated(app)
-    return app
-
-
 def _key(app, *, exit_code: int = 1) -> bytes:
     """The archive key of this run's config, or stop: nothing of a finished case leaves unverified."""
-    from workbench.services import integrity
+    from workbench.config import MissingKey, key_from_config
 
     try:
-        return integrity.key_from_config(app.config)
-    except integrity.MissingKey as exc:
+        return key_from_config(app.config)
+    except MissingKey as exc:
         click.echo(f"Error: {exc}", err=True)
         raise SystemExit(exit_code) from None
 
@@ -54,7 +47,7 @@ def list_command() -> None:
     from workbench.db.session import session_for
     from workbench.services import archive as archive_service
 
-    with session_for(_app()) as s:
+    with session_for(migrated_app()) as s:
         rows = archive_service.search(s)
         for r in rows:
             c = r.case
@@ -76,7 +69,7 @@ def export_command(case_id: str, out: Path) -> None:
     from workbench.services import audit
     from workbench.services import cases as case_service
 
-    app = _app()
+    app = migrated_app()
     try:
         office = office_from_config(app.config)  # production: the configured office, never the demo
     except ConfigError as exc:
@@ -107,10 +100,10 @@ def verify_command() -> None:
     from workbench.db.session import session_for
     from workbench.services import audit, integrity
 
-    app = _app()
+    app = migrated_app()
     key = _key(app, exit_code=2)
     with app.app_context(), session_for(app) as s:
-        report = integrity.verify_all(s, key=key)
+        report = integrity.verify_and_record(s, key=key, actor=audit.Actor.cli())
         for problem in report.chain_problems:
             click.echo(f"FEIL\tkjede\t-\t{problem.reason}")
         for res in report.failed:
@@ -118,11 +111,6 @@ def verify_command() -> None:
             ref = res.case.nav_reference if res.case else "-"
             for problem in res.problems:
                 click.echo(f"FEIL\t{pid}\t{ref}\t{problem.reason}")
-            integrity.record_failure(s, audit.Actor.cli(), res.case, res.problems, where="verify")
-        audit.record(s, audit.Actor.cli(), "archive.verified",
-                     detail=f"ledd={report.checked} saker={report.cases} feil={len(report.failed)} "
-                            f"kjede={'ok' if not report.chain_problems else 'feil'}")
-        s.commit()
     if report.ok:
         click.echo(f"Arkivkjeden holder: {report.checked} ledd, {report.cases} ferdigstilte saker, "
                    f"hode ledd {report.head_seq}.")
@@ -135,33 +123,21 @@ def verify_command() -> None:
 @archive.command("seal")
 def seal_command() -> None:
     """Legg ferdigstilte saker uten ledd i arkivkjeden (saker ferdigstilt før kjeden fantes)."""
-    import hashlib
-
     from workbench.db.session import session_for
     from workbench.services import audit, integrity
 
-    app = _app()
+    app = migrated_app()
     key = _key(app)
-    failed = 0
     with app.app_context(), session_for(app) as s:
-        cases = integrity.unsealed_cases(s)
-        for case in cases:
-            letter = integrity.finished_letter(s, case)
-            # Only what still matches the checksum stored at finalisation is sealed: the chain must
-            # never vouch for bytes that were already changed.
-            if letter is None or hashlib.sha256(letter.pdf).hexdigest() != (letter.pdf_sha256 or "").lower():
-                click.echo(f"FEIL\t{case.public_id}\t{case.nav_reference}\tvedtaksbrevet mangler eller "
-                           "stemmer ikke med sjekksummen fra ferdigstillingen; ikke forseglet", err=True)
-                integrity.record_failure(s, audit.Actor.cli(), case,
-                                         [integrity.Problem("vedtak.pdf", "")], where="seal")
-                failed += 1
-                continue
-            entry = integrity.seal_case(s, case, actor=audit.Actor.cli(), key=key)
+        result = integrity.seal_unsealed(s, key=key, actor=audit.Actor.cli())
+        for case in result.refused:
+            click.echo(f"FEIL\t{case.public_id}\t{case.nav_reference}\tvedtaksbrevet mangler eller "
+                       "stemmer ikke med sjekksummen fra ferdigstillingen; ikke forseglet", err=True)
+        for case, entry in result.sealed:
             click.echo(f"{case.public_id}\t{case.nav_reference}\tledd {entry.seq}")
-        s.commit()
-    if not cases:
+    if not result.sealed and not result.refused:
         click.echo("Alle ferdigstilte saker er allerede i arkivkjeden.", err=True)
-    if failed:
+    if result.refused:
         raise SystemExit(1)
 
 

@@ -23,20 +23,19 @@ GUNICORN_CONF = ROOT / "gunicorn.conf.py"
 @click.option("--check", "check_only", is_flag=True, help="bare sjekk konfigurasjonen og databasen")
 def serve(bind: str | None, workers: int | None, check_only: bool) -> None:
     """Kjør Klagebenk i produksjon med gunicorn (gunicorn.conf.py)."""
-    from workbench.app import create_app
-    from workbench.commands.app_commands import _require_migrated, _safe_url
+    from workbench.commands.common import make_app, require_migrated, safe_url
     from workbench.config import ConfigError
 
     try:
-        app = create_app()
+        app = make_app()
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
-    _require_migrated(app)
+    require_migrated(app)
     from workbench.db.session import engine_for
 
     engine_for(app).dispose()
     mode = app.config["KLAGEBENK_MODE"]
-    click.echo(f"Klagebenk ({mode}) – database {_safe_url(app.config['DATABASE_URL'])}", err=True)
+    click.echo(f"Klagebenk ({mode}) – database {safe_url(app.config['DATABASE_URL'])}", err=True)
     if mode == "production" and not app.config["SESSION_COOKIE_SECURE"]:
         click.echo("Advarsel: SESSION_COOKIE_SECURE er av – innloggingen sendes da også over HTTP. "
                    "Bruk det bare bak HTTPS eller for en lokal prøve.", err=True)

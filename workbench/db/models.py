@@ -221,13 +221,3 @@ class ApiToken(SQLModel, table=True):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
-
-
-# The appeal-decision and letter tables live in their own module; importing it here registers
-# them wherever the models are loaded (Alembic env, the app, the tests).
-from workbench.db.appeal_models import (  # noqa: E402,F401
-    ApprovalEvent,
-    CaseReview,
-    FactCorrection,
-    Letter,
-)

@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 
 from workbench.db.models import ApiToken, CaseStatus, utcnow
 from workbench.services import audit
+from workbench.services.transaction import transaction
 
 WRITE = "cases:write"
 READ_FINISHED = "cases:read"
@@ -49,6 +50,8 @@ def _digest(token: str) -> str:
 
 def create_token(session: Session, client: str, scopes: list[str], *,
                  actor: audit.Actor | None = None) -> tuple[ApiToken, str]:
+    """A new token for ``client`` with ``scopes``: the row, and the token itself (shown once, never
+    stored). ``ValueError`` naming the field. Commits."""
     client = client.strip()
     if not client:
         raise ValueError("client: Klientnavn mangler.")
@@ -59,11 +62,16 @@ def create_token(session: Session, client: str, scopes: list[str], *,
     row = ApiToken(client=client, prefix=token[:10], token_hash=_digest(token),
                    scopes=" ".join(sorted(set(scopes))),
                    created_by_id=actor.user_id if actor else None)
-    session.add(row)
-    session.flush()
-    audit.record(session, actor or audit.Actor.cli(), "api_token.created",
-                 detail=f"api_token_id={row.id} scopes={row.scopes}")
+    with transaction(session):
+        session.add(row)
+        session.flush()
+        audit.record(session, actor or audit.Actor.cli(), "api_token.created",
+                     detail=f"api_token_id={row.id} scopes={row.scopes}")
     return row, token
+
+
+def get_token(session: Session, token_id: int) -> ApiToken | None:
+    return session.get(ApiToken, token_id)
 
 
 def find_active(session: Session, token: str) -> ApiToken | None:
@@ -76,14 +84,18 @@ def find_active(session: Session, token: str) -> ApiToken | None:
 
 
 def touch(session: Session, row: ApiToken) -> None:
-    row.last_used_at = utcnow()
-    session.add(row)
+    """Note that the token was used just now. Commits."""
+    with transaction(session):
+        row.last_used_at = utcnow()
+        session.add(row)
 
 
 def revoke(session: Session, row: ApiToken, *, actor: audit.Actor) -> None:
-    row.revoked_at = utcnow()
-    session.add(row)
-    audit.record(session, actor, "api_token.revoked", detail=f"api_token_id={row.id}")
+    """The token opens nothing from now on. Commits."""
+    with transaction(session):
+        row.revoked_at = utcnow()
+        session.add(row)
+        audit.record(session, actor, "api_token.revoked", detail=f"api_token_id={row.id}")
 
 
 def list_tokens(session: Session) -> list[ApiToken]:

@@ -163,7 +163,7 @@ def archive_case(session: Session, case: Case, *, expected_version: int, actor: 
         raise NotFinalised("Bare en ferdigstilt sak kan arkiveres.")
     row = verify_case(session, case, actor=actor, where="archive")  # audits and raises on a mismatch
     case_id, sha = case.id, row.pdf_sha256
-    case_service._locked_update(session, case, expected_version, status=CaseStatus.ARKIVERT.value)
+    case_service.locked_update(session, case, expected_version, status=CaseStatus.ARKIVERT.value)
     audit.record(session, actor, "case.status", case_id=case_id,
                  detail=f"{CaseStatus.FERDIGSTILT.value}->{CaseStatus.ARKIVERT.value}")
     audit.record(session, actor, "archive.archived", case_id=case_id, detail=f"sha256={audit_digest(sha)}")

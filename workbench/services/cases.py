@@ -1,5 +1,5 @@
 """Cases: import a contested decision (the ONE way in for upload, CLI, form and API), read them,
-change them under the optimistic lock.
+change them under the optimistic lock (:func:`locked_update`, the one case lock).
 
 Import = ``load_document`` → ``parse_document`` (``workbench.formats.import_format``: the one validation) →
 ``evaluate_document`` (the rules) → one transaction writing the case, the decision as submitted and
@@ -27,6 +27,7 @@ from workbench.db.models import (
     utcnow,
 )
 from workbench.services import audit
+from workbench.services.transaction import transaction
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,8 @@ def validate(source: str | bytes | dict):
 
 
 def run_evaluation(doc: dict, today: date) -> tuple[dict | None, str | None]:
+    """The engine's evaluation of ``doc`` as a JSON column value, or ``(None, reason)`` when it failed
+    (the case is stored all the same; the page says what failed)."""
     try:
         from workbench.services.evaluation import evaluate_document
     except ImportError:
@@ -143,7 +146,7 @@ def import_document(session: Session, source: str | bytes, *, origin: str, actor
         saksbehandler_id=assign_to.id if assign_to else None,
         created_by_id=actor.user_id,
     )
-    try:
+    with transaction(session):
         session.add(case)
         session.flush()
         session.add(ImportedDecision(case_id=case.id, format=str(doc.get("format", "")),
@@ -152,27 +155,7 @@ def import_document(session: Session, source: str | bytes, *, origin: str, actor
         session.add(Evaluation(case_id=case.id, result=result, error=error, evaluated_on=today))
         audit.record(session, actor, "case.imported", case_id=case.id,
                      detail=f"source={origin}" + (" evaluation=failed" if error else ""))
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
     return case
-
-
-def reevaluate(session: Session, case: Case, *, actor: audit.Actor, today: date | None = None) -> Evaluation:
-    # Evaluate the *current* facts: the import after the jurist's recorded fact corrections
-    # (review_store keeps the original import untouched and the corrected document beside it).
-    from workbench.services.review_store import load_review  # late: review_store imports us
-
-    if session.exec(select(Case.status).where(Case.id == case.id)).one() in CLOSED:
-        raise StaleCase("Saken er ferdigstilt og kan ikke endres.")
-    today = today or date.today()
-    result, error = run_evaluation(load_review(session, case).document, today)
-    ev = Evaluation(case_id=case.id, result=result, error=error, evaluated_on=today)
-    session.add(ev)
-    audit.record(session, actor, "case.evaluated", case_id=case.id)
-    session.commit()
-    return ev
 
 
 
@@ -215,7 +198,25 @@ def counts(session: Session) -> dict[str, int]:
 
 # --- changing, under the optimistic lock ---------------------------------------------------------
 
-def _locked_update(session: Session, case: Case, expected_version: int, **values: Any) -> None:
+def require_open(session: Session, case: Case) -> None:
+    """Raise ``StaleCase`` when the case is ferdigstilt or arkivert (read fresh from the database)."""
+    if session.exec(select(Case.status).where(Case.id == case.id)).one() in CLOSED:
+        raise StaleCase("Saken er ferdigstilt og kan ikke endres.")
+
+
+def locked_update(session: Session, case: Case, expected_version: int, **values: Any) -> None:
+    """The case lock: every write to a case, in any service, passes here first.
+
+    Sets ``values`` (column → value; none at all just claims the lock) on the case row, bumps
+    ``version`` and ``updated_at`` — but only when the row still has ``expected_version`` (the
+    version the user's page read: the optimistic lock) and the case is not closed (ferdigstilt or
+    arkivert are frozen; the one change a ferdigstilt case takes is ``status=arkivert``). Otherwise
+    it rolls the session back and raises ``StaleCase`` saying which of the two it was.
+
+    A step of a use case, not one itself: it does not commit. The caller claims the lock first and
+    writes its own rows after it in the same transaction (``services.transaction.transaction``), so a
+    stale version leaves nothing written. ``case`` is expired so the next read sees the new version.
+    """
     values["version"] = expected_version + 1
     values["updated_at"] = utcnow()
     frozen = (Case.status == CaseStatus.FERDIGSTILT.value if values.get("status") == CaseStatus.ARKIVERT.value
@@ -232,31 +233,35 @@ def _locked_update(session: Session, case: Case, expected_version: int, **values
 
 def set_received(session: Session, case: Case, received: date, *, expected_version: int,
                  actor: audit.Actor) -> None:
-    _locked_update(session, case, expected_version, received=received, received_from_document=False)
-    audit.record(session, actor, "case.received_changed", case_id=case.id)
-    session.commit()
+    """The day the case reached Statsforvalteren, as edited by hand. Commits."""
+    with transaction(session):
+        locked_update(session, case, expected_version, received=received, received_from_document=False)
+        audit.record(session, actor, "case.received_changed", case_id=case.id)
 
 
 def set_forelopig_svar_sent(session: Session, case: Case, sent: date | None, *,
                             expected_version: int, actor: audit.Actor) -> None:
-    _locked_update(session, case, expected_version, forelopig_svar_sent=sent)
-    audit.record(session, actor, "case.forelopig_svar", case_id=case.id)
-    session.commit()
+    """The day the foreløpig svar was sent (``None``: not sent). Commits."""
+    with transaction(session):
+        locked_update(session, case, expected_version, forelopig_svar_sent=sent)
+        audit.record(session, actor, "case.forelopig_svar", case_id=case.id)
 
 
 def assign(session: Session, case: Case, user: User | None, *, expected_version: int,
            actor: audit.Actor) -> None:
-    _locked_update(session, case, expected_version, saksbehandler_id=user.id if user else None)
-    audit.record(session, actor, "case.assigned", case_id=case.id,
-                 detail=f"user_id={user.id}" if user else "unassigned")
-    session.commit()
+    """Give the case to ``user`` (``None``: nobody). Commits."""
+    with transaction(session):
+        locked_update(session, case, expected_version, saksbehandler_id=user.id if user else None)
+        audit.record(session, actor, "case.assigned", case_id=case.id,
+                     detail=f"user_id={user.id}" if user else "unassigned")
 
 
 def transition(session: Session, case: Case, to_status: str, *, expected_version: int,
                actor: audit.Actor) -> None:
+    """Move the case along ``TRANSITIONS``; raises ``TransitionNotAllowed`` or ``StaleCase``. Commits."""
     if to_status not in TRANSITIONS.get(case.status, set()):
         raise TransitionNotAllowed(f"{case.status} → {to_status} er ikke en tillatt statusendring.")
     from_status = case.status
-    _locked_update(session, case, expected_version, status=to_status)
-    audit.record(session, actor, "case.status", case_id=case.id, detail=f"{from_status}->{to_status}")
-    session.commit()
+    with transaction(session):
+        locked_update(session, case, expected_version, status=to_status)
+        audit.record(session, actor, "case.status", case_id=case.id, detail=f"{from_status}->{to_status}")

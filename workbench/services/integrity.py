@@ -27,6 +27,8 @@ fails. Reasons are Norwegian and name the document kind, never anything from the
 The key: ``KLAGEBENK_ARCHIVE_KEY`` (at least 32 characters). Production does not serve, export or
 verify without it; test mode derives one from the database URL (not secret: only tests use it),
 demo mode generates a random one once and keeps it in the instance folder (``archive-key``, 0600).
+Reading and checking it is configuration (``workbench.config``: ``key_settings``, ``key_from_config``,
+``current_key``, ``MissingKey``).
 """
 
 from __future__ import annotations
@@ -34,36 +36,24 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
-from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Mapping
 
 from sqlmodel import Session, select
 
-from workbench.config import ConfigError
+from workbench.config import current_key  # the key is configuration: config.py «The archive key»
 from workbench.db.appeal_models import ArchiveChainEntry, ArchiveChainHead, CaseReview, Letter, LetterStatus
 from workbench.db.models import Case, CaseStatus, Evaluation, utcnow
 from workbench.services import audit
+from workbench.services.transaction import transaction
 
 CHAIN_FORMAT = "klagebenk.arkivkjede/1"
 GENESIS = "0" * 64
 HEAD_ID = 1
 
-KEY_VAR = "KLAGEBENK_ARCHIVE_KEY"
-#: Where the key came from: "environment", "demo" (generated, instance folder), "test" (derived).
-KEY_SOURCE = "KLAGEBENK_ARCHIVE_KEY_SOURCE"
-MIN_KEY_CHARS = 32
-DEMO_KEY_FILE = "archive-key"
-
 FINISHED_STATUSES = (CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value)
-
-
-class MissingKey(ConfigError):
-    """No archive key: nothing can be sealed or verified."""
 
 
 class IntegrityFailure(ValueError):
@@ -76,79 +66,8 @@ class IntegrityFailure(ValueError):
 
 
 # --------------------------------------------------------------------------------------------------
-# The key
+# The key's use (the key itself is configuration: ``config.py`` «The archive key»)
 # --------------------------------------------------------------------------------------------------
-
-def _missing_key_message() -> str:
-    return (f"{KEY_VAR} is not set. Set it to a long random value kept outside the database (e.g. "
-            "`python -c 'import secrets; print(secrets.token_hex(32))'`); it signs the archive's hash "
-            "chain. Or run the demo: `workbench demo`.")
-
-
-def _check_key(value: str) -> str:
-    value = value.strip()
-    if len(value) < MIN_KEY_CHARS:
-        raise ConfigError(f"{KEY_VAR} is shorter than {MIN_KEY_CHARS} characters; use a long random value")
-    return value
-
-
-def test_key(database_url: str) -> str:
-    """Test mode's key: derived from the database URL, so every app and CLI run of a test session
-    agrees on it. Not secret — test mode only."""
-    return "test-" + hashlib.sha256(b"klagebenk archive test key\0" + database_url.encode()).hexdigest()
-
-
-def demo_key(instance_path: str | os.PathLike) -> str:
-    """Demo mode's key: random, made once and kept in the instance folder, so a restarted demo can
-    still verify what it finalised before."""
-    path = Path(instance_path) / DEMO_KEY_FILE
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _check_key(path.read_text(encoding="ascii"))
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        value = secrets.token_hex(32)
-        fh.write(value + "\n")
-    return value
-
-
-def key_settings(env: Mapping[str, str], overrides: Mapping | None = None, *, mode: str, serving: bool,
-                 instance_path: str | os.PathLike, database_url: str) -> dict:
-    """The archive key's config entries (``config.from_environment`` calls this). A set value is
-    checked in every mode; unset: test mode derives one, demo mode generates one, production raises
-    ``ConfigError`` when serving and otherwise leaves it out (commands that need it then refuse)."""
-    overrides = overrides or {}
-    value = overrides.get(KEY_VAR) if overrides.get(KEY_VAR) is not None else env.get(KEY_VAR)
-    if value is not None:
-        return {KEY_VAR: _check_key(str(value)), KEY_SOURCE: "environment"}
-    if mode == "test":
-        return {KEY_VAR: test_key(database_url), KEY_SOURCE: "test"}
-    if mode == "demo":
-        return {KEY_VAR: demo_key(instance_path), KEY_SOURCE: "demo"}
-    if serving:
-        raise ConfigError(_missing_key_message())
-    return {KEY_VAR: None, KEY_SOURCE: None}
-
-
-def key_from_config(config: Mapping) -> bytes:
-    value = config.get(KEY_VAR)
-    if not value:
-        raise MissingKey(_missing_key_message())
-    return str(value).encode("utf-8")
-
-
-def current_key() -> bytes:
-    """The key of the current Flask app; outside an app context (library use) ``KLAGEBENK_ARCHIVE_KEY``
-    from the environment. Raises ``MissingKey``."""
-    from flask import current_app, has_app_context
-
-    if has_app_context():
-        return key_from_config(current_app.config)
-    value = os.environ.get(KEY_VAR)
-    if not value:
-        raise MissingKey(_missing_key_message())
-    return _check_key(value).encode("utf-8")
-
 
 def key_id(key: bytes) -> str:
     """Names a key without revealing it: links made under another key are told apart from forged ones."""
@@ -397,13 +316,15 @@ def require_intact(session: Session, case: Case, *, actor: audit.Actor, where: s
     the case does not verify. ``where``: download, export, archive — for the audit trail."""
     problems = check_case(session, case, key=key)
     if problems:
-        record_failure(session, actor, case, problems, where=where)
-        session.commit()
+        with transaction(session):
+            record_failure(session, actor, case, problems, where=where)
         raise IntegrityFailure(problems)
 
 
 def record_failure(session: Session, actor: audit.Actor, case: Case | None, problems: list[Problem], *,
                    where: str) -> None:
+    """Audit a refusal (``archive.checksum_mismatch``: where, and the kinds of document that failed).
+    A step: the caller's transaction."""
     kinds = ",".join(dict.fromkeys(p.kind for p in problems))
     audit.record(session, actor, "archive.checksum_mismatch", case_id=case.id if case else None,
                  detail=f"where={where} kinds={kinds}"[:500])
@@ -488,6 +409,43 @@ def verify_all(session: Session, *, key: bytes | None = None) -> Report:
     report.failed = [results[k] for k in sorted(results, key=lambda cid: (
         results[cid].entry.seq if results[cid].entry else 10**12, cid))]
     return report
+
+
+def verify_and_record(session: Session, *, key: bytes, actor: audit.Actor) -> Report:
+    """``verify_all``, with every failing case and a summary (``archive.verified``) in the audit trail
+    (``workbench archive verify``). Commits."""
+    report = verify_all(session, key=key)
+    with transaction(session):
+        for res in report.failed:
+            record_failure(session, actor, res.case, res.problems, where="verify")
+        audit.record(session, actor, "archive.verified",
+                     detail=f"ledd={report.checked} saker={report.cases} feil={len(report.failed)} "
+                            f"kjede={'ok' if not report.chain_problems else 'feil'}")
+    return report
+
+
+@dataclass
+class SealResult:
+    sealed: list[tuple[Case, ArchiveChainEntry]] = field(default_factory=list)
+    refused: list[Case] = field(default_factory=list)  # the letter is gone or no longer matches its SHA-256
+
+
+def seal_unsealed(session: Session, *, key: bytes, actor: audit.Actor) -> SealResult:
+    """Add the finished cases that have no link (finalised before the chain existed) to the chain —
+    only those whose letter still matches the checksum stored at finalisation: the chain must never
+    vouch for bytes that were already changed; the others are refused and audited
+    (``workbench archive seal``). Commits."""
+    result = SealResult()
+    with transaction(session):
+        for case in unsealed_cases(session):
+            letter = finished_letter(session, case)
+            if (letter is None or letter.pdf is None
+                    or hashlib.sha256(letter.pdf).hexdigest() != (letter.pdf_sha256 or "").lower()):
+                record_failure(session, actor, case, [Problem("vedtak.pdf", "")], where="seal")
+                result.refused.append(case)
+                continue
+            result.sealed.append((case, seal_case(session, case, actor=actor, key=key)))
+    return result
 
 
 def unsealed_cases(session: Session) -> list[Case]:

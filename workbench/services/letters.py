@@ -15,7 +15,7 @@ Two-person flow, every step an ``approval_events`` row and an audit event::
     utkast/returnert --send_to_leader--> til_godkjenning --approve--> godkjent --finalize--> ferdigstilt
                                               \\--return_with_comment--> returnert
 
-Every change goes through the case's optimistic lock (``cases.version``, ``cases._locked_update``),
+Every change goes through the case's optimistic lock (``cases.version``, ``cases.locked_update``),
 so two users editing at once never silently lose an edit: the second gets ``StaleCase``.
 A finalised letter is frozen: PDF/A bytes + SHA-256 stored, no further edits.
 """
@@ -39,6 +39,7 @@ from workbench.db.models import Case, CaseStatus, Role, User, utcnow
 from workbench.letters.model import TOPICS, DiscretionAnswer, LetterInput, Office, Signers, build_letter
 from workbench.letters.sanitize import sanitize_rich_text
 from workbench.services import audit
+from workbench.services.transaction import transaction
 from workbench.services import cases as case_service
 from workbench.services.cases import StaleCase  # noqa: F401  (re-exported for the routes)
 from workbench.texts import text as catalogue_text
@@ -144,7 +145,8 @@ def default_reference(case: Case) -> str:
 
 
 def get_or_create_letter(session: Session, case: Case, *, actor: audit.Actor) -> LetterRow:
-    """The case's letter row; created (utkast, default language, placeholder blocks) on first use."""
+    """The case's letter row; created (utkast, default language, placeholder blocks) on first use
+    (then it commits)."""
     row = letter_for(session, case)
     if row is not None:
         return row
@@ -152,9 +154,9 @@ def get_or_create_letter(session: Session, case: Case, *, actor: audit.Actor) ->
     lang = default_language(imported.parsed)
     row = LetterRow(case_id=case.id, language=lang, status=LetterStatus.UTKAST.value,
                     blocks=dict(PLACEHOLDER_TEXT[lang]), our_reference=default_reference(case))
-    session.add(row)
-    audit.record(session, actor, "letter.created", case_id=case.id, detail=f"lang={lang}")
-    session.commit()
+    with transaction(session):
+        session.add(row)
+        audit.record(session, actor, "letter.created", case_id=case.id, detail=f"lang={lang}")
     return row
 
 
@@ -372,27 +374,27 @@ def clean_blocks(blocks: Mapping[str, str]) -> dict[str, str]:
 
 def save_blocks(session: Session, case: Case, blocks: Mapping[str, str], *, expected_version: int,
                 actor: audit.Actor, language: str | None = None, our_reference: str | None = None) -> LetterRow:
-    """Store the jurist's edits (sanitised). Raises ``StaleCase`` when someone else saved first."""
+    """Store the jurist's edits (sanitised). Raises ``StaleCase`` when someone else saved first. Commits."""
     row = get_or_create_letter(session, case, actor=actor)
     _require_editable(row)
     if language is not None and language not in LANGS:
         raise LetterError("language", "Velg bokmål eller nynorsk.")
     cleaned = clean_blocks(blocks)
-    case_service._locked_update(session, case, expected_version)
-    row = letter_for(session, case)
-    merged = dict(row.blocks or {})
-    merged.update(cleaned)
-    row.blocks = merged
-    if language is not None:
-        row.language = language
-    if our_reference is not None:
-        row.our_reference = our_reference.strip()[:50] or None
-    row.updated_at = utcnow()
-    session.add(row)
-    changed = ",".join(sorted(cleaned)) or "-"
-    audit.record(session, actor, "letter.saved", case_id=case.id,
-                 detail=f"blocks={changed}"[:480] + (f" lang={language}" if language else ""))
-    session.commit()
+    with transaction(session):
+        case_service.locked_update(session, case, expected_version)
+        row = letter_for(session, case)
+        merged = dict(row.blocks or {})
+        merged.update(cleaned)
+        row.blocks = merged
+        if language is not None:
+            row.language = language
+        if our_reference is not None:
+            row.our_reference = our_reference.strip()[:50] or None
+        row.updated_at = utcnow()
+        session.add(row)
+        changed = ",".join(sorted(cleaned)) or "-"
+        audit.record(session, actor, "letter.saved", case_id=case.id,
+                     detail=f"blocks={changed}"[:480] + (f" lang={language}" if language else ""))
     return row
 
 
@@ -420,25 +422,25 @@ def _case_status_path(current: str, target: str) -> list[str]:
 def _move_case(session: Session, case: Case, target: str, expected_version: int, actor: audit.Actor) -> None:
     current = case.status
     path = _case_status_path(current, target)
-    case_service._locked_update(session, case, expected_version, **({"status": target} if path else {}))
+    case_service.locked_update(session, case, expected_version, **({"status": target} if path else {}))
     for step in path:
         audit.record(session, actor, "case.status", case_id=case.id, detail=f"{current}->{step}")
         current = step
 
 
 def send_to_leader(session: Session, case: Case, *, expected_version: int, actor: audit.Actor) -> LetterRow:
-    """To the leader; also again when the review changed after an approval (the approval lapsed)."""
+    """To the leader; also again when the review changed after an approval (the approval lapsed). Commits."""
     row = get_or_create_letter(session, case, actor=actor)
     lapsed = row.status == LetterStatus.GODKJENT.value and current_approval(session, case) is None
     if not lapsed:
         _require_editable(row)
-    _move_case(session, case, CaseStatus.TIL_GODKJENNING.value, expected_version, actor)
-    row = letter_for(session, case)
-    row.status = LetterStatus.TIL_GODKJENNING.value
-    row.updated_at = utcnow()
-    session.add(row)
-    _event(session, case, row, "sendt_til_godkjenning", actor)
-    session.commit()
+    with transaction(session):
+        _move_case(session, case, CaseStatus.TIL_GODKJENNING.value, expected_version, actor)
+        row = letter_for(session, case)
+        row.status = LetterStatus.TIL_GODKJENNING.value
+        row.updated_at = utcnow()
+        session.add(row)
+        _event(session, case, row, "sendt_til_godkjenning", actor)
     return row
 
 
@@ -450,7 +452,7 @@ def _leader(session: Session, case: Case, actor: audit.Actor) -> User:
 
 
 def approve(session: Session, case: Case, *, expected_version: int, actor: audit.Actor) -> LetterRow:
-    """The leader approves (signs «e.f.»): a leder, and not the letter's own saksbehandler."""
+    """The leader approves (signs «e.f.»): a leder, and not the letter's own saksbehandler. Commits."""
     user = _leader(session, case, actor)
     row = letter_for(session, case)
     if row is None or row.status != LetterStatus.TIL_GODKJENNING.value:
@@ -458,18 +460,19 @@ def approve(session: Session, case: Case, *, expected_version: int, actor: audit
     if user.id in author_ids(session, case):
         raise LetterError("leader_approval", "Du kan ikke godkjenne et vedtak du selv er saksbehandler for. "
                                              "En annen leder må godkjenne.")
-    case_service._locked_update(session, case, expected_version)
-    row = letter_for(session, case)
-    row.status = LetterStatus.GODKJENT.value
-    row.updated_at = utcnow()
-    session.add(row)
-    _event(session, case, row, "godkjent", actor)
-    session.commit()
+    with transaction(session):
+        case_service.locked_update(session, case, expected_version)
+        row = letter_for(session, case)
+        row.status = LetterStatus.GODKJENT.value
+        row.updated_at = utcnow()
+        session.add(row)
+        _event(session, case, row, "godkjent", actor)
     return row
 
 
 def return_with_comment(session: Session, case: Case, comment: str, *, expected_version: int,
                         actor: audit.Actor) -> LetterRow:
+    """The leader sends the letter back to the saksbehandler with a comment. Commits."""
     _leader(session, case, actor)
     comment = (comment or "").strip()
     if not comment:
@@ -477,13 +480,13 @@ def return_with_comment(session: Session, case: Case, comment: str, *, expected_
     row = letter_for(session, case)
     if row is None or row.status not in (LetterStatus.TIL_GODKJENNING.value, LetterStatus.GODKJENT.value):
         raise LetterError("comment", "Vedtaket er ikke sendt til godkjenning.")
-    _move_case(session, case, CaseStatus.UNDER_BEHANDLING.value, expected_version, actor)
-    row = letter_for(session, case)
-    row.status = LetterStatus.RETURNERT.value
-    row.updated_at = utcnow()
-    session.add(row)
-    _event(session, case, row, "returnert", actor, comment=comment[:5000])
-    session.commit()
+    with transaction(session):
+        _move_case(session, case, CaseStatus.UNDER_BEHANDLING.value, expected_version, actor)
+        row = letter_for(session, case)
+        row.status = LetterStatus.RETURNERT.value
+        row.updated_at = utcnow()
+        session.add(row)
+        _event(session, case, row, "returnert", actor, comment=comment[:5000])
     return row
 
 
@@ -532,7 +535,7 @@ def finalize(session: Session, case: Case, *, expected_version: int, actor: audi
              today: date | None = None) -> LetterRow:
     """Run the gate, render the PDF/A, check it (structure + consistency); on success store the bytes
     and SHA-256, freeze the letter, set the case to ferdigstilt and seal its documents into the
-    archive's hash chain (``integrity.seal_case``). Raises ``FinalizeBlocked``."""
+    archive's hash chain (``integrity.seal_case``). Raises ``FinalizeBlocked``. Commits."""
     from workbench.letters.consistency import check_consistency
     from workbench.letters.pdfa import check_pdfa
     from workbench.letters.render import render_pdf
@@ -556,30 +559,53 @@ def finalize(session: Session, case: Case, *, expected_version: int, actor: audi
     problems = [("pdf", p) for p in check_pdfa(pdf)] + check_consistency(pdf, letter)
     if problems:
         raise FinalizeBlocked(problems)
-    _move_case(session, case, CaseStatus.FERDIGSTILT.value, expected_version, actor)
-    row = letter_for(session, case)
-    row.pdf = pdf
-    row.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-    row.our_date = built.inp.our_date
-    row.our_reference = built.inp.our_reference
-    row.status = LetterStatus.FERDIGSTILT.value
-    row.finalized_at = utcnow()
-    row.finalized_by_id = actor.user_id
-    row.updated_at = row.finalized_at
-    session.add(row)
-    _event(session, case, row, "ferdigstilt", actor)
-    audit.record(session, actor, "letter.frozen", case_id=case.id, detail=f"sha256={audit.digest(row.pdf_sha256)}")
-    # In the same transaction: the case's documents join the signed hash chain (tamper evidence that
-    # a database insider cannot forge; services/integrity.py), or nothing is finalised.
     from workbench.services import integrity
 
-    integrity.seal_case(session, case, actor=actor)
-    session.commit()
+    with transaction(session):
+        _move_case(session, case, CaseStatus.FERDIGSTILT.value, expected_version, actor)
+        row = letter_for(session, case)
+        row.pdf = pdf
+        row.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+        row.our_date = built.inp.our_date
+        row.our_reference = built.inp.our_reference
+        row.status = LetterStatus.FERDIGSTILT.value
+        row.finalized_at = utcnow()
+        row.finalized_by_id = actor.user_id
+        row.updated_at = row.finalized_at
+        session.add(row)
+        _event(session, case, row, "ferdigstilt", actor)
+        audit.record(session, actor, "letter.frozen", case_id=case.id,
+                     detail=f"sha256={audit.digest(row.pdf_sha256)}")
+        # In the same transaction: the case's documents join the signed hash chain (tamper evidence
+        # that a database insider cannot forge; services/integrity.py), or nothing is finalised.
+        integrity.seal_case(session, case, actor=actor)
     return row
+
+
+def download_draft_pdf(session: Session, case: Case, *, actor: audit.Actor, today: date) -> bytes:
+    """The draft PDF (``draft_pdf``), its download audited. Commits."""
+    data = draft_pdf(session, case, today=today)
+    with transaction(session):
+        audit.record(session, actor, "letter.draft_downloaded", case_id=case.id)
+    return data
+
+
+def download_final_pdf(session: Session, case: Case, row: LetterRow, *, actor: audit.Actor) -> bytes:
+    """The finalised letter's PDF — checked first against the signed archive chain: a forged PDF is
+    never served (``integrity.IntegrityFailure``, audited) — its download audited. Commits."""
+    from workbench.services import integrity
+
+    integrity.require_intact(session, case, actor=actor, where="download")
+    if not row.pdf:
+        raise LetterError("letter", "Vedtaket er ikke ferdigstilt.")
+    with transaction(session):
+        audit.record(session, actor, "letter.downloaded", case_id=case.id)
+    return row.pdf
 
 
 __all__ = [
     "BLOCK_KEYS", "FinalizeBlocked", "LetterError", "StaleCase", "approve", "build_input", "current_approval",
-    "draft_pdf", "events", "finalize", "gate_problems", "get_or_create_letter", "letter_for", "pdf_filename",
+    "download_draft_pdf", "download_final_pdf", "draft_pdf", "events", "finalize", "gate_problems",
+    "get_or_create_letter", "letter_for", "pdf_filename",
     "preview_html", "return_with_comment", "save_blocks", "send_to_leader",
 ]

@@ -5,8 +5,9 @@
   original import (never changed), the list of corrections, and ``case.version`` for the lock;
 * :func:`current_review` ``(session, case, *, today) -> dict`` — ``services.review.review_document`` on
   the current document with what is recorded;
+* :func:`reevaluate` — a new evaluation of the document in force (after fact corrections);
 * :func:`save_recorded`, :func:`save_argument_answers`, :func:`correct_fact` — every write goes through
-  the case's optimistic lock (``cases.version``): a stale ``expected_version`` raises
+  the case lock (``cases.locked_update``): a stale ``expected_version`` raises
   :class:`workbench.services.cases.StaleCase` and nothing is written. Every write is audited with ids and
   field names only (``review.recorded``, ``review.argument_answered``, ``review.fact_corrected``).
 
@@ -35,16 +36,18 @@ from workbench.services.cases import (
     FieldProblem,
     InvalidDocument,
     StaleCase,
-    _locked_update,
     dumps_document,
     imported_for,
+    locked_update,
+    require_open,
     run_evaluation,
     validate,
 )
+from workbench.services.transaction import transaction
 
 __all__ = [
-    "ReviewState", "load_review", "current_review", "save_recorded", "save_argument_answers",
-    "correct_fact", "missing_argument_answers", "parse_path", "coerce_value", "StaleCase",
+    "ReviewState", "load_review", "current_review", "reevaluate", "save_recorded", "save_argument_answers",
+    "correct_fact", "missing_argument_answers", "parse_path", "value_at", "coerce_value", "StaleCase",
     "InvalidDocument",
 ]
 
@@ -115,6 +118,19 @@ def current_review(session: Session, case: Case, *, today: date) -> dict:
     return review_document(state.document, today=today, recorded=state.recorded)
 
 
+def reevaluate(session: Session, case: Case, *, actor: audit.Actor, today: date | None = None) -> Evaluation:
+    """A new evaluation of the *current* facts: the import after the jurist's recorded fact corrections
+    (the original import stays untouched beside it). Raises ``StaleCase`` on a closed case. Commits."""
+    require_open(session, case)
+    today = today or date.today()
+    result, error = run_evaluation(load_review(session, case).document, today)
+    with transaction(session):
+        ev = Evaluation(case_id=case.id, result=result, error=error, evaluated_on=today)
+        session.add(ev)
+        audit.record(session, actor, "case.evaluated", case_id=case.id)
+    return ev
+
+
 def missing_argument_answers(state: ReviewState) -> list[int]:
     """Indexes of the claimant's arguments without an answer (a letter needs them all)."""
     args = ((state.document.get("appeal") or {}).get("arguments")) or []
@@ -135,10 +151,10 @@ def _upsert(session: Session, case: Case, actor: audit.Actor) -> CaseReview:
 
 def save_recorded(session: Session, case: Case, recorded: Recorded, *, expected_version: int,
                   actor: audit.Actor) -> None:
-    """Store what the jurist recorded (the whole ``Recorded``). Raises ``StaleCase``."""
+    """Store what the jurist recorded (the whole ``Recorded``). Raises ``StaleCase``. Commits."""
     case_id = case.id
-    _locked_update(session, case, expected_version)
-    try:
+    with transaction(session):
+        locked_update(session, case, expected_version)
         row = _upsert(session, case, actor)
         before = Recorded.from_json(row.recorded or None).to_json()
         after = recorded.to_json()
@@ -146,18 +162,15 @@ def save_recorded(session: Session, case: Case, recorded: Recorded, *, expected_
         row.recorded = after
         audit.record(session, actor, "review.recorded", case_id=case_id,
                      detail=("fields=" + ",".join(changed)) if changed else "unchanged")
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
 
 
 def save_argument_answers(session: Session, case: Case, answers: dict[int, str], *,
                           expected_version: int, actor: audit.Actor) -> None:
-    """Store the answers to the claimant's arguments (index → text; empty = no answer)."""
+    """Store the answers to the claimant's arguments (index → text; empty = no answer). Raises
+    ``StaleCase``. Commits."""
     case_id = case.id
-    _locked_update(session, case, expected_version)
-    try:
+    with transaction(session):
+        locked_update(session, case, expected_version)
         row = _upsert(session, case, actor)
         before = {int(a["index"]): a.get("answer") for a in row.argument_answers or []}
         clean = {int(i): a.strip() for i, a in answers.items() if a and a.strip()}
@@ -165,10 +178,6 @@ def save_argument_answers(session: Session, case: Case, answers: dict[int, str],
         changed = sorted(i for i in set(before) | set(clean) if before.get(i) != clean.get(i))
         audit.record(session, actor, "review.argument_answered", case_id=case_id,
                      detail=("indexes=" + ",".join(map(str, changed))) if changed else "unchanged")
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
 
 
 # --- correcting a fact -----------------------------------------------------------------------------
@@ -207,7 +216,9 @@ def parse_path(path: str) -> list[str | int]:
     return out
 
 
-def _get(doc: Any, tokens: list[str | int]) -> tuple[Any, bool]:
+def value_at(doc: Any, tokens: list[str | int]) -> tuple[Any, bool]:
+    """The value at a parsed path (:func:`parse_path`) of a document, and whether it is there
+    (``(None, False)`` when it is not)."""
     cur = doc
     for t in tokens:
         if isinstance(t, int):
@@ -222,7 +233,7 @@ def _get(doc: Any, tokens: list[str | int]) -> tuple[Any, bool]:
 
 
 def _set(doc: Any, tokens: list[str | int], value: Any) -> None:
-    parent, _ok = _get(doc, tokens[:-1])
+    parent, _ok = value_at(doc, tokens[:-1])
     last = tokens[-1]
     if isinstance(last, int):
         if not isinstance(parent, list) or last >= len(parent):
@@ -250,7 +261,7 @@ def coerce_value(text: str, old: Any) -> Any:
 def correct_fact(session: Session, case: Case, path: str, new_value: Any, reason: str, *,
                  expected_version: int, actor: audit.Actor, today: date | None = None) -> FactCorrection:
     """Change one value of the document in force, validate, re-evaluate, record why. Raises
-    ``InvalidDocument`` (field errors; nothing stored) or ``StaleCase``."""
+    ``InvalidDocument`` (field errors; nothing stored) or ``StaleCase``. Commits."""
     reason = (reason or "").strip()
     problems: list[FieldProblem] = []
     if not reason:
@@ -260,8 +271,8 @@ def correct_fact(session: Session, case: Case, path: str, new_value: Any, reason
     except ValueError as exc:
         raise InvalidDocument([FieldProblem("path", str(exc)), *problems]) from None
     state = load_review(session, case)
-    old, found = _get(state.document, tokens)
-    parent, parent_found = _get(state.document, tokens[:-1])
+    old, found = value_at(state.document, tokens)
+    parent, parent_found = value_at(state.document, tokens[:-1])
     if not found and not (parent_found and isinstance(parent, dict) and isinstance(tokens[-1], str)):
         raise InvalidDocument([FieldProblem("path", f"Feltet {path} finnes ikke i dokumentet."), *problems])
     if problems:
@@ -276,8 +287,8 @@ def correct_fact(session: Session, case: Case, path: str, new_value: Any, reason
     case_id = case.id
     today = today or date.today()
     result, error = run_evaluation(doc, today)
-    _locked_update(session, case, expected_version)
-    try:
+    with transaction(session):
+        locked_update(session, case, expected_version)
         row = _upsert(session, case, actor)
         row.current_document = _to_column(doc)
         correction = FactCorrection(case_id=case_id, path=path.strip(),
@@ -289,8 +300,4 @@ def correct_fact(session: Session, case: Case, path: str, new_value: Any, reason
         session.flush()
         audit.record(session, actor, "review.fact_corrected", case_id=case_id,
                      detail=f"path={path.strip()[:150]} correction_id={correction.id} evaluation_id={evaluation.id}")
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
     return correction

@@ -53,7 +53,7 @@ def _enum(enum) -> dict:
 BOOL = {"type": "boolean"}
 
 
-def _obj(fields: v._Fields, properties: dict[str, dict], description: str | None = None) -> dict:
+def _obj(fields: v.Fields, properties: dict[str, dict], description: str | None = None) -> dict:
     """An object of the format: exactly the validation's keys; an optional one may also be null
     (the validation reads null as absent)."""
     assert set(properties) == set(fields.allowed), (sorted(properties), fields.allowed)

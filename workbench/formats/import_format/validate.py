@@ -267,9 +267,10 @@ def _p(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-class _Fields:
+class Fields:
     """The fields of one kind of object in the format: all that are allowed (listed in this order when
-    an unknown one is met) and the required ones."""
+    an unknown one is met) and the required ones. ``schema.py`` builds the JSON Schema from the same
+    lists, so the schema and the validation cannot disagree on a key."""
 
     __slots__ = ("allowed", "known", "required")
 
@@ -279,25 +280,25 @@ class _Fields:
         self.known = frozenset(allowed)  # one C-level check per object instead of a loop over its keys
 
 
-ROOT = _Fields(("format", "nav_office", "decision", "participant", "representative", "programme", "children",
+ROOT = Fields(("format", "nav_office", "decision", "participant", "representative", "programme", "children",
                 "work", "absence", "leave_without_stonad", "ferie", "benefits", "payments", "appeal"),
                ("format", "nav_office", "decision", "participant", "programme", "appeal"))
-NAV_OFFICE = _Fields(("name", "unit_number"), ("name",))
-DECISION = _Fields(("reference", "date", "kind", "hjemler", "reasons", "notice_received", "absence_reservation"),
+NAV_OFFICE = Fields(("name", "unit_number"), ("name",))
+DECISION = Fields(("reference", "date", "kind", "hjemler", "reasons", "notice_received", "absence_reservation"),
                    ("reference", "date", "kind"))
-PARTICIPANT = _Fields(("name", "fnr", "birth_date", "address", "language"), ("name", "fnr", "birth_date"))
-ADDRESS = _Fields(("street", "postcode", "city"), ("street", "postcode", "city"))
-REPRESENTATIVE = _Fields(("name", "kind", "address"), ("name", "kind"))
-PROGRAMME = _Fields(("from", "to", "hours_per_week", "first_start"), ("from", "to"))
-CHILD = _Fields(("birth_date", "from", "to", "foster"), ("birth_date",))
-WORK = _Fields(("from", "to", "hours", "kind", "note"), ("from", "to", "hours", "kind"))
-ABSENCE = _Fields(("date", "hours", "valid", "reason"), ("date", "hours", "valid"))
-LEAVE = _Fields(("from", "to", "reason", "kind"), ("from", "to", "reason"))
-FERIE = _Fields(("from", "to", "note"), ("from", "to"))
-BENEFIT = _Fields(("kind", "from", "to", "daily_amount"), ("kind", "from", "to", "daily_amount"))
-PAYMENT = _Fields(("from", "to", "gross", "deductions", "net"), ("from", "to", "net"))
-DEDUCTION = _Fields(("kind", "amount", "hjemmel", "note"), ("kind", "amount"))
-APPEAL = _Fields(("sent", "received", "by", "signed", "arguments", "forwarded", "nav_statement",
+PARTICIPANT = Fields(("name", "fnr", "birth_date", "address", "language"), ("name", "fnr", "birth_date"))
+ADDRESS = Fields(("street", "postcode", "city"), ("street", "postcode", "city"))
+REPRESENTATIVE = Fields(("name", "kind", "address"), ("name", "kind"))
+PROGRAMME = Fields(("from", "to", "hours_per_week", "first_start"), ("from", "to"))
+CHILD = Fields(("birth_date", "from", "to", "foster"), ("birth_date",))
+WORK = Fields(("from", "to", "hours", "kind", "note"), ("from", "to", "hours", "kind"))
+ABSENCE = Fields(("date", "hours", "valid", "reason"), ("date", "hours", "valid"))
+LEAVE = Fields(("from", "to", "reason", "kind"), ("from", "to", "reason"))
+FERIE = Fields(("from", "to", "note"), ("from", "to"))
+BENEFIT = Fields(("kind", "from", "to", "daily_amount"), ("kind", "from", "to", "daily_amount"))
+PAYMENT = Fields(("from", "to", "gross", "deductions", "net"), ("from", "to", "net"))
+DEDUCTION = Fields(("kind", "amount", "hjemmel", "note"), ("kind", "amount"))
+APPEAL = Fields(("sent", "received", "by", "signed", "arguments", "forwarded", "nav_statement",
                   "requested_reasons", "reasons_received", "statsforvalteren_received"),
                  ("sent", "by", "arguments"))
 
@@ -311,7 +312,7 @@ class _V:
     def err(self, path: str, message: str) -> None:
         self.errors.append(FieldError(path, message))
 
-    def obj(self, v: Any, path: str, fields: _Fields) -> dict | None:
+    def obj(self, v: Any, path: str, fields: Fields) -> dict | None:
         if not isinstance(v, dict):
             self.err(path, f"{_show(v)} er ikke et objekt")
             return None

@@ -1,16 +1,16 @@
-from flask import abort, flash, redirect, render_template, url_for
-from flask_login import current_user
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectChoice, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from workbench.web.admin import bp
-from workbench.db.models import ROLE_LABELS, ApiToken, User
+from workbench.db.models import ROLE_LABELS
 from workbench.db.session import db_session
 from workbench.services import api_tokens, users
 from workbench.web.access import ADMINS, roles_required
 from workbench.web.helpers import current_actor
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 class UserForm(FlaskForm):
@@ -43,16 +43,13 @@ def users_page():
     form = UserForm()
     status = 200
     if form.validate_on_submit():
-        s = db_session()
         try:
-            user = users.create_user(s, form.username.data, form.password.data, form.role.data,
-                                     display_name=form.display_name.data, actor=_actor())
+            user = users.create_user(db_session(), form.username.data or "", form.password.data or "",
+                                     form.role.data or "", display_name=form.display_name.data, actor=_actor())
         except users.UserError as exc:
-            s.rollback()
             getattr(form, exc.field).errors.append(exc.message)
             status = 400
         else:
-            s.commit()
             flash(f"Brukeren {user.username} er opprettet.", "success")
             return redirect(url_for("admin.users"))
     elif form.is_submitted():
@@ -68,14 +65,14 @@ def toggle_active(user_id: int):
     if not form.validate_on_submit():
         abort(400)
     s = db_session()
-    user = s.get(User, user_id)
+    user = users.get_user(s, user_id)
     if user is None:
         abort(404)
-    if user.id == current_user.id:
-        flash("Du kan ikke deaktivere deg selv.", "error")
+    try:
+        users.set_active(s, user, not user.active, actor=_actor())  # deactivating ends their sessions
+    except users.UserError as exc:
+        flash(exc.message, "error")
         return redirect(url_for("admin.users"))
-    users.set_active(s, user, not user.active, actor=_actor())  # deactivating ends their sessions
-    s.commit()
     flash(f"Brukeren {user.username} er {'aktivert' if user.active else 'deaktivert'}.", "success")
     return redirect(url_for("admin.users"))
 
@@ -87,9 +84,8 @@ def tokens():
     new_token = None
     status = 200
     if form.validate_on_submit():
-        s = db_session()
-        _row, new_token = api_tokens.create_token(s, form.client.data, form.scopes.data, actor=_actor())
-        s.commit()
+        _row, new_token = api_tokens.create_token(db_session(), form.client.data or "", form.scopes.data or [],
+                                                  actor=_actor())
         form = TokenForm(formdata=None)
     elif form.is_submitted():
         status = 400
@@ -105,10 +101,9 @@ def revoke_token(token_id: int):
     if not form.validate_on_submit():
         abort(400)
     s = db_session()
-    row = s.get(ApiToken, token_id)
+    row = api_tokens.get_token(s, token_id)
     if row is None:
         abort(404)
     api_tokens.revoke(s, row, actor=_actor())
-    s.commit()
     flash(f"API-nøkkelen for {row.client} er tilbakekalt.", "success")
     return redirect(url_for("admin.tokens"))

@@ -7,21 +7,7 @@ cases only (the arkivar's view), ``cases:read-open`` every case (a saksbehandler
 ``/api/v1/openapi.json`` and kept true by a test.
 """
 
-from flask import Blueprint, jsonify
+from workbench.web.api.errors import json_error
+from workbench.web.api.routes import bp
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
-
-
-def json_error(status: int, code: str, message: str, fields: list[dict] | None = None,
-               headers: dict | None = None):
-    body: dict = {"error": {"code": code, "message": message}}
-    if fields is not None:
-        body["error"]["fields"] = fields
-    response = jsonify(body)
-    response.status_code = status
-    for k, v in (headers or {}).items():
-        response.headers[k] = v
-    return response
-
-
-from workbench.web.api import routes  # noqa: E402,F401
+__all__ = ["bp", "json_error"]

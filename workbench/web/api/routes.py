@@ -1,12 +1,14 @@
 from functools import wraps
 
-from flask import g, jsonify, request, url_for
+from flask import Blueprint, g, jsonify, request, url_for
 
-from workbench.web.api import bp, json_error
+from workbench.web.api.errors import json_error
 from workbench.web.api.openapi import openapi_document
 from workbench.db.session import db_session
 from workbench.services import api_tokens, audit
 from workbench.services import cases as case_service
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 WWW_AUTH = {"WWW-Authenticate": 'Bearer realm="klagebenk"'}
 
@@ -32,7 +34,6 @@ def token_required(*scopes: str):
                 return json_error(403, "forbidden",
                                   f"API-nøkkelen mangler tilgangen {' eller '.join(scopes)}.")
             api_tokens.touch(s, row)
-            s.commit()
             g.api_token = row
             return view(*args, **kwargs)
 

@@ -11,9 +11,8 @@ service that checked).
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 
-from workbench.web.archive import bp
 from workbench.web.archive.forms import DATE_MESSAGE, ExportForm, SearchForm, VersionedForm
 from workbench.db.session import db_session
 from workbench.services import archive as archive_service
@@ -21,6 +20,8 @@ from workbench.services import cases as case_service
 from workbench.services import integrity
 from workbench.web.access import ARCHIVISTS, roles_required  # arkivar and leder
 from workbench.web.helpers import current_actor
+
+bp = Blueprint("archive", __name__, url_prefix="/arkivering")
 
 
 _actor = current_actor

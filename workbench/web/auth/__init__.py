@@ -1,7 +1,5 @@
 """Login and logout (Flask-Login sessions, argon2 hashes)."""
 
-from flask import Blueprint
+from workbench.web.auth.routes import bp
 
-bp = Blueprint("auth", __name__, url_prefix="/auth")
-
-from workbench.web.auth import routes  # noqa: E402,F401
+__all__ = ["bp"]

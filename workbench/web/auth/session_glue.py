@@ -8,12 +8,15 @@ saved copy of the cookie is worth nothing afterwards.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import current_app, flash, g, redirect, request, session, url_for
 from sqlmodel import Session
+from werkzeug.wrappers import Response
 
 from workbench.db.models import User
 from workbench.db.session import db_session, engine_for
-from workbench.services import audit, sessions
+from workbench.services import login
 
 SESSION_TOKEN = "_kb_session"
 
@@ -26,12 +29,12 @@ END_MESSAGES = {
 }
 
 
-def _limits() -> tuple:
+def _limits() -> tuple[timedelta, timedelta]:
     config = current_app.config
     return config["SESSION_IDLE_TIMEOUT"], config["SESSION_ABSOLUTE_LIFETIME"]
 
 
-def _duration_text(delta) -> str:
+def _duration_text(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     if minutes % 60 == 0 and minutes >= 60:
         hours = minutes // 60
@@ -46,14 +49,10 @@ def load_user(user_id: str) -> User | None:
     except (TypeError, ValueError):
         return None
     idle, lifetime = _limits()
-    # Its own short transaction: the check may end or refresh the session row, and that must be
-    # committed now, whatever the view does with the request's session later.
+    # Its own session: the check may end or refresh the session row, and that is committed now
+    # (login.check_session is its own transaction), whatever the view does with the request's session.
     with Session(engine_for(), expire_on_commit=False) as s:
-        verdict = sessions.check(s, session.get(SESSION_TOKEN), uid, idle=idle, absolute=lifetime)
-        if verdict.ended_now:
-            audit.record(s, audit.Actor(user_id=uid), "user.session_expired",
-                         detail=f"reason={verdict.reason}")
-        s.commit()
+        verdict = login.check_session(s, session.get(SESSION_TOKEN), uid, idle=idle, absolute=lifetime)
     if not verdict.valid:
         session.clear()
         g.session_end_reason = verdict.reason
@@ -66,7 +65,7 @@ def load_user(user_id: str) -> User | None:
     return user
 
 
-def unauthorized():
+def unauthorized() -> Response:
     """No live session: to the login page, saying why when the session ran out."""
     reason = g.pop("session_end_reason", None)
     idle, lifetime = _limits()
@@ -79,22 +78,27 @@ def unauthorized():
     return redirect(url_for("auth.login", next=target) if target and target != "/" else url_for("auth.login"))
 
 
-def begin(s: Session, user: User) -> None:
-    """After the password is verified: a fresh cookie (nothing carried over from before login,
-    against session fixation) and a new server-side session. The caller commits."""
+def log_in(s: Session, username: str, password: str) -> login.LoginResult:
+    """A login attempt (``services.login.log_in``: throttle, password, server-side session; it
+    commits). On success a fresh cookie (nothing carried over from before login, against session
+    fixation) carrying the new session's token."""
     from flask_login import login_user
 
-    session.clear()
     _idle, lifetime = _limits()
-    token = sessions.start(s, user.id, absolute=lifetime)
-    login_user(user)
-    session[SESSION_TOKEN] = token
+    result = login.log_in(s, username, password, secret=current_app.config["SECRET_KEY"],
+                          address=request.remote_addr, lifetime=lifetime)
+    if result.user is not None:
+        session.clear()
+        login_user(result.user)
+        session[SESSION_TOKEN] = result.token
+    return result
 
 
-def finish(s: Session, reason: str = "logout") -> None:
-    """Logout: the server-side session ends, the cookie is emptied. The caller commits."""
+def finish(s: Session, user_id: int | None, reason: str = "logout") -> None:
+    """Logout: the server-side session ends (``services.login.log_out``, which commits), the cookie
+    is emptied."""
     from flask_login import logout_user
 
-    sessions.end(s, session.get(SESSION_TOKEN), reason)
+    login.log_out(s, session.get(SESSION_TOKEN), user_id, reason)
     logout_user()
     session.clear()

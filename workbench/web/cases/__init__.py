@@ -1,7 +1,5 @@
 """Case list (Mine saker / Alle saker / Til arkiv) and the case page."""
 
-from flask import Blueprint
+from workbench.web.cases.routes import bp
 
-bp = Blueprint("cases", __name__, url_prefix="/saker")
-
-from workbench.web.cases import routes  # noqa: E402,F401
+__all__ = ["bp"]

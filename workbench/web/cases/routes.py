@@ -1,16 +1,15 @@
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from workbench.web.cases import bp
 from workbench.web.cases.forms import ActionForm, ForelopigSvarForm, ReceivedForm, VersionedForm
 from workbench.db.models import CaseStatus
 from workbench.db.session import db_session
 from workbench.formats.evaluation_json import EvaluationFormatError, EvaluationRecord, read_evaluation
 from workbench.services import audit
 from workbench.services import cases as case_service
-from workbench.services import deadlines
+from workbench.services import deadlines, review_store
 from workbench.web.access import (
     ARCHIVE_STATUSES,
     CASE_READERS,
@@ -19,6 +18,8 @@ from workbench.web.access import (
     roles_required,
 )
 from workbench.web.helpers import current_actor, readable_case_or_abort
+
+bp = Blueprint("cases", __name__, url_prefix="/saker")
 
 STATUS_ACTIONS = {
     # from status: [(to status, button label)]
@@ -191,7 +192,7 @@ def reevaluate(public_id: str):
     if not form.validate_on_submit():
         abort(400)
     try:
-        case_service.reevaluate(db_session(), case, actor=_actor())
+        review_store.reevaluate(db_session(), case, actor=_actor())
     except case_service.StaleCase as exc:
         _stale(exc)
         return redirect(url_for("cases.show", public_id=public_id))

@@ -1,8 +1,6 @@
 """Import of a contested decision: JSON upload and the hand-entry form. Both build the import
 document and go through the one validation in ``services.cases.import_document``."""
 
-from flask import Blueprint
+from workbench.web.imports.routes import bp
 
-bp = Blueprint("imports", __name__, url_prefix="/import")
-
-from workbench.web.imports import routes  # noqa: E402,F401
+__all__ = ["bp"]

@@ -1,14 +1,15 @@
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 
 from workbench.db.session import db_session
-from workbench.web.imports import bp
 from workbench.web.imports.formdoc import add_row, build_document, field_id, flatten, row_counts
 from workbench.services import cases as case_service
 from workbench.web.access import IMPORTERS, roles_required
 from workbench.web.helpers import current_actor
+
+bp = Blueprint("imports", __name__, url_prefix="/import")
 
 
 class UploadForm(FlaskForm):

@@ -11,19 +11,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from workbench.db.appeal_models import LetterStatus
 from workbench.db.models import Role
 from workbench.db.session import db_session
-from workbench.services import audit, clock
+from workbench.services import clock
 from workbench.services import cases as case_service
 from workbench.services import letters as letter_service
-from workbench.web.letter import bp
 from workbench.web.letter.forms import LetterForm, ReturnForm, VersionedForm
 from workbench.web.access import CASE_READERS, CASE_WORKERS, roles_required
 from workbench.web.helpers import current_actor, readable_case_or_abort
+
+bp = Blueprint("vedtak", __name__)
 
 LEADERS = frozenset({Role.LEDER.value})
 LETTER_ASSETS = {"letter.css"}  # plus fonts/*.ttf: what the preview frame may load
@@ -260,7 +261,6 @@ def approve(public_id: str):
         flash(str(exc), "error")
         return redirect(_page_url(case))
     except letter_service.LetterError as exc:
-        s.rollback()
         return _render(_load(public_id), problems=[(exc.field, exc.message)], status=409)
     flash("Vedtaket er godkjent.", "success")
     return redirect(_page_url(case))
@@ -283,7 +283,6 @@ def return_letter(public_id: str):
         flash(str(exc), "error")
         return redirect(_page_url(case))
     except letter_service.LetterError as exc:
-        s.rollback()
         return _render(_load(public_id), return_form=form, problems=[(exc.field, exc.message)], status=409)
     flash("Vedtaket er returnert til saksbehandleren med kommentar.", "success")
     return redirect(_page_url(case))
@@ -303,7 +302,6 @@ def finalize(public_id: str):
         flash(str(exc), "error")
         return redirect(_page_url(case))
     except letter_service.FinalizeBlocked as exc:
-        s.rollback()
         return _render(_load(public_id), problems=exc.problems, status=422)
     except letter_service.LetterError as exc:
         flash(exc.message, "error")
@@ -328,9 +326,7 @@ def draft_pdf(public_id: str):
         abort(404)
     if letter_service.is_frozen(row):
         return redirect(url_for("vedtak.final_pdf", public_id=public_id))
-    data = letter_service.draft_pdf(s, case, today=_today())
-    audit.record(s, _actor(), "letter.draft_downloaded", case_id=case.id)
-    s.commit()
+    data = letter_service.download_draft_pdf(s, case, actor=_actor(), today=_today())
     return _pdf_response(data, letter_service.pdf_filename(case, row.language, draft=True))
 
 
@@ -346,12 +342,10 @@ def final_pdf(public_id: str):
     from workbench.services import integrity
 
     try:  # the bytes against the signed archive chain first: a forged PDF is never served
-        integrity.require_intact(s, case, actor=_actor(), where="download")
+        data = letter_service.download_final_pdf(s, case, row, actor=_actor())
     except integrity.IntegrityFailure as exc:
         return integrity_refused(case, exc, back_url=_page_url(case))
-    audit.record(s, _actor(), "letter.downloaded", case_id=case.id)
-    s.commit()
-    return _pdf_response(row.pdf, letter_service.pdf_filename(case, row.language))
+    return _pdf_response(data, letter_service.pdf_filename(case, row.language))
 
 
 @bp.get("/vedtak/brevmal/<path:filename>")

@@ -2,8 +2,6 @@
 discretion (⚖), the outcome, the claimant's arguments and fact corrections. Routes and forms only;
 storage in ``workbench.services.review_store``, the law in ``workbench.rules``."""
 
-from flask import Blueprint
+from workbench.web.review.routes import bp
 
-bp = Blueprint("review", __name__, url_prefix="/saker")
-
-from workbench.web.review import routes  # noqa: E402,F401
+__all__ = ["bp"]

@@ -10,11 +10,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from workbench.db.session import db_session
-from workbench.web.review import bp
 from workbench.web.review.forms import (
     AdmissibilityForm,
     FactForm,
@@ -28,6 +27,8 @@ from workbench.services import audit, clock, review_store
 from workbench.services import cases as case_service
 from workbench.web.access import CASE_WORKERS, roles_required
 from workbench.web.helpers import current_actor, readable_case_or_abort
+
+bp = Blueprint("review", __name__, url_prefix="/saker")
 
 #: the jurist's admissibility confirmations, stored as answers with these codes in ``Recorded``
 ADM_PREFIX = "adm-"
@@ -407,7 +408,7 @@ def correct_fact(public_id: str):
     except ValueError as exc:
         form.path.errors = [str(exc)]
         return _render(case, status=400, forms={"fact": form})
-    old, _found = review_store._get(state.document, tokens)
+    old, _found = review_store.value_at(state.document, tokens)
     value = review_store.coerce_value(form.value.data, old)
     try:
         review_store.correct_fact(s, case, path, value, form.reason.data, expected_version=form.version.data,
