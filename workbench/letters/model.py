@@ -1,8 +1,9 @@
 """The decision letter as data: ``LetterInput`` (what the jurist decided) → ``Letter`` (the sections).
 
 One section model for both written standards: ``build_letter`` takes every fixed text from
-the catalogue (``workbench.texts``) in the input's language and every figure from the evaluation dict
-(``workbench.services.evaluation.evaluate_document``) — no amount, date or day count is typed by hand.
+the catalogue (``workbench.texts``) in the input's language and every figure from the evaluation record
+(``workbench.formats.evaluation_json.read_evaluation`` of ``evaluate_document``'s JSON: Decimal amounts, dates,
+G and the factor as values) — no amount, date or day count is typed by hand or parsed from text.
 
 Text kinds, and how they reach the page:
 - values from the import, the claimant or Nav (names, reasons, arguments, notes, statements,
