@@ -12,7 +12,8 @@ from functools import lru_cache, cache
 from itertools import starmap
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from enum import Enum
+from typing import Any, NamedTuple, cast
 from collections.abc import Callable
 
 from workbench.formats.import_format import bounds
@@ -132,7 +133,7 @@ def p_date(v: Any) -> date:
         raise _Invalid(f"{_show(v)} er ikke en dato (bruk ÅÅÅÅ-MM-DD, f.eks. 2025-10-06)")
     d = _iso_date(v)
     if not bounds.DATE_MIN <= d <= bounds.DATE_MAX:
-        raise _Invalid(bounds.date_problem(d))
+        raise _Invalid(bounds.date_problem(d) or f"{d.isoformat()} er utenfor tillatte datoer")
     return d
 
 
@@ -196,7 +197,7 @@ def p_money(v: Any) -> Decimal:
         if v < 0:
             raise _Invalid(f"{v}: beløpet kan ikke være negativt")
         _bounded_money(v)  # before quantize: a huge value is never expanded
-        if v.as_tuple().exponent < -2 and v != v.quantize(Decimal("0.01")):
+        if _more_than_two_decimals(v):
             raise _Invalid(f"{v}: et beløp kan ha høyst 2 desimaler")
         return v
     raise _Invalid(f"{_show(v)} er ikke et beløp")  # pragma: no cover
@@ -226,7 +227,7 @@ def p_hours(v: Any) -> Decimal:
     problem = bounds.hours_problem(d)  # before quantize: a huge value is never expanded
     if problem:
         raise _Invalid(f"{d}: {problem}")
-    if d.as_tuple().exponent < -2 and d != d.quantize(Decimal("0.01")):
+    if _more_than_two_decimals(d):
         raise _Invalid(f"{d}: timer kan ha høyst 2 desimaler")
     return d
 
@@ -237,8 +238,14 @@ def p_bool(v: Any) -> bool:
     return v
 
 
+def _more_than_two_decimals(d: Decimal) -> bool:
+    """A finite Decimal (the callers checked it) written with more than two significant decimals."""
+    exponent = d.as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -2 and d != d.quantize(Decimal("0.01"))
+
+
 @cache
-def p_enum(enum: type) -> Callable[[Any], Any]:
+def p_enum(enum: type[Enum]) -> Callable[[Any], Any]:
     """The parser for one enum (built once per enum: it is called for every list item)."""
     members = {e.value: e for e in enum}  # a dict lookup: ``enum(v)`` is slow
     values = list(members)
@@ -526,8 +533,8 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
         per = v.period(b, p) if b is not None else BAD
         amount = v.get(b, "daily_amount", p, p_money)
         if isinstance(amount, Decimal) and amount > bounds.MAX_DAILY_AMOUNT:
-            v.err(f"{p}.daily_amount", f"{amount}: " + bounds.amount_problem(amount, bounds.MAX_DAILY_AMOUNT,
-                                                                              "kr per dag"))
+            problem = bounds.amount_problem(amount, bounds.MAX_DAILY_AMOUNT, "kr per dag")
+            v.err(f"{p}.daily_amount", f"{amount}: {problem}")
             amount = BAD
         benefits.append((kind, per, amount))
 
@@ -580,7 +587,9 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
     if v.errors:
         raise ImportValidationError(v.errors)
 
-    # -- build (every value is valid here) ---------------------------------------------------------
+    # -- build (every value is valid here: a BAD sentinel has its error recorded and raised above) ------
+    p_addr = cast("m.Address | None", p_addr)
+    prog_period = cast(Periode, prog_period)
     return m.NavDecision(
         nav_office=m.NavOffice(office_name, office_unit),
         decision=m.Decision(reference=d_ref, date=d_date, kind=d_kind, hjemler=tuple(hjemler),
@@ -593,10 +602,11 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
                         nav_statement=a_stmt, requested_reasons=a_dates["requested_reasons"],
                         reasons_received=a_dates["reasons_received"],
                         statsforvalteren_received=a_dates["statsforvalteren_received"]),
-        payments=tuple(m.Payment(per, net, gross, tuple(starmap(m.Deduction, deds)))
+        payments=tuple(m.Payment(cast(Periode, per), net, gross, tuple(starmap(m.Deduction, deds)))
                        for per, net, gross, deds in payments),
         representative=None if rep is None else m.Representative(name=rep[0], kind=rep[1], address=rep[2]),
-        children=tuple(m.Child(birth_date=bd, periode=per, foster=bool(foster)) for bd, per, foster in children),
+        children=tuple(m.Child(birth_date=bd, periode=cast("Periode | None", per), foster=bool(foster))
+                       for bd, per, foster in children),
         # the list items were collected in their dataclass's field order: positional construction is
         # markedly cheaper than keywords, and these are most of the objects built
         work=tuple(starmap(m.Work, work)),
