@@ -64,7 +64,8 @@ def register_config(app: Flask, overrides: dict | None) -> None:
         # only from as many hops as are ours: anything further left could be forged by the client.
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)
+        # Flask's documented way to wrap the WSGI app in middleware (mypy sees a method being replaced)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)  # type: ignore[method-assign]
 
 
 def register_passwords(app: Flask) -> None:

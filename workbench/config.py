@@ -129,7 +129,7 @@ def from_environment(instance_path: str | os.PathLike, overrides: dict | None = 
     }
     config.update(office_settings(env, overrides, mode=mode, serving=serving))
     config.update(key_settings(env, overrides, mode=mode, serving=serving, instance_path=instance_path,
-                               database_url=config["DATABASE_URL"]))
+                               database_url=str(config["DATABASE_URL"])))
     overrides.pop(KEY_VAR, None)
     overrides.pop("DATABASE_URL", None)
     overrides.pop("SECRET_KEY", None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.db.models import ApiToken, CaseStatus, utcnow
 from workbench.services import audit
@@ -99,4 +99,4 @@ def revoke(session: Session, row: ApiToken, *, actor: audit.Actor) -> None:
 
 
 def list_tokens(session: Session) -> list[ApiToken]:
-    return list(session.exec(select(ApiToken).order_by(ApiToken.created_at.desc())))
+    return list(session.exec(select(ApiToken).order_by(col(ApiToken.created_at).desc())))

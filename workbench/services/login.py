@@ -67,6 +67,7 @@ def log_in(session: Session, username: str, password: str, *, secret: str, addre
                 audit.record(session, audit.Actor.cli(), "user.login_locked",
                              detail=f"{target} scope={lock.scope} seconds={lock.seconds}")
         return LoginResult(retry_after=max((lock.seconds for lock in new_locks), default=None))
+    assert user.id is not None  # a stored user
     with transaction(session):
         login_throttle.record_success(session, keys)
         token = sessions.start(session, user.id, absolute=lifetime)

@@ -160,10 +160,11 @@ def _dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def row_counts(doc: dict) -> dict[str, int]:
+def row_counts(doc: dict) -> dict[str, Any]:
     """How many rows to show per group: the document's rows, plus one empty row to fill in. (A
-    posted name may have made a group or a row plain text: it counts as empty.)"""
-    counts = {g: len(_list(doc.get(g))) + 1 for g in GROUPS}
+    posted name may have made a group or a row plain text: it counts as empty.) Group → int, except
+    ``deductions``: one int per payment row."""
+    counts: dict[str, Any] = {g: len(_list(doc.get(g))) + 1 for g in GROUPS}
     counts["arguments"] = len(_list(_dict(doc.get("appeal")).get("arguments"))) + 1
     counts["deductions"] = [len(_list(_dict(p).get("deductions"))) + 1 for p in _list(doc.get("payments"))]
     return counts

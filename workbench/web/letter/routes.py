@@ -49,7 +49,7 @@ def _page_url(case, anchor: str = "") -> str:
 def _review_url(case) -> str:
     """The issue-5 review page of the case when it is there, else the case page."""
     for rule in current_app.url_map.iter_rules():
-        if (rule.endpoint.startswith("review.") and "GET" in rule.methods and rule.arguments == {"public_id"}
+        if (rule.endpoint.startswith("review.") and "GET" in (rule.methods or ()) and rule.arguments == {"public_id"}
                 and rule.rule.endswith("/vurdering")):
             return url_for(rule.endpoint, public_id=case.public_id)
     return url_for("cases.show", public_id=case.public_id)

@@ -147,7 +147,7 @@ def _render(case, *, status: int = 200, conflict: bool = False, forms: dict | No
         formdata=None, notice_received=rec.notice_received, appeal_received=rec.appeal_received,
         late_appeal_admitted={True: "ja", False: "nei", None: ""}[rec.late_appeal_admitted],
         late_appeal_reasons=rec.late_appeal_reasons,
-        klagerett_assessment=(rec.answer(ADM_KLAGERETT).answer if rec.answer(ADM_KLAGERETT) else ""),
+        klagerett_assessment=(klagerett.answer if (klagerett := rec.answer(ADM_KLAGERETT)) else ""),
         form_confirmed=rec.answer(ADM_FORM) is not None))
     forms.setdefault("reformatio", ReformatioForm(
         formdata=None, appeal_received=rec.appeal_received, interests=rec.reformatio_interests,
