@@ -10,7 +10,7 @@ import re
 import uuid
 from datetime import date, datetime, UTC
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import JSON, Column, Text
 from sqlmodel import Field, SQLModel
@@ -18,6 +18,18 @@ from sqlmodel import Field, SQLModel
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class _Row(Protocol):
+    id: int | None
+
+
+def stored_id(row: _Row) -> int:
+    """The primary key of a row that is in the database (``id`` is ``None`` only before the first
+    flush). ``ValueError`` for a row never stored: a programming error, not a user's."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} is not stored yet (no id)")
+    return row.id
 
 
 _DIGIT_RUN = re.compile(r"\d{7}")

@@ -15,8 +15,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, update
-from sqlmodel import Session, select
+from sqlalchemy import CursorResult, func, update
+from sqlmodel import Session, col, select
 
 from workbench.db.models import (
     Case,
@@ -24,6 +24,7 @@ from workbench.db.models import (
     Evaluation,
     ImportedDecision,
     User,
+    stored_id,
     utcnow,
 )
 from workbench.services import audit
@@ -149,14 +150,14 @@ def import_document(session: Session, source: str | bytes, *, origin: str, actor
     with transaction(session):
         session.add(case)
         session.flush()
-        session.add(ImportedDecision(case_id=case.id, format=str(doc.get("format", "")),
+        case_id = stored_id(case)
+        session.add(ImportedDecision(case_id=case_id, format=str(doc.get("format", "")),
                                      source=origin, filename=(filename or None) and filename[:255],
                                      raw=raw, parsed=to_jsonable(doc)))
-        session.add(Evaluation(case_id=case.id, result=result, error=error, evaluated_on=today))
-        audit.record(session, actor, "case.imported", case_id=case.id,
+        session.add(Evaluation(case_id=case_id, result=result, error=error, evaluated_on=today))
+        audit.record(session, actor, "case.imported", case_id=case_id,
                      detail=f"source={origin}" + (" evaluation=failed" if error else ""))
     return case
-
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -171,8 +172,8 @@ def list_cases(session: Session, *, saksbehandler_id: int | None = None,
     if saksbehandler_id is not None:
         q = q.where(Case.saksbehandler_id == saksbehandler_id)
     if statuses:
-        q = q.where(Case.status.in_(sorted(statuses)))
-    return list(session.exec(q.order_by(Case.received, Case.id)))
+        q = q.where(col(Case.status).in_(sorted(statuses)))
+    return list(session.exec(q.order_by(col(Case.received), col(Case.id))))
 
 
 def imported_for(session: Session, case: Case) -> ImportedDecision:
@@ -181,11 +182,11 @@ def imported_for(session: Session, case: Case) -> ImportedDecision:
 
 def latest_evaluation(session: Session, case: Case) -> Evaluation | None:
     return session.exec(select(Evaluation).where(Evaluation.case_id == case.id)
-                        .order_by(Evaluation.created_at.desc(), Evaluation.id.desc())).first()
+                        .order_by(col(Evaluation.created_at).desc(), col(Evaluation.id).desc())).first()
 
 
 def user_names(session: Session) -> dict[int, str]:
-    return {u.id: u.display_name for u in session.exec(select(User))}
+    return {stored_id(u): u.display_name for u in session.exec(select(User))}
 
 
 def counts(session: Session) -> dict[str, int]:
@@ -219,10 +220,12 @@ def locked_update(session: Session, case: Case, expected_version: int, **values:
     """
     values["version"] = expected_version + 1
     values["updated_at"] = utcnow()
-    frozen = (Case.status == CaseStatus.FERDIGSTILT.value if values.get("status") == CaseStatus.ARKIVERT.value
-              else Case.status.notin_(sorted(CLOSED)))
-    result = session.execute(update(Case).where(Case.id == case.id, Case.version == expected_version, frozen)
-                             .values(**values))
+    status = col(Case.status)
+    frozen = (status == CaseStatus.FERDIGSTILT.value if values.get("status") == CaseStatus.ARKIVERT.value
+              else status.notin_(sorted(CLOSED)))
+    result = session.execute(update(Case).where(col(Case.id) == case.id, col(Case.version) == expected_version,
+                                                frozen).values(**values))
+    assert isinstance(result, CursorResult)  # an UPDATE's result: it counts the rows it changed
     if result.rowcount != 1:
         session.rollback()
         if session.exec(select(Case.status).where(Case.id == case.id)).first() in CLOSED:

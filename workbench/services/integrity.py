@@ -41,11 +41,11 @@ from datetime import datetime, UTC
 from typing import Any
 from collections.abc import Callable, Mapping
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.config import current_key  # the key is configuration: config.py «The archive key»
 from workbench.db.appeal_models import ArchiveChainEntry, ArchiveChainHead, CaseReview, Letter, LetterStatus
-from workbench.db.models import Case, CaseStatus, Evaluation, utcnow
+from workbench.db.models import Case, CaseStatus, Evaluation, stored_id, utcnow
 from workbench.services import audit
 from workbench.services.transaction import transaction
 
@@ -107,8 +107,8 @@ def evaluation_at_finalisation(session: Session, case: Case, letter: Letter) -> 
     """The newest evaluation made no later than the letter was finalised (the one it rests on)."""
     stmt = select(Evaluation).where(Evaluation.case_id == case.id)
     if letter.finalized_at is not None:
-        stmt = stmt.where(Evaluation.created_at <= letter.finalized_at)
-    return session.exec(stmt.order_by(Evaluation.created_at.desc(), Evaluation.id.desc())).first()
+        stmt = stmt.where(col(Evaluation.created_at) <= letter.finalized_at)
+    return session.exec(stmt.order_by(col(Evaluation.created_at).desc(), col(Evaluation.id).desc())).first()
 
 
 def _letter_pdf(session: Session, case: Case, letter: Letter) -> bytes | None:
@@ -195,13 +195,13 @@ def _head_for_update(session: Session) -> ArchiveChainHead | None:
 
 
 def last_entry(session: Session) -> ArchiveChainEntry | None:
-    return session.exec(select(ArchiveChainEntry).order_by(ArchiveChainEntry.seq.desc())).first()
+    return session.exec(select(ArchiveChainEntry).order_by(col(ArchiveChainEntry.seq).desc())).first()
 
 
 def entry_for(session: Session, case: Case) -> ArchiveChainEntry | None:
     """The case's newest link (a corrected version, archive.md §5, would add one)."""
     return session.exec(select(ArchiveChainEntry).where(ArchiveChainEntry.case_id == case.id)
-                        .order_by(ArchiveChainEntry.seq.desc())).first()
+                        .order_by(col(ArchiveChainEntry.seq).desc())).first()
 
 
 def seal_case(session: Session, case: Case, *, actor: audit.Actor, key: bytes | None = None) -> ArchiveChainEntry:
@@ -219,7 +219,7 @@ def seal_case(session: Session, case: Case, *, actor: audit.Actor, key: bytes | 
     documents = document_digests(session, case, letter)
     digest = entry_hash(seq=seq, public_id=case.public_id, at=at, documents=documents, prev_hash=prev_hash)
     kid = key_id(key)
-    entry = ArchiveChainEntry(seq=seq, case_id=case.id, created_at=at, documents=documents, prev_hash=prev_hash,
+    entry = ArchiveChainEntry(seq=seq, case_id=stored_id(case), created_at=at, documents=documents, prev_hash=prev_hash,
                               entry_hash=digest, mac=entry_mac(key, digest), key_id=kid)
     session.add(entry)
     if head is None:
@@ -358,12 +358,12 @@ def verify_all(session: Session, *, key: bytes | None = None) -> Report:
     report = Report()
     results: dict[int, CaseResult] = {}
 
-    def fail(case_id: int, case: Case | None, entry, problems: list[Problem]) -> None:
+    def fail(case_id: int, case: Case | None, entry: ArchiveChainEntry | None, problems: list[Problem]) -> None:
         if problems:
             res = results.setdefault(case_id, CaseResult(case, entry))
             res.problems += [p for p in problems if p not in res.problems]
 
-    entries = list(session.exec(select(ArchiveChainEntry).order_by(ArchiveChainEntry.seq)))
+    entries = list(session.exec(select(ArchiveChainEntry).order_by(col(ArchiveChainEntry.seq))))
     newest: dict[int, ArchiveChainEntry] = {}
     for e in entries:
         newest[e.case_id] = e
@@ -397,17 +397,21 @@ def verify_all(session: Session, *, key: bytes | None = None) -> Report:
                 "kjede", f"kjedehodet (ledd {head.seq}) stemmer ikke med siste ledd "
                          f"({last.seq if last else 0}): ledd er fjernet eller lagt til uten nøkkelen"))
 
-    finished = list(session.exec(select(Case).where(Case.status.in_(FINISHED_STATUSES))))
+    finished = list(session.exec(select(Case).where(col(Case.status).in_(FINISHED_STATUSES))))
     sealed_letters = {r.case_id for r in session.exec(select(Letter).where(
         Letter.status == LetterStatus.FERDIGSTILT.value))}
     report.cases = len(finished)
-    ids = {c.id for c in finished} | sealed_letters
+    ids = {stored_id(c) for c in finished} | sealed_letters
     for case_id in sorted(ids - set(newest)):
         case = session.get(Case, case_id)
         fail(case_id, case, None, [Problem("kjede", "saken mangler i arkivkjeden (ikke forseglet ved "
                                                     "ferdigstilling, eller leddet er fjernet)")])
-    report.failed = [results[k] for k in sorted(results, key=lambda cid: (
-        results[cid].entry.seq if results[cid].entry else 10**12, cid))]
+
+    def chain_order(case_id: int) -> tuple[int, int]:  # by link, the cases without one last
+        entry = results[case_id].entry
+        return (entry.seq if entry is not None else 10**12, case_id)
+
+    report.failed = [results[k] for k in sorted(results, key=chain_order)]
     return report
 
 
@@ -451,5 +455,5 @@ def seal_unsealed(session: Session, *, key: bytes, actor: audit.Actor) -> SealRe
 def unsealed_cases(session: Session) -> list[Case]:
     """Finished cases without a link: finalised before the chain existed (migration 0004)."""
     sealed = set(session.exec(select(ArchiveChainEntry.case_id)))
-    rows = session.exec(select(Case).where(Case.status.in_(FINISHED_STATUSES)).order_by(Case.id))
+    rows = session.exec(select(Case).where(col(Case.status).in_(FINISHED_STATUSES)).order_by(col(Case.id)))
     return [c for c in rows if c.id not in sealed]

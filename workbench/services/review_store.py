@@ -26,10 +26,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.db.appeal_models import CaseReview, FactCorrection
-from workbench.db.models import Case, Evaluation, utcnow
+from workbench.db.models import Case, Evaluation, stored_id, utcnow
 from workbench.appeal.outcome import Recorded
 from workbench.services import audit
 from workbench.services.cases import (
@@ -89,8 +89,7 @@ def _review_row(session: Session, case: Case) -> CaseReview | None:
 
 def _corrections(session: Session, case: Case) -> list[FactCorrection]:
     return list(session.exec(select(FactCorrection).where(FactCorrection.case_id == case.id)
-                             .order_by(FactCorrection.at, FactCorrection.id)))
-
+                             .order_by(col(FactCorrection.at), col(FactCorrection.id))))
 
 # --- reading ---------------------------------------------------------------------------------------
 
@@ -125,7 +124,7 @@ def reevaluate(session: Session, case: Case, *, actor: audit.Actor, today: date 
     today = today or date.today()
     result, error = run_evaluation(load_review(session, case).document, today)
     with transaction(session):
-        ev = Evaluation(case_id=case.id, result=result, error=error, evaluated_on=today)
+        ev = Evaluation(case_id=stored_id(case), result=result, error=error, evaluated_on=today)
         session.add(ev)
         audit.record(session, actor, "case.evaluated", case_id=case.id)
     return ev
@@ -142,7 +141,7 @@ def missing_argument_answers(state: ReviewState) -> list[int]:
 def _upsert(session: Session, case: Case, actor: audit.Actor) -> CaseReview:
     row = _review_row(session, case)
     if row is None:
-        row = CaseReview(case_id=case.id, recorded={}, argument_answers=[])
+        row = CaseReview(case_id=stored_id(case), recorded={}, argument_answers=[])
     row.updated_at = utcnow()
     row.updated_by_id = actor.user_id
     session.add(row)
@@ -284,7 +283,7 @@ def correct_fact(session: Session, case: Case, path: str, new_value: Any, reason
     except InvalidDocument as exc:
         # the errors name import paths; keep them, and say which value was typed
         raise InvalidDocument(exc.errors) from None
-    case_id = case.id
+    case_id = stored_id(case)
     today = today or date.today()
     result, error = run_evaluation(doc, today)
     with transaction(session):
