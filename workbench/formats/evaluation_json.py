@@ -907,11 +907,6 @@ def read_evaluation(data: Mapping[str, Any]) -> EvaluationRecord:
     )
 
 
-def as_record(evaluation: EvaluationRecord | Mapping[str, Any]) -> EvaluationRecord:
-    """``evaluation`` as a record: read once if it is still the JSON."""
-    return evaluation if isinstance(evaluation, EvaluationRecord) else read_evaluation(evaluation)
-
-
 def total_json(total: TotalRecord) -> dict[str, Any]:
     """The ``total`` block as the evaluation JSON has it (the ⚖ points show it as their input)."""
     def k(d: Decimal | None) -> str | None:
