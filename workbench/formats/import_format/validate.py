@@ -397,135 +397,205 @@ def _ok(*values: Any) -> bool:
 
 
 def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecision:
-    """Validate a parsed document and build the :class:`NavDecision`; raise with every error."""
+    """Validate a parsed document and build the :class:`NavDecision`; raise with every error.
+
+    One reader per part of the document, in the document's order (the errors come in that order),
+    then the checks across parts, then — nothing wrong — the build. A reader returns its part's
+    values by field name (or, for a list, one tuple per row in the dataclass's field order); a value
+    that failed is :data:`BAD`, its error recorded."""
     v = _V()
     root = v.obj(doc, "$", ROOT)
     if root is None:
         raise ImportValidationError(v.errors)
     v.get(root, "format", "$", p_const(m.FORMAT_ID))
+    office = _read_office(v, root)
+    decision = _read_decision(v, root)
+    participant = _read_participant(v, root, allow_synthetic_ids=allow_synthetic_ids)
+    representative = _read_representative(v, root)
+    programme = _read_programme(v, root)
+    children = _read_children(v, root)
+    work = _read_work(v, root)
+    absence = _read_absence(v, root)
+    leave = _read_leave(v, root)
+    ferie = _read_ferie(v, root)
+    benefits = _read_benefits(v, root)
+    payments = _read_payments(v, root, decision_kind=decision["kind"])
+    appeal = _read_appeal(v, root)
+    _check_across(v, office=office, decision=decision, participant=participant, appeal=appeal)
+    if v.errors:
+        raise ImportValidationError(v.errors)
 
-    # nav_office
+    # -- build (every value is valid here: a BAD sentinel has its error recorded and raised above) ------
+    participant["fnr"] = "".join(participant["fnr"].split())
+    participant["address"] = cast("m.Address | None", participant["address"])
+    programme["periode"] = cast(Periode, programme["periode"])
+    return m.NavDecision(
+        nav_office=m.NavOffice(**office),
+        decision=m.Decision(**decision),
+        participant=m.Participant(**participant),
+        programme=m.Programme(**programme),
+        appeal=m.Appeal(**appeal),
+        payments=tuple(m.Payment(cast(Periode, per), net, gross, tuple(starmap(m.Deduction, deds)))
+                       for per, net, gross, deds in payments),
+        representative=None if representative is None else m.Representative(**representative),
+        children=tuple(m.Child(birth_date=bd, periode=cast("Periode | None", per), foster=bool(foster))
+                       for bd, per, foster in children),
+        # the list items were collected in their dataclass's field order: positional construction is
+        # markedly cheaper than keywords, and these are most of the objects built
+        work=tuple(starmap(m.Work, work)),
+        absence=tuple(starmap(m.Absence, absence)),
+        leave_without_stonad=tuple(starmap(m.LeaveWithoutStonad, leave)),
+        ferie=tuple(starmap(m.Ferie, ferie)),
+        benefits=tuple(starmap(m.Benefit, benefits)),
+    )
+
+
+# -- the readers of parse_document, one per part, in the document's order --------------------------------
+
+def _read_office(v: _V, root: dict) -> dict[str, Any]:
     no = v.obj(root["nav_office"], "nav_office", NAV_OFFICE) if root.get("nav_office") is not None else None
-    office_name = v.get(no, "name", "nav_office", p_str)
-    office_unit = v.get(no, "unit_number", "nav_office", p_str)
+    return {"name": v.get(no, "name", "nav_office", p_str),
+            "unit_number": v.get(no, "unit_number", "nav_office", p_str)}
 
-    # decision
-    dj = root.get("decision")
-    d = v.obj(dj, "decision", DECISION) if dj is not None else None
-    d_ref = v.get(d, "reference", "decision", p_str)
-    d_date = v.get(d, "date", "decision", p_date)
-    d_kind = v.get(d, "kind", "decision", p_enum(m.DecisionKind))
-    hjemler = []
-    for p, x in v.items(d, "hjemler", "decision"):
+
+def _read_texts(v: _V, o: dict | None, key: str, path: str, *, min_items: int = 0) -> list[str]:
+    """A list of strings (``decision.hjemler``, ``appeal.arguments``), each wrong item named."""
+    out = []
+    for p, x in v.items(o, key, path, min_items=min_items):
         try:
-            hjemler.append(p_str(x))
+            out.append(p_str(x))
         except _Invalid as exc:
             v.err(p, exc.message)
-    d_reasons = v.get(d, "reasons", "decision", p_str)
-    d_notice = v.get(d, "notice_received", "decision", p_date)
-    d_res = v.get(d, "absence_reservation", "decision", p_bool)
-    if isinstance(d_notice, date) and isinstance(d_date, date) and d_notice < d_date:
-        v.err("decision.notice_received", f"{d_notice.isoformat()} er før vedtaksdatoen {d_date.isoformat()}")
+    return out
 
-    # participant
+
+def _read_decision(v: _V, root: dict) -> dict[str, Any]:
+    dj = root.get("decision")
+    d = v.obj(dj, "decision", DECISION) if dj is not None else None
+    out = {
+        "reference": v.get(d, "reference", "decision", p_str),
+        "date": v.get(d, "date", "decision", p_date),
+        "kind": v.get(d, "kind", "decision", p_enum(m.DecisionKind)),
+        "hjemler": tuple(_read_texts(v, d, "hjemler", "decision")),
+        "reasons": v.get(d, "reasons", "decision", p_str),
+        "notice_received": v.get(d, "notice_received", "decision", p_date),
+        "absence_reservation": v.get(d, "absence_reservation", "decision", p_bool),
+    }
+    notice, made = out["notice_received"], out["date"]
+    if isinstance(notice, date) and isinstance(made, date) and notice < made:
+        v.err("decision.notice_received", f"{notice.isoformat()} er før vedtaksdatoen {made.isoformat()}")
+    return out
+
+
+def _read_address(v: _V, raw: Any, path: str) -> m.Address | object:
+    ad = v.obj(raw, path, ADDRESS)
+    vals = [v.get(ad, k, path, p_str) for k in ("street", "postcode", "city")]
+    return m.Address(*vals) if ad is not None and _ok(*vals) and all(vals) else BAD
+
+
+def _read_participant(v: _V, root: dict, *, allow_synthetic_ids: bool) -> dict[str, Any]:
     pj = root.get("participant")
     pa = v.obj(pj, "participant", PARTICIPANT) if pj is not None else None
-    p_name = v.get(pa, "name", "participant", p_str)
-    p_fnr = v.get(pa, "fnr", "participant", p_str)
-    p_birth = v.get(pa, "birth_date", "participant", p_birth_date)
-    p_lang = v.get(pa, "language", "participant", p_choice(("nb", "nn")))
-    p_addr = None
+    out = {
+        "name": v.get(pa, "name", "participant", p_str),
+        "fnr": v.get(pa, "fnr", "participant", p_str),
+        "birth_date": v.get(pa, "birth_date", "participant", p_birth_date),
+        "language": v.get(pa, "language", "participant", p_choice(("nb", "nn"))),
+        "address": None,
+    }
     if pa is not None and pa.get("address") is not None:
-        ad = v.obj(pa["address"], "participant.address", ADDRESS)
-        vals = [v.get(ad, k, "participant.address", p_str) for k in ("street", "postcode", "city")]
-        p_addr = m.Address(*vals) if ad is not None and _ok(*vals) and all(vals) else BAD
-    if isinstance(p_fnr, str):
+        out["address"] = _read_address(v, pa["address"], "participant.address")
+    fnr, birth = out["fnr"], out["birth_date"]
+    if isinstance(fnr, str):
         try:
-            kind, born = validate_identity(p_fnr, allow_synthetic=allow_synthetic_ids)
-            if born is not None and isinstance(p_birth, date) and born != p_birth:
+            kind, born = validate_identity(fnr, allow_synthetic=allow_synthetic_ids)
+            if born is not None and isinstance(birth, date) and born != birth:
                 v.err("participant.birth_date",
-                      f"{p_birth.isoformat()} stemmer ikke med fødselsnummeret "
+                      f"{birth.isoformat()} stemmer ikke med fødselsnummeret "
                       f"({KIND_LABELS.get(kind, kind)} gir {born.isoformat()})")
         except IdentityError as exc:
-            v.err("participant.fnr", f"{_show(p_fnr)} er ikke et gyldig fødselsnummer eller D-nummer: {exc}")
+            v.err("participant.fnr", f"{_show(fnr)} er ikke et gyldig fødselsnummer eller D-nummer: {exc}")
+    return out
 
-    # representative
-    rep = None
+
+def _read_representative(v: _V, root: dict) -> dict[str, Any] | None:
     rj = root.get("representative")
-    if rj is not None:
-        r = v.obj(rj, "representative", REPRESENTATIVE)
-        r_name = v.get(r, "name", "representative", p_str)
-        r_kind = v.get(r, "kind", "representative", p_enum(m.RepresentativeKind))
-        r_addr = None
-        if r is not None and r.get("address") is not None:
-            raw = r["address"]
-            if isinstance(raw, str):
-                r_addr = v.get(r, "address", "representative", p_str)
-            else:
-                ad = v.obj(raw, "representative.address", ADDRESS)
-                vals = [v.get(ad, k, "representative.address", p_str) for k in ("street", "postcode", "city")]
-                r_addr = m.Address(*vals) if ad is not None and _ok(*vals) and all(vals) else BAD
-        rep = (r_name, r_kind, r_addr)
+    if rj is None:
+        return None
+    r = v.obj(rj, "representative", REPRESENTATIVE)
+    out = {"name": v.get(r, "name", "representative", p_str),
+           "kind": v.get(r, "kind", "representative", p_enum(m.RepresentativeKind)),
+           "address": None}
+    if r is not None and r.get("address") is not None:
+        raw = r["address"]
+        out["address"] = (v.get(r, "address", "representative", p_str) if isinstance(raw, str)
+                          else _read_address(v, raw, "representative.address"))
+    return out
 
-    # programme
+
+def _read_programme(v: _V, root: dict) -> dict[str, Any]:
     prj = root.get("programme")
     pr = v.obj(prj, "programme", PROGRAMME) if prj is not None else None
-    prog_period = v.period(pr, "programme") if pr is not None else BAD
-    prog_hours = v.get(pr, "hours_per_week", "programme", p_hours)
-    if isinstance(prog_hours, Decimal) and prog_hours > 168:
-        v.err("programme.hours_per_week", f"{prog_hours} timer i uken er ikke mulig")
-    prog_first = v.get(pr, "first_start", "programme", p_date)
+    periode = v.period(pr, "programme") if pr is not None else BAD
+    hours = v.get(pr, "hours_per_week", "programme", p_hours)
+    if isinstance(hours, Decimal) and hours > 168:
+        v.err("programme.hours_per_week", f"{hours} timer i uken er ikke mulig")
+    return {"periode": periode, "hours_per_week": hours,
+            "first_start": v.get(pr, "first_start", "programme", p_date)}
 
-    # children
+
+def _read_children(v: _V, root: dict) -> list[tuple[Any, ...]]:
     children = []
     for p, x in v.items(root, "children", "$"):
         c = v.obj(x, p, CHILD)
         bd = v.get(c, "birth_date", p, p_birth_date)
         per = v.period(c, p, required=False) if c is not None else BAD
-        foster = v.get(c, "foster", p, p_bool)
-        children.append((bd, per, foster))
+        children.append((bd, per, v.get(c, "foster", p, p_bool)))
+    return children
 
-    # work
+
+def _read_work(v: _V, root: dict) -> list[tuple[Any, ...]]:
     work = []
     for p, x in v.items(root, "work", "$"):
         w = v.obj(x, p, WORK)
         per = v.period(w, p) if w is not None else BAD
-        hours = v.get(w, "hours", p, p_hours)
-        kind = v.get(w, "kind", p, p_enum(m.WorkKind))
-        note = v.get(w, "note", p, p_str)
-        work.append((per, hours, kind, note))
+        work.append((per, v.get(w, "hours", p, p_hours), v.get(w, "kind", p, p_enum(m.WorkKind)),
+                     v.get(w, "note", p, p_str)))
+    return work
 
-    # absence
+
+def _read_absence(v: _V, root: dict) -> list[tuple[Any, ...]]:
     absence = []
     for p, x in v.items(root, "absence", "$"):
         a = v.obj(x, p, ABSENCE)
-        ad = v.get(a, "date", p, p_date)
+        day = v.get(a, "date", p, p_date)
         hours = v.get(a, "hours", p, p_hours)
         if isinstance(hours, Decimal) and hours > 24:
             v.err(f"{p}.hours", f"{hours} timer fravær på én dag er ikke mulig (høyst 24)")
             hours = BAD
-        valid = v.get(a, "valid", p, p_bool)
-        reason = v.get(a, "reason", p, p_str)
-        absence.append((ad, hours, valid, reason))
+        absence.append((day, hours, v.get(a, "valid", p, p_bool), v.get(a, "reason", p, p_str)))
+    return absence
 
-    # leave_without_stonad
+
+def _read_leave(v: _V, root: dict) -> list[tuple[Any, ...]]:
     leave = []
     for p, x in v.items(root, "leave_without_stonad", "$"):
         lv = v.obj(x, p, LEAVE)
         per = v.period(lv, p) if lv is not None else BAD
-        reason = v.get(lv, "reason", p, p_str)
-        kind = v.get(lv, "kind", p, p_enum(m.LeaveKind))
-        leave.append((per, reason, kind))
+        leave.append((per, v.get(lv, "reason", p, p_str), v.get(lv, "kind", p, p_enum(m.LeaveKind))))
+    return leave
 
-    # ferie
+
+def _read_ferie(v: _V, root: dict) -> list[tuple[Any, ...]]:
     ferie = []
     for p, x in v.items(root, "ferie", "$"):
         fe = v.obj(x, p, FERIE)
         per = v.period(fe, p) if fe is not None else BAD
-        note = v.get(fe, "note", p, p_str)
-        ferie.append((per, note))
+        ferie.append((per, v.get(fe, "note", p, p_str)))
+    return ferie
 
-    # benefits
+
+def _read_benefits(v: _V, root: dict) -> list[tuple[Any, ...]]:
     benefits = []
     for p, x in v.items(root, "benefits", "$"):
         b = v.obj(x, p, BENEFIT)
@@ -537,11 +607,14 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
             v.err(f"{p}.daily_amount", f"{amount}: {problem}")
             amount = BAD
         benefits.append((kind, per, amount))
+    return benefits
 
-    # payments
+
+def _read_payments(v: _V, root: dict, *, decision_kind: Any) -> list[tuple[Any, ...]]:
+    """(periode, net, gross, deductions) per payment row; at least one unless the decision is an avslag."""
     payments = []
-    need_payments = d_kind is not m.DecisionKind.AVSLAG
-    if root.get("payments") is None and need_payments and d_kind is not BAD:
+    need_payments = decision_kind is not m.DecisionKind.AVSLAG
+    if root.get("payments") is None and need_payments and decision_kind is not BAD:
         v.err("payments", "mangler (minst én utbetalingsperiode er påkrevd når vedtaket ikke er et avslag)")
     for p, x in v.items(root, "payments", "$", min_items=1 if need_payments else 0):
         pay = v.obj(x, p, PAYMENT)
@@ -556,65 +629,39 @@ def parse_document(doc: dict, *, allow_synthetic_ids: bool = True) -> m.NavDecis
         # A payment period wholly outside the programme is valid input (rules.md §8 S-08): the engine
         # gives it 0 stønadsdager and net 0 — the typical tilbakekreving case.
         payments.append((per, net, gross, deds))
+    return payments
 
-    # appeal
+
+def _read_appeal(v: _V, root: dict) -> dict[str, Any]:
     apj = root.get("appeal")
     ap = v.obj(apj, "appeal", APPEAL) if apj is not None else None
-    a_sent = v.get(ap, "sent", "appeal", p_date)
-    a_by = v.get(ap, "by", "appeal", p_enum(m.AppealBy))
-    a_signed = v.get(ap, "signed", "appeal", p_bool)
-    args = []
-    for p, x in v.items(ap, "arguments", "appeal", min_items=1):
-        try:
-            args.append(p_str(x))
-        except _Invalid as exc:
-            v.err(p, exc.message)
-    a_dates = {k: v.get(ap, k, "appeal", p_date) for k in
-               ("received", "forwarded", "requested_reasons", "reasons_received", "statsforvalteren_received")}
-    a_stmt = v.get(ap, "nav_statement", "appeal", p_str)
-    if isinstance(a_sent, date) and isinstance(d_date, date) and a_sent < d_date:
-        v.err("appeal.sent", f"{a_sent.isoformat()} er før vedtaksdatoen {d_date.isoformat()}")
-    if isinstance(a_dates["received"], date) and isinstance(a_sent, date) and a_dates["received"] < a_sent:
-        v.err("appeal.received", f"{a_dates['received'].isoformat()} er før klagen ble sendt {a_sent.isoformat()}")
-    if isinstance(p_birth, date) and isinstance(d_date, date) and p_birth > d_date:
-        v.err("participant.birth_date", f"{p_birth.isoformat()} er etter vedtaksdatoen")
+    out = {"sent": v.get(ap, "sent", "appeal", p_date),
+           "by": v.get(ap, "by", "appeal", p_enum(m.AppealBy))}
+    signed = v.get(ap, "signed", "appeal", p_bool)
+    out["signed"] = True if signed is None else signed
+    out["arguments"] = tuple(_read_texts(v, ap, "arguments", "appeal", min_items=1))
+    for k in ("received", "forwarded", "requested_reasons", "reasons_received", "statsforvalteren_received"):
+        out[k] = v.get(ap, k, "appeal", p_date)
+    out["nav_statement"] = v.get(ap, "nav_statement", "appeal", p_str)
+    return out
 
-    for path, text in (("decision.reference", d_ref), ("nav_office.name", office_name),
-                       ("participant.name", p_name)):
+
+def _check_across(v: _V, *, office: dict[str, Any], decision: dict[str, Any], participant: dict[str, Any],
+                  appeal: dict[str, Any]) -> None:
+    """What one part says about another: the appeal after the decision, the claimant born before it,
+    and the texts that are stored in a column of limited size."""
+    made, sent, received = decision["date"], appeal["sent"], appeal["received"]
+    birth = participant["birth_date"]
+    if isinstance(sent, date) and isinstance(made, date) and sent < made:
+        v.err("appeal.sent", f"{sent.isoformat()} er før vedtaksdatoen {made.isoformat()}")
+    if isinstance(received, date) and isinstance(sent, date) and received < sent:
+        v.err("appeal.received", f"{received.isoformat()} er før klagen ble sendt {sent.isoformat()}")
+    if isinstance(birth, date) and isinstance(made, date) and birth > made:
+        v.err("participant.birth_date", f"{birth.isoformat()} er etter vedtaksdatoen")
+    for path, text in (("decision.reference", decision["reference"]), ("nav_office.name", office["name"]),
+                       ("participant.name", participant["name"])):
         if isinstance(text, str) and len(text) > bounds.COLUMN_LENGTHS[path]:  # the column's size
             v.err(path, f"teksten er for lang ({len(text)} tegn, høyst {bounds.COLUMN_LENGTHS[path]})")
-
-    if v.errors:
-        raise ImportValidationError(v.errors)
-
-    # -- build (every value is valid here: a BAD sentinel has its error recorded and raised above) ------
-    p_addr = cast("m.Address | None", p_addr)
-    prog_period = cast(Periode, prog_period)
-    return m.NavDecision(
-        nav_office=m.NavOffice(office_name, office_unit),
-        decision=m.Decision(reference=d_ref, date=d_date, kind=d_kind, hjemler=tuple(hjemler),
-                            reasons=d_reasons, notice_received=d_notice, absence_reservation=d_res),
-        participant=m.Participant(name=p_name, fnr="".join(p_fnr.split()), birth_date=p_birth,
-                                  address=p_addr, language=p_lang),
-        programme=m.Programme(periode=prog_period, hours_per_week=prog_hours, first_start=prog_first),
-        appeal=m.Appeal(sent=a_sent, by=a_by, arguments=tuple(args), received=a_dates["received"],
-                        signed=True if a_signed is None else a_signed, forwarded=a_dates["forwarded"],
-                        nav_statement=a_stmt, requested_reasons=a_dates["requested_reasons"],
-                        reasons_received=a_dates["reasons_received"],
-                        statsforvalteren_received=a_dates["statsforvalteren_received"]),
-        payments=tuple(m.Payment(cast(Periode, per), net, gross, tuple(starmap(m.Deduction, deds)))
-                       for per, net, gross, deds in payments),
-        representative=None if rep is None else m.Representative(name=rep[0], kind=rep[1], address=rep[2]),
-        children=tuple(m.Child(birth_date=bd, periode=cast("Periode | None", per), foster=bool(foster))
-                       for bd, per, foster in children),
-        # the list items were collected in their dataclass's field order: positional construction is
-        # markedly cheaper than keywords, and these are most of the objects built
-        work=tuple(starmap(m.Work, work)),
-        absence=tuple(starmap(m.Absence, absence)),
-        leave_without_stonad=tuple(starmap(m.LeaveWithoutStonad, leave)),
-        ferie=tuple(starmap(m.Ferie, ferie)),
-        benefits=tuple(starmap(m.Benefit, benefits)),
-    )
 
 
 def p_choice(values: tuple[str, ...]) -> Callable[[Any], str]:
