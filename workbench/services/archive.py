@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, UTC
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.config import current_office
 from workbench.db.appeal_models import CaseReview, Letter, LetterStatus
@@ -163,6 +163,7 @@ def archive_case(session: Session, case: Case, *, expected_version: int, actor: 
         raise NotFinalised("Bare en ferdigstilt sak kan arkiveres.")
     row = verify_case(session, case, actor=actor, where="archive")  # audits and raises on a mismatch
     case_id, sha = case.id, row.pdf_sha256
+    assert sha is not None  # a finished letter has its digest (checked above)
     case_service.locked_update(session, case, expected_version, status=CaseStatus.ARKIVERT.value)
     audit.record(session, actor, "case.status", case_id=case_id,
                  detail=f"{CaseStatus.FERDIGSTILT.value}->{CaseStatus.ARKIVERT.value}")
@@ -171,9 +172,9 @@ def archive_case(session: Session, case: Case, *, expected_version: int, actor: 
 
 
 def archived_event(session: Session, case: Case) -> AuditEvent | None:
-    return session.exec(select(AuditEvent).where(AuditEvent.case_id == case.id,
-                                                 AuditEvent.action == "archive.archived")
-                        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())).first()
+    return session.exec(select(AuditEvent).where(col(AuditEvent.case_id) == case.id,
+                                                 col(AuditEvent.action) == "archive.archived")
+                        .order_by(col(AuditEvent.at).desc(), col(AuditEvent.id).desc())).first()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -223,12 +224,12 @@ def outcome_of(session: Session, case: Case) -> str | None:
 def search(session: Session, query: SearchQuery | None = None) -> list[ArchiveRow]:
     """Ferdigstilt and arkivert cases matching every given term (substring, case-insensitive)."""
     query = query or SearchQuery()
-    stmt = select(Case).where(Case.status.in_(ARCHIVE_STATUSES))
+    stmt = select(Case).where(col(Case.status).in_(ARCHIVE_STATUSES))
     if query.date_from:
-        stmt = stmt.where(Case.decision_date >= query.date_from)
+        stmt = stmt.where(col(Case.decision_date) >= query.date_from)
     if query.date_to:
-        stmt = stmt.where(Case.decision_date <= query.date_to)
-    cases = list(session.exec(stmt.order_by(Case.decision_date.desc(), Case.id.desc())))
+        stmt = stmt.where(col(Case.decision_date) <= query.date_to)
+    cases = list(session.exec(stmt.order_by(col(Case.decision_date).desc(), col(Case.id).desc())))
     terms = [(attr, _fold(getattr(query, key))) for key, attr in
              (("reference", "nav_reference"), ("office", "nav_office"), ("name", "claimant_name"))]
     cases = [c for c in cases if all(t in _fold(getattr(c, attr)) for attr, t in terms if t)]
@@ -236,14 +237,15 @@ def search(session: Session, query: SearchQuery | None = None) -> list[ArchiveRo
         return []
     ids = [c.id for c in cases]
     outcomes = {r.case_id: (r.recorded or {}).get("chosen_outcome")
-                for r in session.exec(select(CaseReview).where(CaseReview.case_id.in_(ids)))}
+                for r in session.exec(select(CaseReview).where(col(CaseReview.case_id).in_(ids)))}
     finalized = {r.case_id: r.finalized_at
-                 for r in session.exec(select(Letter).where(Letter.case_id.in_(ids)))}
+                 for r in session.exec(select(Letter).where(col(Letter.case_id).in_(ids)))}
     archived: dict[int, datetime] = {}
-    for ev in session.exec(select(AuditEvent).where(AuditEvent.case_id.in_(ids),
-                                                    AuditEvent.action == "archive.archived")):
-        archived[ev.case_id] = max(ev.at, archived.get(ev.case_id, ev.at))
-    rows = [ArchiveRow(c, outcomes.get(c.id), finalized.get(c.id), archived.get(c.id)) for c in cases]
+    for ev in session.exec(select(AuditEvent).where(col(AuditEvent.case_id).in_(ids),
+                                                    col(AuditEvent.action) == "archive.archived")):
+        if ev.case_id is not None:
+            archived[ev.case_id] = max(ev.at, archived.get(ev.case_id, ev.at))
+    rows = [ArchiveRow(c, outcomes.get(c.id or 0), finalized.get(c.id or 0), archived.get(c.id or 0)) for c in cases]
     if query.outcome:
         rows = [r for r in rows if r.outcome == query.outcome]
     return rows
@@ -325,8 +327,9 @@ def _gather(session: Session, case: Case, office: Office, actor: audit.Actor | N
     imported = case_service.imported_for(session, case)
     evaluation = evaluation_at_finalisation(session, case, letter)
     review = session.exec(select(CaseReview).where(CaseReview.case_id == case.id)).first()
-    names = {u.id: u.display_name for u in session.exec(select(User))}
+    names = {u.id: u.display_name for u in session.exec(select(User)) if u.id is not None}
     doc = imported.parsed or {}
+    assert letter.pdf is not None  # verify_case has checked the frozen letter
     if review is not None and review.current_document is not None:
         doc = review.current_document  # the facts in force (corrected); the original is in the package
     return _Facts(case=case, letter=letter, imported=imported, evaluation=evaluation,
@@ -493,6 +496,7 @@ def build_sidecar(f: _Facts) -> bytes:
 
     # Journalpost 2: the vedtak (outgoing), the finalised letter as hoveddokument.
     pdf = letter.pdf
+    assert pdf is not None  # the frozen letter (checked when the facts were gathered)
     jp_out = _sub(mappe, "registrering")
     jp_out.set(f"{{{XSI}}}type", "journalpost")
     _sub(jp_out, "systemID", jp_out_sid)
@@ -565,7 +569,7 @@ def package_files(session: Session, case: Case, *, office: Office | None = None,
     # The same bytes the chain hashed (integrity.DOCUMENT_KINDS), so the package's checksums and the
     # chain's agree.
     files: dict[str, bytes] = {
-        PDF_PATH: f.letter.pdf,
+        PDF_PATH: f.letter.pdf or b"",  # never empty here: _gather has checked the frozen letter
         IMPORT_PATH: f.imported.raw.encode("utf-8"),
         EVALUATION_PATH: integrity.evaluation_bytes(f.evaluation),
     }

@@ -31,7 +31,7 @@ from datetime import date
 from typing import Any
 from collections.abc import Mapping
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.db.appeal_models import ApprovalEvent, LetterStatus
 from workbench.db.appeal_models import Letter as LetterRow
@@ -131,7 +131,21 @@ def review_view(session: Session, case: Case, *, today: date) -> ReviewView:
 
 
 def letter_for(session: Session, case: Case) -> LetterRow | None:
-    return session.exec(select(LetterRow).where(LetterRow.case_id == case.id)).first()
+    return session.exec(select(LetterRow).where(col(LetterRow.case_id) == case.id)).first()
+
+
+def existing_letter(session: Session, case: Case) -> LetterRow:
+    """The case's letter, read again inside a transaction; a step that needs a letter refuses without one."""
+    row = letter_for(session, case)
+    if row is None:
+        raise LetterError("letter", "Saken har ikke noe vedtaksbrev ennå.")
+    return row
+
+
+def _case_id(case: Case) -> int:
+    """A stored case's id (the row was read from the database, so it has one)."""
+    assert case.id is not None
+    return case.id
 
 
 def default_language(document: Mapping[str, Any]) -> str:
@@ -152,7 +166,7 @@ def get_or_create_letter(session: Session, case: Case, *, actor: audit.Actor) ->
         return row
     imported = case_service.imported_for(session, case)
     lang = default_language(imported.parsed)
-    row = LetterRow(case_id=case.id, language=lang, status=LetterStatus.UTKAST.value,
+    row = LetterRow(case_id=_case_id(case), language=lang, status=LetterStatus.UTKAST.value,
                     blocks=dict(PLACEHOLDER_TEXT[lang]), our_reference=default_reference(case))
     with transaction(session):
         session.add(row)
@@ -165,8 +179,8 @@ def is_frozen(row: LetterRow | None) -> bool:
 
 
 def events(session: Session, case: Case) -> list[ApprovalEvent]:
-    return list(session.exec(select(ApprovalEvent).where(ApprovalEvent.case_id == case.id)
-                             .order_by(ApprovalEvent.at, ApprovalEvent.id)))
+    return list(session.exec(select(ApprovalEvent).where(col(ApprovalEvent.case_id) == case.id)
+                             .order_by(col(ApprovalEvent.at), col(ApprovalEvent.id))))
 
 
 def _last(session: Session, case: Case, action: str) -> ApprovalEvent | None:
@@ -189,7 +203,7 @@ def current_approval(session: Session, case: Case) -> ApprovalEvent | None:
 
 
 def review_changed_since_approval(session: Session, case: Case) -> bool:
-    trail = audit.events_for_case(session, case.id)
+    trail = audit.events_for_case(session, _case_id(case))
     approved = [i for i, e in enumerate(trail) if e.action == "letter.godkjent"]
     return bool(approved) and any(e.action.startswith("review.") for e in trail[approved[-1] + 1:])
 
@@ -382,7 +396,7 @@ def save_blocks(session: Session, case: Case, blocks: Mapping[str, str], *, expe
     cleaned = clean_blocks(blocks)
     with transaction(session):
         case_service.locked_update(session, case, expected_version)
-        row = letter_for(session, case)
+        row = existing_letter(session, case)
         merged = dict(row.blocks or {})
         merged.update(cleaned)
         row.blocks = merged
@@ -400,7 +414,7 @@ def save_blocks(session: Session, case: Case, blocks: Mapping[str, str], *, expe
 
 def _event(session: Session, case: Case, row: LetterRow, action: str, actor: audit.Actor,
            comment: str | None = None) -> ApprovalEvent:
-    ev = ApprovalEvent(case_id=case.id, letter_id=row.id, action=action, comment=comment, by_id=actor.user_id)
+    ev = ApprovalEvent(case_id=_case_id(case), letter_id=row.id, action=action, comment=comment, by_id=actor.user_id)
     session.add(ev)
     audit.record(session, actor, f"letter.{action}", case_id=case.id)
     return ev
@@ -436,7 +450,7 @@ def send_to_leader(session: Session, case: Case, *, expected_version: int, actor
         _require_editable(row)
     with transaction(session):
         _move_case(session, case, CaseStatus.TIL_GODKJENNING.value, expected_version, actor)
-        row = letter_for(session, case)
+        row = existing_letter(session, case)
         row.status = LetterStatus.TIL_GODKJENNING.value
         row.updated_at = utcnow()
         session.add(row)
@@ -462,7 +476,7 @@ def approve(session: Session, case: Case, *, expected_version: int, actor: audit
                                              "En annen leder må godkjenne.")
     with transaction(session):
         case_service.locked_update(session, case, expected_version)
-        row = letter_for(session, case)
+        row = existing_letter(session, case)
         row.status = LetterStatus.GODKJENT.value
         row.updated_at = utcnow()
         session.add(row)
@@ -482,7 +496,7 @@ def return_with_comment(session: Session, case: Case, comment: str, *, expected_
         raise LetterError("comment", "Vedtaket er ikke sendt til godkjenning.")
     with transaction(session):
         _move_case(session, case, CaseStatus.UNDER_BEHANDLING.value, expected_version, actor)
-        row = letter_for(session, case)
+        row = existing_letter(session, case)
         row.status = LetterStatus.RETURNERT.value
         row.updated_at = utcnow()
         session.add(row)
@@ -563,7 +577,7 @@ def finalize(session: Session, case: Case, *, expected_version: int, actor: audi
 
     with transaction(session):
         _move_case(session, case, CaseStatus.FERDIGSTILT.value, expected_version, actor)
-        row = letter_for(session, case)
+        row = existing_letter(session, case)
         row.pdf = pdf
         row.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         row.our_date = built.inp.our_date
