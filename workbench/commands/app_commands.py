@@ -159,10 +159,7 @@ def _demo_password() -> str:
 @click.option("--no-serve", is_flag=True, help="Bare forbered databasen, ikke start serveren")
 def demo(host: str, port: int, no_serve: bool) -> None:
     """Kjør Klagebenk med en demosak: migrer, lag demobrukere, importer demosaken, server."""
-    from sqlmodel import select
-
     from workbench.db.migrate import upgrade
-    from workbench.db.models import Case
     from workbench.db.session import session_for
     from workbench.services import audit, users
     from workbench.services import cases as case_service
@@ -176,7 +173,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
             password = _demo_password()
             users.provide(s, username, password, role, display_name=name)
             lines.append((username, role, password))
-        case = s.exec(select(Case).where(Case.nav_reference == "2025/4711")).first()
+        case = case_service.find_by_nav_reference(s, "2025/4711")
         if case is None:
             sb = users.get_by_username(s, "saksbehandler")
             case = case_service.import_document(s, DEMO_CASE.read_bytes(), origin="demo",

@@ -166,6 +166,11 @@ def get_case(session: Session, public_id: str) -> Case | None:
     return session.exec(select(Case).where(Case.public_id == public_id)).first()
 
 
+def find_by_nav_reference(session: Session, nav_reference: str) -> Case | None:
+    """The first case imported with Nav's saksnummer ``nav_reference`` (the demo looks for its case)."""
+    return session.exec(select(Case).where(Case.nav_reference == nav_reference).order_by(col(Case.id))).first()
+
+
 def list_cases(session: Session, *, saksbehandler_id: int | None = None,
                statuses: set[str] | None = None) -> list[Case]:
     q = select(Case)
