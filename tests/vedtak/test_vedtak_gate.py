@@ -66,7 +66,7 @@ def test_unaddressed_discretion_point_blocks(flow, db):
     save(sb, db, case)
     send_and_approve(db, case, sb, leder)
     problems = gate(db, case)
-    point = letter_service.build_input(db, fresh(db, case), today=date.today()).inp.evaluation["discretion"][0]
+    point = letter_service.build_input(db, fresh(db, case), today=date.today()).inp.evaluation.discretion[0]
     field = f"discretion.{point['code']}"
     assert any(f == field and "ikke registrert" in r for f, r in problems), problems
     assert len([f for f, _ in problems if f.startswith("discretion")]) == 1  # reported once, not twice
