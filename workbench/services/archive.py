@@ -52,6 +52,7 @@ from workbench.letters.model import Office
 from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.services import integrity
+from workbench.services.transaction import transaction
 
 ARCHIVE_STATUSES = (CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value)
 
@@ -147,8 +148,8 @@ def verify_case(session: Session, case: Case, *, actor: audit.Actor | None = Non
     row = final_letter(session, case)
     problems = integrity.check_case(session, case)
     if problems:
-        integrity.record_failure(session, actor or audit.Actor.cli(), case, problems, where=where)
-        session.commit()
+        with transaction(session):
+            integrity.record_failure(session, actor or audit.Actor.cli(), case, problems, where=where)
         raise ChecksumMismatch(problems)
     return row
 
@@ -164,11 +165,11 @@ def archive_case(session: Session, case: Case, *, expected_version: int, actor: 
     row = verify_case(session, case, actor=actor, where="archive")  # audits and raises on a mismatch
     case_id, sha = case.id, row.pdf_sha256
     assert sha is not None  # a finished letter has its digest (checked above)
-    case_service.locked_update(session, case, expected_version, status=CaseStatus.ARKIVERT.value)
-    audit.record(session, actor, "case.status", case_id=case_id,
-                 detail=f"{CaseStatus.FERDIGSTILT.value}->{CaseStatus.ARKIVERT.value}")
-    audit.record(session, actor, "archive.archived", case_id=case_id, detail=f"sha256={audit_digest(sha)}")
-    session.commit()
+    with transaction(session):
+        case_service.locked_update(session, case, expected_version, status=CaseStatus.ARKIVERT.value)
+        audit.record(session, actor, "case.status", case_id=case_id,
+                     detail=f"{CaseStatus.FERDIGSTILT.value}->{CaseStatus.ARKIVERT.value}")
+        audit.record(session, actor, "archive.archived", case_id=case_id, detail=f"sha256={audit_digest(sha)}")
 
 
 def archived_event(session: Session, case: Case) -> AuditEvent | None:
@@ -621,7 +622,7 @@ def export_package(session: Session, case: Case, *, actor: audit.Actor | None = 
     """The archive package of a ferdigstilt/arkivert case as ZIP bytes. The same case gives the same
     bytes every time (stable systemIDs, fixed entry timestamps). Audited (``archive.exported``); a case
     that does not verify is refused (``ChecksumMismatch``, audited ``archive.checksum_mismatch``).
-    ``office``: default the app's configured office (``config.current_office``)."""
+    ``office``: default the app's configured office (``config.current_office``). Commits."""
     files = package_files(session, case, office=office, actor=actor)
     letter = final_letter(session, case)
     stamp = _zip_time(case, letter)
@@ -633,9 +634,9 @@ def export_package(session: Session, case: Case, *, actor: audit.Actor | None = 
             info.external_attr = 0o644 << 16
             zf.writestr(info, files[path])
     data = buf.getvalue()
-    audit.record(session, actor or audit.Actor.cli(), "archive.exported", case_id=case.id,
-                 detail=f"sha256={audit_digest(hashlib.sha256(data).hexdigest())}")
-    session.commit()
+    with transaction(session):
+        audit.record(session, actor or audit.Actor.cli(), "archive.exported", case_id=case.id,
+                     detail=f"sha256={audit_digest(hashlib.sha256(data).hexdigest())}")
     return data
 
 
