@@ -48,14 +48,15 @@ SIMPLE = (st.none() | st.booleans() | st.integers(-10**12, 10**12)
           | st.sampled_from(HOSTILE_TEXT) | st.text(max_size=20))
 
 
-def _paths(obj, prefix=()):
+def leaf_paths(obj, prefix=()):
+    """Every path into a JSON document (keys and list indexes), the document itself first."""
     yield prefix
     if isinstance(obj, dict):
         for k, v in obj.items():
-            yield from _paths(v, prefix + (k,))
+            yield from leaf_paths(v, prefix + (k,))
     elif isinstance(obj, list):
         for i, v in enumerate(obj):
-            yield from _paths(v, prefix + (i,))
+            yield from leaf_paths(v, prefix + (i,))
 
 
 #: Optional parts the bases lack, added before the hostile values go in (so they are reached too).
@@ -87,7 +88,7 @@ def with_extras(doc: dict) -> dict:
 
 
 FULL = {name: with_extras(doc) for name, doc in BASES.items()}
-PATHS = {name: [p for p in _paths(doc) if p] for name, doc in FULL.items()}
+PATHS = {name: [p for p in leaf_paths(doc) if p] for name, doc in FULL.items()}
 
 
 def _set(doc, path, value):

@@ -24,7 +24,7 @@ from workbench.formats.import_format import ImportValidationError, load_document
 from workbench.appeal.evaluation import evaluate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hostile_support import hostile_documents  # noqa: E402
+from hostile_support import hostile_documents, leaf_paths  # noqa: E402
 
 DEMO = load_document((Path(__file__).resolve().parents[2] / "docs" / "cases" / "D10.json").read_bytes())
 # The import touches no database, so CI runs the 10 000 once: on its SQLite pass, not again on PostgreSQL.
@@ -40,17 +40,7 @@ json_values = st.recursive(
 )
 
 
-def _paths(obj, prefix=()):
-    yield prefix
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            yield from _paths(v, prefix + (k,))
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj):
-            yield from _paths(v, prefix + (i,))
-
-
-PATHS = [p for p in _paths(DEMO) if p]
+PATHS = [p for p in leaf_paths(DEMO) if p]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
