@@ -1,9 +1,10 @@
-"""Render the demo case and the review cases to PDF and PNG for a human look: out/letters/.
+"""Render every worked case (docs/cases) to PDF and PNG for a human look: out/letters/.
 
     .venv/bin/python scripts/render_letter_pngs.py [--dpi 80] [CASE ...]
 
-Each case in nb and nn, finalised as in tests/letters (complete jurist input, no UTKAST), plus one
-draft (UTKAST) of the demo case. Needs poppler-utils (`pdftoppm`, installed by scripts/bootstrap.sh).
+Each case in nb and nn, finalised as in tests/letters (complete jurist input, no UTKAST, our date a month
+after Nav forwarded the case), plus one draft (UTKAST) of the first case.
+Needs poppler-utils (`pdftoppm`, installed by scripts/bootstrap.sh).
 Prints the PDF/A check and the consistency check for every letter.
 """
 
@@ -13,13 +14,14 @@ import argparse
 import shutil
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "letters"))
 
-from letter_support import LANGS, LETTER_CASES, complete_input  # noqa: E402
+from letter_support import LANGS, complete_input, load_case  # noqa: E402
 
 from workbench.letters.consistency import check_consistency  # noqa: E402
 from workbench.letters.model import build_letter  # noqa: E402
@@ -29,7 +31,8 @@ from workbench.letters.render import render_html, render_pdf  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("cases", nargs="*", default=list(LETTER_CASES))
+    worked = sorted(p.stem for p in (ROOT / "docs" / "cases").glob("*.json"))
+    ap.add_argument("cases", nargs="*", default=worked)
     ap.add_argument("--dpi", type=int, default=80)
     ap.add_argument("--out", type=Path, default=ROOT / "out" / "letters")
     args = ap.parse_args()
@@ -42,7 +45,8 @@ def main() -> int:
     bad = 0
     for case, lang, draft in jobs:
         stem = f"{case}-{lang}" + ("-utkast" if draft else "")
-        letter = build_letter(complete_input(case, lang, draft=draft))
+        forwarded = date.fromisoformat(load_case(case)["appeal"]["forwarded"])
+        letter = build_letter(complete_input(case, lang, draft=draft, our_date=forwarded + timedelta(days=30)))
         pdf = render_pdf(letter)
         (args.out / f"{stem}.pdf").write_bytes(pdf)
         (args.out / f"{stem}.html").write_text(render_html(letter), encoding="utf-8")

@@ -111,8 +111,8 @@ def test_reclassify_to_saksbehandling_needs_the_fvl_provision():
 
 # --- procedural checks -------------------------------------------------------------------------------
 
-def _check_codes(doc, today=TODAY, ev=None):
-    return {c["code"]: c for c in procedural_checks(parse_any(doc), ev, today=today)}
+def _check_codes(doc, today=TODAY, ev=None, **case):
+    return {c["code"]: c for c in procedural_checks(parse_any(doc), ev, today=today, **case)}
 
 
 def test_absence_without_reservation_is_its_own_enkeltvedtak():
@@ -127,12 +127,22 @@ def test_unsigned_appeal_and_missing_statement_and_forwarding():
     assert {"nav-statement-missing", "not-forwarded"} <= set(codes)
 
 
-def test_processing_time():
-    doc = load_doc("D06")  # forwarded 2025-11-26
-    assert not {"forelopig-svar-due", "processing-over-3-months"} & set(_check_codes(doc, date(2025, 12, 20)))
-    assert "forelopig-svar-due" in _check_codes(doc, date(2026, 1, 5))
-    assert "processing-over-3-months" not in _check_codes(doc, date(2026, 1, 5))
-    assert "processing-over-3-months" in _check_codes(doc, date(2026, 3, 1))
+def test_processing_time_counts_from_the_cases_received_date():
+    doc = load_doc("D06")  # forwarded 2025-11-26; the case says it reached Statsforvalteren 2025-11-28
+    case = {"received": date(2025, 11, 28)}
+    assert not {"forelopig-svar-due", "processing-over-3-months"} & set(_check_codes(doc, date(2025, 12, 27), **case))
+    assert "forelopig-svar-due" in _check_codes(doc, date(2025, 12, 29), **case)
+    assert "processing-over-3-months" not in _check_codes(doc, date(2026, 2, 28), **case)
+    assert "processing-over-3-months" in _check_codes(doc, date(2026, 3, 1), **case)
+    # a foreløpig svar sent: no longer asked for
+    assert "forelopig-svar-due" not in _check_codes(doc, date(2026, 1, 5), **case,
+                                                    foreløpig_svar_sent=date(2025, 12, 20))
+
+
+def test_an_unregistered_received_date_is_flagged_and_no_deadline_guessed():
+    codes = _check_codes(load_doc("D06"), date(2026, 3, 1))  # forwarded 2025-11-26, but the case has no date
+    assert "received-unknown" in codes
+    assert not {"forelopig-svar-due", "processing-over-3-months"} & set(codes)
 
 
 def test_dates_out_of_order():

@@ -141,11 +141,13 @@ def test_validation_lists_every_failure_at_once():
     errs = validate_chosen_outcome(decision, ev, Recorded(chosen_outcome="avvise"), today=TODAY)
     fields = [f for f, _ in errs]
     assert "admissibility.late_appeal" in fields and "outcome" in fields and "outcome_reasons" in fields
-    ok = Recorded(chosen_outcome="avvise", late_appeal_admitted=False, outcome_reasons="For sent, ingen grunn.")
+    assert "outcome.avvisning_exception" in fields  # may the dismissal be appealed? (fvl. § 28 third paragraph)
+    ok = Recorded(chosen_outcome="avvise", late_appeal_admitted=False, outcome_reasons="For sent, ingen grunn.",
+                  avvisning_exception="ingen")
     assert validate_chosen_outcome(decision, ev, ok, today=TODAY) == []
     admitted_no_reason = Recorded(chosen_outcome="omgjore", late_appeal_admitted=True, outcome_reasons="x")
     assert [f for f, _ in validate_chosen_outcome(decision, ev, admitted_no_reason, today=TODAY)] == [
-        "admissibility.late_appeal_reasons"]
+        "admissibility.late_appeal_reasons", "admissibility.late_appeal_ground"]  # the ground: fvl. § 31 first paragraph
     assert validate_chosen_outcome(decision, ev, Recorded(chosen_outcome="bogus"), today=TODAY)[0][0] == "outcome"
     assert validate_chosen_outcome(decision, ev, Recorded(), today=TODAY)[0] == ("outcome", "Utfall er ikke valgt.")
 

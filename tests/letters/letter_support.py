@@ -37,41 +37,59 @@ def evaluation_of(name: str) -> dict:
     return evaluate_document(load_case(name))
 
 
+#: What the jurist records on the review, as plain text (the letter never takes markup from the jurist).
 ANSWER = {
-    "nb": "<p>Statsforvalteren har vurdert anførselen. <em>Se vurderingen nedenfor.</em></p>",
-    "nn": "<p>Statsforvaltaren har vurdert påstanden. <em>Sjå vurderinga nedanfor.</em></p>",
+    "nb": "Statsforvalteren har vurdert anførselen ut fra reglene i sosialtjenesteloven og forskriften. "
+          "Beregningen ovenfor viser hva du har rett til.",
+    "nn": "Statsforvaltaren har vurdert påstanden ut frå reglane i sosialtenestelova og forskrifta. "
+          "Utrekninga ovanfor viser kva du har rett til.",
 }
-TOPIC = {
-    "nb": {"faktum": "<p>Faktum er tilstrekkelig opplyst.</p>",
-           "saksbehandling": "<p>Statsforvalteren har ikke funnet saksbehandlingsfeil av betydning.</p>",
-           "lov": "<p>Beregningen skal følge reglene som er gjengitt ovenfor.</p>",
-           "skjonn": "<ul><li>Skjønnspunktene er vurdert nedenfor.</li></ul>"},
-    "nn": {"faktum": "<p>Faktum er tilstrekkeleg opplyst.</p>",
-           "saksbehandling": "<p>Statsforvaltaren har ikkje funne sakshandsamingsfeil som har betydning.</p>",
-           "lov": "<p>Utrekninga skal følgje reglane som er gjevne att ovanfor.</p>",
-           "skjonn": "<ul><li>Skjønnspunkta er vurderte nedanfor.</li></ul>"},
+REASONS = {
+    "nb": "Statsforvalteren har kontrollert beregningen dag for dag.\n\nUtfallet følger av beregningen.",
+    "nn": "Statsforvaltaren har kontrollert utrekninga dag for dag.\n\nUtfallet følgjer av utrekninga.",
+}
+#: A dismissal does not reach the merits: the jurist's answers and reasons speak of admissibility only.
+ANSWER_AVVISE = {
+    "nb": "Fordi klagen avvises, har Statsforvalteren ikke tatt stilling til om vedtaket er riktig.",
+    "nn": "Fordi klaga blir avvist, har Statsforvaltaren ikkje teke stilling til om vedtaket er rett.",
+}
+REASONS_AVVISE = {
+    "nb": "Loven gir ikke rom for å behandle en klage som er sendt mer enn ett år etter vedtaket.",
+    "nn": "Lova gjev ikkje rom for å handsame ei klage som er send meir enn eitt år etter vedtaket.",
+}
+LATE_REASONS = {
+    "nb": "Du var innlagt på sykehus da fristen gikk ut, og kan ikke lastes for at klagen kom for sent.",
+    "nn": "Du var innlagd på sjukehus då fristen gjekk ut, og kan ikkje lastast for at klaga kom for seint.",
 }
 DISCRETION = {
-    "nb": DiscretionAnswer(text="<p>Statsforvalteren har vurdert punktet.</p>", apenbart_urimelig=False,
-                           selvstyre="<p>Hensynet til det kommunale selvstyret er tillagt stor vekt.</p>"),
-    "nn": DiscretionAnswer(text="<p>Statsforvaltaren har vurdert punktet.</p>", apenbart_urimelig=False,
-                           selvstyre="<p>Omsynet til det kommunale sjølvstyret er tillagt stor vekt.</p>"),
+    "nb": DiscretionAnswer(text="Statsforvalteren har vurdert punktet og legger Nav-kontorets vurdering til grunn.",
+                           apenbart_urimelig=False,
+                           selvstyre="Hensynet til det kommunale selvstyret er tillagt stor vekt."),
+    "nn": DiscretionAnswer(text="Statsforvaltaren har vurdert punktet og legg vurderinga til Nav-kontoret til grunn.",
+                           apenbart_urimelig=False,
+                           selvstyre="Omsynet til det kommunale sjølvstyret er tillagt stor vekt."),
 }
 
 
 def complete_input(name: str, lang: str, *, doc: dict | None = None, evaluation: dict | None = None,
                    **overrides) -> LetterInput:
-    """A LetterInput as the jurist would finalise it: the engine's outcome, every point answered.
-    ``evaluation``: the evaluation JSON (default: the case's), read here as the app reads it."""
+    """A LetterInput as the jurist would finalise it: the engine's outcome, every point answered, the reasons
+    recorded; a late appeal heard because the claimant cannot be blamed; a dismissal appealable (neither
+    fvl. § 28 third paragraph a nor b). ``evaluation``: the evaluation JSON (default: the case's)."""
     doc = doc if doc is not None else load_case(name)
     ev = read_evaluation(evaluation if evaluation is not None else evaluation_of(name))
     outcome = suggest_outcome(parse_document(doc), ev, today=OUR_DATE)["code"]
+    late = ev.admissibility is not None and ev.admissibility.timely is False and not ev.admissibility.over_one_year
     values = dict(
         decision=doc, evaluation=ev, outcome=outcome, language=lang, our_reference="2025/9876",
         our_date=OUR_DATE, signers=SIGNERS,
-        argument_answers=[ANSWER[lang]] * len(doc["appeal"]["arguments"]),
+        argument_answers=[(ANSWER_AVVISE if outcome == "avvise" else ANSWER)[lang]] * len(doc["appeal"]["arguments"]),
         discretion_answers=[DISCRETION[lang]] * len(ev.discretion),
-        assessment=TOPIC[lang], draft=False,
+        outcome_reasons=(REASONS_AVVISE if outcome == "avvise" else REASONS)[lang], draft=False,
+        late_appeal_admitted=True if late else None, late_appeal_ground="ikke_lastes" if late else None,
+        late_appeal_reasons=LATE_REASONS[lang] if late else "",
+        avvisning_exception="ingen" if outcome == "avvise" else None,
+        received=date.fromisoformat(doc["appeal"]["forwarded"]) if doc["appeal"].get("forwarded") else None,
     )
     values.update(overrides)
     return LetterInput(**values)

@@ -31,7 +31,7 @@ def pypdf_pages(pdf: bytes):
 def kr(amount: str) -> str:
     """«kr 6 797» as extract_text normalises it (NBSP → space)."""
     n = int(Decimal(amount))
-    return ("kr -" if n < 0 else "kr ") + f"{abs(n):,}".replace(",", " ")
+    return ("\u2212 kr " if n < 0 else "kr ") + f"{abs(n):,}".replace(",", " ")
 
 
 @pytest.mark.parametrize("name,lang", CASE_LANGS)
@@ -113,15 +113,17 @@ def test_required_sections_in_order(name, lang):
     text = extract_text(pdf)
     heads = {
         "nb": ["Vår dato", "Deres dato", "Saksbehandler", "Direkte telefon", "Statsforvalterens vedtak",
-               "Innledning", "Saken gjelder", "Sakens bakgrunn", "Klagen", "Rettslig grunnlag",
-               "Statsforvalterens vurdering", "Klagerens anførsler", "Beregningen per periode", "Konklusjon",
+               "Innledning", "Sakens bakgrunn", "Saken gjelder", "Klagen", "Rettslig grunnlag",
+               "Statsforvalterens vurdering", "Klagefristen", "Beregningen", "Feil i Nav-kontorets vedtak",
+               "Statsforvalterens begrunnelse", "Svar på anførslene dine", "Konklusjon",
                "Klageadgang", "forvaltningsloven § 28 tredje ledd", "Innsyn", "forvaltningsloven §§ 18 og 19",
-               "Med hilsen", "Kopi til", "Vedlegg: Slik er stønaden beregnet"],
+               "Sivilombudet", "Med hilsen", "Kopi til", "Vedlegg: Slik er stønaden beregnet"],
         "nn": ["Vår dato", "Dykkar dato", "Sakshandsamar", "Direkte telefon", "Statsforvaltaren sitt vedtak",
-               "Innleiing", "Saka gjeld", "Bakgrunnen for saka", "Klaga", "Rettsleg grunnlag",
-               "Statsforvaltaren si vurdering", "Det klagaren har gjort gjeldande", "Utrekninga per periode",
-               "Konklusjon", "Klagetilgang", "forvaltningslova § 28 tredje ledd", "Innsyn",
-               "forvaltningslova §§ 18 og 19", "Med helsing", "Kopi til", "Vedlegg: Slik er stønaden rekna ut"],
+               "Innleiing", "Bakgrunnen for saka", "Saka gjeld", "Klaga", "Rettsleg grunnlag",
+               "Statsforvaltaren si vurdering", "Klagefristen", "Utrekninga", "Feil i vedtaket frå Nav-kontoret",
+               "Grunngjevinga til Statsforvaltaren", "Svar på påstandane dine", "Konklusjon", "Klagetilgang",
+               "forvaltningslova § 28 tredje ledd", "Innsyn", "forvaltningslova §§ 18 og 19", "Sivilombodet",
+               "Med helsing", "Kopi til", "Vedlegg: Slik er stønaden rekna ut"],
     }[lang]
     pos = 0
     for h in heads:
@@ -131,8 +133,8 @@ def test_required_sections_in_order(name, lang):
     favour = Decimal(expected(name)["total"]["difference"]) > 1
     costs = "forvaltningsloven § 36" if lang == "nb" else "forvaltningslova § 36"
     assert (costs in text) == favour  # sakskostnader only when changed in the claimant's favour
-    # the annex lists the assumptions register
-    assert "[ASSUMPTION]" in text and "[INF]" in text
+    # the annex speaks plain Norwegian: no engine tags (the jurist sees the assumptions on the review page)
+    assert "[ASSUMPTION]" not in text and "[INF]" not in text
 
 
 def test_fullmektig_is_addressee_and_claimant_named():
@@ -163,7 +165,7 @@ def test_avvise_and_oppheve_letters(name, outcome, lang, phrase):
     from workbench.letters.model import build_letter
     from workbench.letters.render import render_pdf
 
-    inp = complete_input(name, lang, outcome=outcome, avvisning_ground="<p>Grunnlaget for avvisninga.</p>")
+    inp = complete_input(name, lang, outcome=outcome, late_appeal_admitted=False if outcome == "avvise" else None)
     letter = build_letter(inp)
     pdf = render_pdf(letter)
     assert check_pdfa(pdf) == []

@@ -28,23 +28,41 @@ def test_no_leader_approval_blocks():
 
 
 def test_unanswered_argument_blocks():
-    inp = complete_input("D06", "nb", argument_answers=["<p>Svar.</p>", "<p> </p>"])
+    real = "Stønaden reduseres etter antall timer, jf. sosialtjenesteloven § 37."
+    inp = complete_input("D06", "nb", argument_answers=[real, "  "])
     assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["argument_answers[1]"]
-    inp = complete_input("D06", "nb", argument_answers=["<p>Svar.</p>"])
+    inp = complete_input("D06", "nb", argument_answers=[real])
     assert "argument_answers[1]" in fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE))
 
 
-@pytest.mark.parametrize("text", ["<p>[fyll inn begrunnelse]</p>", "<p>TODO</p>", "<p>Se {{ punkt }}</p>",
-                                  "<p>[…]</p>"])
+@pytest.mark.parametrize("answer", ["Nei.", "Ok", "Enig", "[fyll inn svar]", "TODO", "…"])
+def test_an_answer_that_says_nothing_blocks(answer):
+    real = "Stønaden reduseres etter antall timer, jf. sosialtjenesteloven § 37."
+    inp = complete_input("D06", "nb", argument_answers=[real, answer])
+    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["argument_answers[1]"]
+
+
+@pytest.mark.parametrize("text", ["[fyll inn begrunnelse]", "TODO", "Se {{ punkt }}", "[…]"])
 def test_placeholder_blocks(text):
-    inp = complete_input("D06", "nb", assessment={**complete_input("D06", "nb").assessment, "lov": text})
+    inp = complete_input("D06", "nb", assessment={"lov": text})
     assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["assessment.lov"]
 
 
-def test_empty_review_topic_blocks():
-    inp = complete_input("D06", "nb")
-    inp.assessment = {k: v for k, v in inp.assessment.items() if k != "saksbehandling"}
-    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["assessment.saksbehandling"]
+def test_the_review_topic_additions_are_optional_but_the_reasons_for_the_outcome_are_not():
+    inp = complete_input("D06", "nb", assessment={})
+    assert finalize_problems(inp, leader_approved=True, today=OUR_DATE) == []
+    inp = complete_input("D06", "nb", outcome_reasons="  ")
+    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["outcome_reasons"]
+
+
+def test_a_late_appeal_needs_the_record_of_section_31():
+    inp = complete_input("D08", "nb", late_appeal_admitted=None)
+    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["late_appeal_admitted"]
+    inp = complete_input("D08", "nb", late_appeal_ground=None, late_appeal_reasons="")
+    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["late_appeal_ground",
+                                                                                      "late_appeal_reasons"]
+    inp = complete_input("D08", "nb", late_appeal_admitted=False)  # not heard: the outcome must be avvise
+    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["outcome"]
 
 
 def test_unaddressed_discretion_point_blocks():
@@ -61,7 +79,8 @@ def test_fritt_skjonn_needs_the_section_48_finding_and_self_government():
     i = next(n for n, p in enumerate(ev["discretion"]) if p.get("limited_by_sotjl_48"))
     inp = complete_input("demo-omsorgsstonad", "nb")
     answers = list(inp.discretion_answers)
-    answers[i] = DiscretionAnswer(text="<p>Vurdert.</p>", apenbart_urimelig=None, selvstyre="")
+    answers[i] = DiscretionAnswer(text="Skjønnet er vurdert ut fra sakens opplysninger.", apenbart_urimelig=None,
+                                  selvstyre="")
     inp.discretion_answers = answers
     got = fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE))
     assert got == [f"discretion[{i}].apenbart_urimelig", f"discretion[{i}].selvstyre"]
@@ -95,10 +114,10 @@ def test_same_person_cannot_sign_twice_and_dates_must_be_in_order():
     assert "our_date" in fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE))
 
 
-def test_avvise_needs_its_ground():
-    inp = complete_input("D08", "nb", outcome="avvise")
-    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["avvisning_ground"]
-    inp.avvisning_ground = "<p>Klagen kom for sent, og oversittelsen kan ikke unnskyldes.</p>"
+def test_avvise_needs_the_record_of_section_28_third_paragraph():
+    inp = complete_input("D08", "nb", outcome="avvise", late_appeal_admitted=False, avvisning_exception=None)
+    assert fields(finalize_problems(inp, leader_approved=True, today=OUR_DATE)) == ["avvisning_exception"]
+    inp.avvisning_exception = "ingen"
     assert finalize_problems(inp, leader_approved=True, today=OUR_DATE) == []
 
 

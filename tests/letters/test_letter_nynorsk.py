@@ -89,7 +89,7 @@ def test_every_phrase_exists_in_both_standards_and_differs_where_the_glossary_sa
     for key, (nb, nn) in P.items():
         assert nb.strip() and nn.strip(), key
         assert set(re.findall(r"{(\w+)}", nb)) == set(re.findall(r"{(\w+)}", nn)), key
-    pairs = {"h_subject": ("Saken gjelder", "Saka gjeld"), "regards": ("Med hilsen", "Med helsing"),
+    pairs = {"h_background": ("Sakens bakgrunn", "Bakgrunnen for saka"), "regards": ("Med hilsen", "Med helsing"),
              "their_date": ("Deres dato", "Dykkar dato"), "caseworker": ("Saksbehandler", "Sakshandsamar")}
     for key, pair in pairs.items():
         assert P[key] == pair

@@ -24,7 +24,7 @@ from workbench.texts.formatting import (
 def test_format_kr():
     assert format_kr(Decimal("1234.5")) == "kr 1 234,50"
     assert format_kr(Decimal("6797"), 0) == "kr 6 797"
-    assert format_kr(Decimal("-148")) == "kr -148,00"
+    assert format_kr(Decimal("-148")) == "\u2212 kr 148,00"  # «− kr 148,00»: the sign before «kr» (appeals.md §11)
     assert format_kr(Decimal("1234567.891")) == "kr 1 234 567,89"
     assert format_kr(None) == ""
     assert format_kr(Decimal("1000"), nbsp=True) == "kr 1\u00a0000,00"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from sqlmodel import select
-from vedtak_support import TOPIC_TEXT, fresh, record_review
+from vedtak_support import RECORDED_TEXT, TOPIC_TEXT, fresh, record_review
 
 from workbench.db.appeal_models import ApprovalEvent, Letter
 from workbench.db.models import User
@@ -34,7 +34,7 @@ def expected(name: str) -> dict:
 
 def kr(amount: str) -> str:
     n = int(Decimal(amount))
-    return ("kr -" if n < 0 else "kr ") + f"{abs(n):,}".replace(",", " ")
+    return ("\u2212 kr " if n < 0 else "kr ") + f"{abs(n):,}".replace(",", " ")
 
 
 def letter_form(case_version: int, lang: str, **blocks) -> dict:
@@ -54,7 +54,7 @@ def take_through(db, case, sb, leder, lang, *, today=None):
     r = sb.post(f"/saker/{case.public_id}/vedtak", data=letter_form(v, lang))
     assert r.status_code == 302, r.get_data(as_text=True)[:2000]
     r = sb.post(f"/saker/{case.public_id}/vedtak/send", data={"version": fresh(db, case).version})
-    assert r.status_code == 302
+    assert r.status_code == 302, r.get_data(as_text=True)
     r = leder.post(f"/saker/{case.public_id}/vedtak/godkjenn", data={"version": fresh(db, case).version})
     assert r.status_code == 302, r.get_data(as_text=True)[:3000]
     return sb.post(f"/saker/{case.public_id}/vedtak/ferdigstill", data={"version": fresh(db, case).version})
@@ -131,6 +131,30 @@ def test_case_finalised_through_the_web(name, lang, db, import_case, client_as):
                                          .order_by(ApprovalEvent.id))]
     assert actions == ["sendt_til_godkjenning", "godkjent", "ferdigstilt"]
 
+    # the review of a finished case: what was recorded, and no form that would fail on save (issue 13)
+    review = sb.get(f"/saker/{case.public_id}/vurdering").get_data(as_text=True)
+    main = review[review.index("<main"):review.index("</main>")]
+    assert '<form method="post"' not in main and "kan ikke endres" in main
+    assert RECORDED_TEXT[lang]["outcome"] in main  # still shown, read-only
+
     # the page after finalising: the frozen PDF, its SHA-256, who approved and when
     page = sb.get(f"/saker/{case.public_id}/vedtak").get_data(as_text=True)
     assert row.pdf_sha256 in page and "Godkjent av (e.f.)" in page and "Test Leder" in page
+
+
+def test_the_written_standard_chosen_on_the_letter_page_is_the_cases(db, import_case, client_as):
+    """The written standard lives on the case: choosing nynorsk on the letter page changes the case's, so the
+    case page, the review page and the letter agree (and the change is audited)."""
+    from workbench.services.audit import events_for_case
+
+    sb = client_as("saksbehandler")
+    case = import_case("D06.json", assign_to=db.get(User, sb.user.id))
+    assert fresh(db, case).language == "nb"
+    assert sb.get(f"/saker/{case.public_id}/vedtak").status_code == 200
+    r = sb.post(f"/saker/{case.public_id}/vedtak", data=letter_form(fresh(db, case).version, "nn"))
+    assert r.status_code == 302, r.get_data(as_text=True)[:2000]
+    assert fresh(db, case).language == "nn"
+    assert db.exec(select(Letter).where(Letter.case_id == case.id)).one().language == "nn"
+    review = sb.get(f"/saker/{case.public_id}/vurdering").get_data(as_text=True)
+    assert "Målform: Nynorsk" in review
+    assert "case.language" in [e.action for e in events_for_case(db, case.id)]

@@ -8,17 +8,32 @@ from sqlmodel import select
 
 from workbench.db.models import Case
 
+#: The jurist's optional additions per review topic on the letter page: plain text (paragraphs, «- » lists).
 TOPIC_TEXT = {
-    "nb": {"faktum": "<p>Faktum er tilstrekkelig opplyst.</p>",
-           "saksbehandling": "<p>Statsforvalteren har ikke funnet saksbehandlingsfeil av betydning.</p>",
-           "lov": "<p>Beregningen skal følge reglene som er gjengitt <em>ovenfor</em>.</p>",
-           "skjonn": "<ul><li>Skjønnspunktene er vurdert nedenfor.</li></ul>"},
-    "nn": {"faktum": "<p>Faktum er tilstrekkeleg opplyst.</p>",
-           "saksbehandling": "<p>Statsforvaltaren har ikkje funne sakshandsamingsfeil som har betydning.</p>",
-           "lov": "<p>Utrekninga skal følgje reglane som er gjevne att <em>ovanfor</em>.</p>",
-           "skjonn": "<ul><li>Skjønnspunkta er vurderte nedanfor.</li></ul>"},
+    "nb": {"faktum": "Faktum er tilstrekkelig opplyst.",
+           "saksbehandling": "Statsforvalteren har ikke funnet saksbehandlingsfeil av betydning.",
+           "lov": "Beregningen skal følge reglene som er gjengitt ovenfor.",
+           "skjonn": "- Skjønnspunktene er vurdert ovenfor."},
+    "nn": {"faktum": "Faktum er tilstrekkeleg opplyst.",
+           "saksbehandling": "Statsforvaltaren har ikkje funne feil i sakshandsaminga som har noko å seie.",
+           "lov": "Utrekninga skal følgje reglane som er gjevne att ovanfor.",
+           "skjonn": "- Skjønnspunkta er vurderte ovanfor."},
 }
-ANSWER = {"nb": "Statsforvalteren har vurdert anførselen.", "nn": "Statsforvaltaren har vurdert påstanden."}
+ANSWER = {"nb": "Statsforvalteren har vurdert anførselen ut fra reglene i sosialtjenesteloven.",
+          "nn": "Statsforvaltaren har vurdert påstanden ut frå reglane i sosialtenestelova."}
+#: What the jurist records on the review page, in the case's written standard (it reaches the letter as written).
+RECORDED_TEXT = {
+    "nb": {"point": "Opplysningene i saken er tilstrekkelige til å avgjøre punktet.",
+           "s48": "Skjønnet er ikke åpenbart urimelig.",
+           "self_government": "Det kommunale selvstyret er tillagt stor vekt.",
+           "outcome": "Utfallet følger av beregningen, som er kontrollert dag for dag.",
+           "late": "Klageren var syk og kan ikke lastes for forsinkelsen."},
+    "nn": {"point": "Opplysningane i saka er tilstrekkelege til å avgjere punktet.",
+           "s48": "Skjønnet er ikkje openbert urimeleg.",
+           "self_government": "Det kommunale sjølvstyret er tillagt stor vekt.",
+           "outcome": "Utfallet følgjer av utrekninga, som er kontrollert dag for dag.",
+           "late": "Klagaren var sjuk og kan ikkje lastast for at klaga kom for seint."},
+}
 
 
 def fresh(session, case) -> Case:
@@ -48,16 +63,18 @@ def record_review(session, case, *, lang: str = "nb", today: date, outcome: str 
             continue
         seen.add(p["code"])
         answers.append(DiscretionAnswer(code=p["code"], answer=f"Vurdert: {p['topic']}",
-                                        reasons="Begrunnelse: opplysningene i saken er tilstrekkelige."))
+                                        reasons=RECORDED_TEXT[lang]["point"]))
         if p.get("limited_by_sotjl_48"):
             findings.append(S48Finding(code=p["code"], apenbart_urimelig=False,
-                                       reasons="Skjønnet er ikke åpenbart urimelig.",
-                                       self_government="Det kommunale selvstyret er tillagt stor vekt."))
+                                       reasons=RECORDED_TEXT[lang]["s48"],
+                                       self_government=RECORDED_TEXT[lang]["self_government"]))
     late = any(r["field"] == "admissibility.late_appeal" for r in review["outcome"]["requires"])
-    recorded = Recorded(chosen_outcome=chosen, outcome_reasons="Som beregningen viser.",
+    recorded = Recorded(chosen_outcome=chosen, outcome_reasons=RECORDED_TEXT[lang]["outcome"],
                         discretion_answers=tuple(answers), s48_findings=tuple(findings),
                         late_appeal_admitted=True if late else None,
-                        late_appeal_reasons="Klageren kan ikke lastes for forsinkelsen." if late else None)
+                        late_appeal_reasons=RECORDED_TEXT[lang]["late"] if late else None,
+                        late_appeal_ground="ikke_lastes" if late else None,  # fvl. § 31 first paragraph a
+                        avvisning_exception="ingen" if chosen == "avvise" else None)  # fvl. § 28 third paragraph
     n_args = len(review["arguments"])
     arg_answers = {i: ANSWER[lang] for i in range(n_args)} if answer_arguments else {}
     _store(session, case, recorded, arg_answers, actor)

@@ -47,9 +47,13 @@ def procedural_checks(
     evaluation: EvaluationRecord | None = None,
     *,
     today: date,
+    received: date | None = None,
     foreløpig_svar_sent: date | None = None,
 ) -> list[dict[str, Any]]:
-    """The checks of appeals.md §9 that the import allows, in a stable order, each with a status."""
+    """The checks of appeals.md §9 that the import allows, in a stable order, each with a status.
+
+    ``received``: the day the case reached Statsforvalteren as the case holds it (``cases.received``) — the
+    one date the lists, the case page and this review count processing time from; None: not registered."""
     flags = set(evaluation.flags) if evaluation is not None else set()
     dec = decision.decision
     appeal = decision.appeal
@@ -173,9 +177,14 @@ def procedural_checks(
             checks.append(_check("A-13", "date-in-future", "flag", "Dato i framtiden", "Dato i framtida", None,
                                  f"{n} {format_date(d)} er etter i dag."))
 
-    # A-10: processing time — the target of three months, a foreløpig svar after one (fvl § 11 a [INF]).
-    arrived = appeal.statsforvalteren_received or appeal.forwarded
-    if arrived is not None and arrived <= today:
+    # A-10: processing time — the target of three months, a foreløpig svar after one (fvl § 11 a [INF]),
+    # counted from the case's received date, never from a date of the document the case page does not use.
+    arrived = received
+    if arrived is None:
+        checks.append(_check("A-10", "received-unknown", "flag", "Mottaksdatoen er ikke registrert",
+                             "Mottaksdatoen er ikkje registrert", None,
+                             "Registrer dagen saken kom inn hos Statsforvalteren på saken; fristene regnes fra den."))
+    elif arrived <= today:
         age_days = (today - arrived).days
         if today > add_months(arrived, 3):
             checks.append(_check("A-10", "processing-over-3-months", "flag", "Saken er eldre enn tre måneder",

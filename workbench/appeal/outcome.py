@@ -70,6 +70,22 @@ OUTCOMES: dict[str, dict[str, str]] = {
              "past_nb": "avvist", "past_nn": "avvist"},
 }
 ENDRE = (OMGJORE, OMGJORE_DELVIS)
+
+#: fvl. § 28 third paragraph: «Klageinstansens vedtak om å avvise klagen kan likevel påklages, unntatt a) når også
+#: underinstansen traff vedtak om å avvise klagen, b) når underinstansen har prøvd avvisningsspørsmålet og kommet
+#: til at vilkårene for realitetsbehandling er til stede» (c and d never apply here) [S Ot.prp. nr. 83 (2002–2003);
+#: appeals.md §11]. The jurist records which applies; «ingen»: the dismissal may be appealed.
+AVVISNING_EXCEPTIONS: dict[str, str] = {
+    "a": "Nav-kontoret avviste også klagen (unntak a): avvisningen er endelig",
+    "b": "Nav-kontoret vurderte om klagen kunne behandles, og kom til at den kunne det (unntak b): avvisningen er endelig",
+    "ingen": "Ingen av delene: klageren kan klage på avvisningen",
+}
+#: fvl. § 31 first paragraph: a late appeal may be heard when «a) parten eller hans fullmektig ikke kan lastes for å
+#: ha oversittet fristen …, eller b) det av særlige grunner er rimelig at klagen blir prøvd» (⚖; appeals.md §11).
+LATE_APPEAL_GROUNDS: dict[str, str] = {
+    "ikke_lastes": "Klageren kan ikke lastes for at klagen kom for sent (§ 31 første ledd bokstav a)",
+    "saerlige_grunner": "Særlige grunner gjør det rimelig at klagen blir prøvd (§ 31 første ledd bokstav b)",
+}
 TOLERANCE = Decimal("1")  # ROUNDING_TOLERANCE [ASSUMPTION] (R13)
 REFORMATIO_MONTHS = 3  # fvl. § 34 «innen 3 måneder etter at underinstansen mottok klagen» [V jusinfo-34]
 
@@ -120,6 +136,10 @@ class Recorded:
     outcome_reasons: str | None = None
     reclassifications: tuple[Reclassification, ...] = field(default_factory=tuple)
     discretion_answers: tuple[DiscretionAnswer, ...] = ()
+    #: fvl. § 28 third paragraph: may the dismissal be appealed? (AVVISNING_EXCEPTIONS; appeals.md §11)
+    avvisning_exception: str | None = None
+    #: fvl. § 31 first paragraph: why a late appeal is heard anyway (LATE_APPEAL_GROUNDS; appeals.md §11)
+    late_appeal_ground: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (dates ISO) for storage; :meth:`from_json` reads it back."""
@@ -141,6 +161,8 @@ class Recorded:
                                    "fvl_provision": r.fvl_provision} for r in self.reclassifications],
             "discretion_answers": [{"code": a.code, "answer": a.answer, "reasons": a.reasons}
                                    for a in self.discretion_answers],
+            "avvisning_exception": self.avvisning_exception,
+            "late_appeal_ground": self.late_appeal_ground,
         }
 
     @classmethod
@@ -162,6 +184,8 @@ class Recorded:
             outcome_reasons=data.get("outcome_reasons"),
             reclassifications=tuple(Reclassification(**r) for r in data.get("reclassifications") or ()),
             discretion_answers=tuple(DiscretionAnswer(**a) for a in data.get("discretion_answers") or ()),
+            avvisning_exception=data.get("avvisning_exception"),  # absent in JSON stored before issue 12: None
+            late_appeal_ground=data.get("late_appeal_ground"),
         )
 
     def answer(self, code: str) -> DiscretionAnswer | None:
@@ -497,9 +521,23 @@ def validate_chosen_outcome(
             errors.append(("outcome", "Den for sene klagen er ikke tatt under behandling: utfallet er avvise (fvl. § 31)."))
         elif recorded.late_appeal_admitted and not (recorded.late_appeal_reasons or "").strip():
             errors.append(("admissibility.late_appeal_reasons", "Begrunn hvorfor den for sene klagen tas under behandling (fvl. § 31)."))
+        if recorded.late_appeal_admitted and recorded.late_appeal_ground is None:
+            errors.append(("admissibility.late_appeal_ground",
+                           "Registrer grunnlaget for å behandle den for sene klagen: klageren kan ikke lastes, eller særlige "
+                           "grunner gjør det rimelig (fvl. § 31 første ledd)."))
+    if recorded.late_appeal_ground is not None and recorded.late_appeal_ground not in LATE_APPEAL_GROUNDS:
+        errors.append(("admissibility.late_appeal_ground",
+                       f"Ukjent grunnlag «{recorded.late_appeal_ground}»; gyldige: {', '.join(LATE_APPEAL_GROUNDS)}."))
     if chosen == AVVISE and not comp.over_one_year and not (comp.timely is False and recorded.late_appeal_admitted is False):
         errors.append(("outcome", "Avvisning krever et registrert avvisningsgrunnlag (over ett år, eller for sen klage "
                                    "som ikke tas under behandling)."))
+    if chosen == AVVISE and recorded.avvisning_exception is None:
+        errors.append(("outcome.avvisning_exception",
+                       "Registrer om avvisningen kan påklages: Nav-kontoret avviste også klagen (a), Nav-kontoret kom til at "
+                       "klagen kunne behandles (b), eller ingen av delene (fvl. § 28 tredje ledd)."))
+    if recorded.avvisning_exception is not None and recorded.avvisning_exception not in AVVISNING_EXCEPTIONS:
+        errors.append(("outcome.avvisning_exception",
+                       f"Ukjent valg «{recorded.avvisning_exception}»; gyldige: {', '.join(AVVISNING_EXCEPTIONS)}."))
 
     # Direction (items 2–3).
     if chosen == STADFESTE and direc == "til_gunst":

@@ -1,8 +1,20 @@
-"""The finalize gate (appeals.md §8): every reason the letter cannot be finalised, all at once.
+"""The finalize gate (appeals.md §8, corrected by §11): every reason the letter cannot be finalised, all at once.
 
-``finalize_problems`` returns ``[(field, reason), …]``; empty means the letter may be finalised.
-Reasons are bokmål for the jurist. With ``pdf_bytes`` it also runs the structural PDF/A check and the
-consistency check on the rendered letter.
+``finalize_problems`` returns ``[(field, reason), …]``; empty means the letter may be finalised. Reasons are
+bokmål for the jurist, and each ``field`` names what to fix. With ``pdf_bytes`` it also runs the structural
+PDF/A check and the consistency check on the rendered letter.
+
+What it refuses, besides the formal fields (language, reference, signers, the leder's approval, dates):
+- an argument without a real answer (``workbench.appeal.answers.says_nothing``: empty, a placeholder, one word);
+- no «Begrunnelse for utfallet» recorded on the review;
+- a late appeal without the jurist's record (heard or not; when heard, the ground and the reasons);
+- an avvisning without the record of fvl. § 28 third paragraph a/b (whether the dismissal may be appealed);
+- an outcome that does not fit the figures, an over-one-year appeal not dismissed, a change to the claimant's
+  detriment without the varsel of fvl. § 34;
+- ⚖ points not answered, a § 48 point without the finding and the self-government reasons;
+- a letter that would cite a provision of the new forvaltningsloven the project does not have (``acts``);
+- engine words in the rendered letter ([ASSUMPTION], rule numbers, parameter keys) and, where the dictionaries
+  are installed, words of the other written standard (``spelling``).
 """
 
 from __future__ import annotations
@@ -10,26 +22,48 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from workbench.letters import acts
 from workbench.letters.model import LANGS, OUTCOMES, TOPICS, LetterInput, build_letter, case_facts, direction_of
-from workbench.letters.sanitize import plain_text_of
+from workbench.letters.plaintext import as_plain, has_text
 
 PLACEHOLDER = re.compile(
     r"\[\s*(?:fyll|skriv|sett inn|set inn|todo|xxx|\.\.\.|…)[^\]]*\]|\bTODO\b|\bXXX\b|\{\{|\}\}|<<|>>",
     re.IGNORECASE,
 )
+#: What the engine says to the jurist and never to the claimant (appeals.md §11 «Plain Norwegian»): status tags,
+#: rule and check numbers, parameter keys, English engine words.
+ENGINE_WORDS = re.compile(
+    r"\[(?:ASSUMPTION|INF|NV|V|S)\b[^\]]*\]|\bR\d{1,2}\b|\bA-\d{2}\b|\bF\d{1,2}\b|\bS-\d{2}\b|\bT\d\b|"
+    r"\b[a-z]+_[a-z_]+\b|\bholidays\.NO\b|\bNone\b|\bTrue\b|\bFalse\b|rules\.md|appeals\.md"
+)
 
 
-def _text_problems(field: str, html: str | None, *, required: bool) -> list[tuple[str, str]]:
-    text = plain_text_of(html)
-    if not text:
+def _text_problems(field: str, text: str | None, *, required: bool) -> list[tuple[str, str]]:
+    plain = as_plain(text)
+    if not plain:
         return [(field, "tomt tekstfelt")] if required else []
-    if PLACEHOLDER.search(text):
+    if PLACEHOLDER.search(plain):
         return [(field, "inneholder en plassholder som ikke er fylt ut")]
     return []
 
 
+def _answer_problems(field: str, text: str | None) -> list[tuple[str, str]]:
+    from workbench.appeal.answers import says_nothing  # the one rule for an answer that says nothing
+
+    problems = _text_problems(field, text, required=True)
+    if problems:
+        return problems
+    reason = says_nothing(as_plain(text))
+    return [(field, reason)] if reason else []
+
+
+def engine_words(text: str) -> list[str]:
+    """The engine words found in a letter's text (none may reach the claimant)."""
+    return sorted(set(m.group(0) for m in ENGINE_WORDS.finditer(text)))
+
+
 def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | None = None,
-                      pdf_bytes: bytes | None = None) -> list[tuple[str, str]]:
+                      pdf_bytes: bytes | None = None, spelling: bool = True) -> list[tuple[str, str]]:
     today = today or date.today()
     problems: list[tuple[str, str]] = []
     if inp.language not in LANGS:
@@ -56,20 +90,41 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
     if not facts.claimant_name.strip():
         problems.append(("participant.name", "klagerens navn mangler"))
 
-    # every argument answered
+    # every argument answered, for real (appeals.md §6.1, §11)
     answers = list(inp.argument_answers)
     for i, _arg in enumerate(facts.arguments):
-        problems += _text_problems(f"argument_answers[{i}]", answers[i] if i < len(answers) else "", required=True)
+        problems += _answer_problems(f"argument_answers[{i}]", answers[i] if i < len(answers) else "")
     if len(answers) > len(facts.arguments):
         problems.append(("argument_answers", "flere svar enn anførsler"))
 
     merits = inp.outcome != "avvise"
-    if merits:
-        for topic in TOPICS:
-            problems += _text_problems(f"assessment.{topic}", inp.assessment.get(topic), required=True)
+    # the reasons for the outcome are written once, on the review page, and reach the letter from there
+    if not has_text(inp.outcome_reasons):
+        problems.append(("outcome_reasons", "begrunnelsen for utfallet er ikke skrevet på vurderingssiden"))
     else:
-        problems += _text_problems("avvisning_ground", inp.avvisning_ground, required=True)
+        problems += _text_problems("outcome_reasons", inp.outcome_reasons, required=True)
+    for topic in TOPICS:  # the optional additions per review topic
+        problems += _text_problems(f"assessment.{topic}", inp.assessment.get(topic), required=False)
     problems += _text_problems("conclusion", inp.conclusion, required=False)
+
+    # timeliness (fvl. §§ 29–31): a late appeal needs the jurist's record; one year is its own rule
+    adm = ev.admissibility
+    if adm is not None and adm.timely is False and not adm.over_one_year:
+        if inp.late_appeal_admitted is None:
+            problems.append(("late_appeal_admitted", "klagen er for sen: registrer om den likevel skal behandles "
+                                                     "(forvaltningsloven § 31)"))
+        elif inp.late_appeal_admitted:
+            if inp.late_appeal_ground not in ("ikke_lastes", "saerlige_grunner"):
+                problems.append(("late_appeal_ground", "velg grunnlaget for å behandle den for sene klagen "
+                                                       "(§ 31 første ledd bokstav a eller b)"))
+            problems += _text_problems("late_appeal_reasons", inp.late_appeal_reasons, required=True)
+            if not merits:
+                problems.append(("outcome", "den for sene klagen er registrert som behandlet, men utfallet er avvisning"))
+        elif merits:
+            problems.append(("outcome", "den for sene klagen skal ikke behandles: utfallet må være avvisning"))
+    if not merits and inp.avvisning_exception not in ("a", "b", "ingen"):
+        problems.append(("avvisning_exception", "registrer om avvisningen kan påklages (forvaltningsloven § 28 "
+                                                "tredje ledd bokstav a eller b, eller ingen av dem)"))
 
     # every discretion point addressed; § 48 finding and self-government where fritt skjønn
     points = list(ev.discretion)
@@ -90,20 +145,20 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
 
     # the outcome against the figures
     direction = direction_of(ev)
-    adm = ev.admissibility
     if merits and any(p.net is None for p in ev.periods):
-        problems.append(("evaluation.periods", "en periode mangler beregnet beløp (parameter mangler)"))
+        problems.append(("evaluation.periods", "en periode mangler beregnet beløp (en sats mangler)"))
     if inp.outcome == "stadfeste" and direction == "til_gunst":
         problems.append(("outcome", "«stadfeste» er feil når riktig beløp er høyere enn Nav-kontorets: "
                                     "vedtaket er endret til gunst (appeals.md §5)"))
     if inp.outcome in ("omgjore", "omgjore_delvis"):
         if direction == "uendret":
             problems.append(("outcome", "endring uten differanse i beløp mellom Nav-kontoret og beregningen"))
-        elif direction == "til_ugunst":
-            problems.append(("outcome", "endring til ugunst krever vilkårene i R24 (fvl. § 34), "
-                                        "som dette vedtaket ikke kan registrere"))
-    if adm is not None and adm.over_one_year and inp.outcome != "avvise":
-        problems.append(("outcome", "klagen er sendt mer enn ett år etter vedtaket og skal avvises (fvl. § 31)"))
+        elif direction == "til_ugunst" and inp.reformatio_varsel is None:
+            problems.append(("outcome", "endring til ugunst krever varsel til klageren innen tre måneder og "
+                                        "overveiende hensyn (forvaltningsloven § 34); registrer varselet"))
+    if adm is not None and adm.over_one_year and merits:
+        problems.append(("outcome", "klagen er sendt mer enn ett år etter vedtaket og skal avvises "
+                                    "(forvaltningsloven § 31 tredje ledd)"))
 
     # every discrepancy classified, with its legal basis (appeals.md §8 item 6)
     for i, dsc in enumerate(ev.discrepancies):
@@ -116,12 +171,16 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
     if not facts.nav_office.strip():
         problems.append(("nav_office.name", "Nav-kontoret som skal ha kopi, mangler"))
 
-    # law version (R27): the letter's finality/access/costs texts are those of forvaltningsloven 1967
-    in_force = ev.parameters.assumptions.get("fvl_2025_in_force")
-    if in_force is not None:
-        if not isinstance(in_force, date) or inp.our_date >= in_force:
-            problems.append(("law_version", "ny forvaltningslov gjelder: brevets tekster om endelighet, innsyn og "
-                                            "sakskostnader er skrevet for forvaltningsloven 1967 (R27)"))
+    # law version (R27): the closing texts cite the act in force on our date; a provision the project lacks
+    # for that act is refused, never guessed
+    act = acts.act_for(inp.our_date, ev.parameters.assumptions.get("fvl_2025_in_force"))
+    needed = {"final", "access", "costs", "reformatio", "self_government", "klagefrist", "sent_in_time"}
+    if not merits:
+        needed |= {"dismissal_appealable", "dismissal_final_a", "dismissal_final_b", "where_to_send", "one_year"}
+    missing = acts.missing_provisions(needed, act)
+    if missing:
+        problems.append(("law_version", "ny forvaltningslov gjelder på vedtaksdatoen, og prosjektet har ikke "
+                                        f"bestemmelsene for: {', '.join(missing)} (R27)"))
 
     # dates
     if inp.our_date > today:
@@ -133,13 +192,19 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
         if d1 > d2:
             problems.append((n2, f"datoen ligger før {n1}"))
 
-    # the letter itself: builds and renders in validation mode (StrictUndefined fails on a gap)
+    # the letter itself: builds and renders in validation mode (StrictUndefined fails on a gap), says nothing
+    # in the engine's words, and keeps to its written standard
     letter = None
     try:
         letter = build_letter(inp)
-        from workbench.letters.render import render_html
+        from workbench.letters.render import render_html, visible_text
 
-        render_html(letter)
+        text = visible_text(render_html(letter))
+        found = engine_words(text)
+        if found:
+            problems.append(("letter", "brevet inneholder ord fra beregningsmotoren: " + ", ".join(found[:10])))
+        if spelling:
+            problems += _spelling_problems(text, inp, facts)
     except Exception as exc:  # noqa: BLE001
         problems.append(("letter", f"brevet kan ikke lages: {exc}"))
 
@@ -150,3 +215,16 @@ def finalize_problems(inp: LetterInput, *, leader_approved: bool, today: date | 
         problems += [("pdf", p) for p in check_pdfa(pdf_bytes)]
         problems += check_consistency(pdf_bytes, letter)
     return problems
+
+
+def _spelling_problems(text: str, inp: LetterInput, facts) -> list[tuple[str, str]]:
+    """Words of the other written standard (and unknown words) in the letter, names and quoted text excepted."""
+    from workbench.letters import spelling
+
+    names = [facts.claimant_name, facts.representative_name or "", facts.nav_office, inp.office.name(inp.language),
+             inp.signers.saksbehandler_name, inp.signers.leader_name, *facts.claimant_address,
+             *facts.representative_address, inp.office.postal_address, inp.office.visiting_address]
+    quoted = [*facts.arguments, facts.nav_statement or "", facts.nav_reasons or "",
+              *[str(w["note"] or "") for w in facts.work], *[str(a["reason"] or "") for a in facts.absence],
+              *[str(lv["reason"] or "") for lv in facts.leave]]
+    return spelling.letter_words_problems(text, inp.language, names, quoted=quoted)

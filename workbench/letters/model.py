@@ -8,12 +8,18 @@ G and the factor as values) — no amount, date or day count is typed by hand or
 Text kinds, and how they reach the page:
 - values from the import, the claimant or Nav (names, reasons, arguments, notes, statements,
   addresses) are plain ``str`` — the template escapes them (autoescape on, never ``|safe``);
-- the jurist's assessment blocks are rich text, passed through ``sanitize.sanitize_rich_text`` here,
-  and carried as ``markupsafe.Markup`` — the only markup that reaches the page.
+- what the jurist wrote (the reasons for the outcome and for hearing a late appeal, the answers to the
+  arguments, the ⚖ findings, optional additions per review topic) is plain text: paragraphs and «- » lists,
+  escaped and shaped by ``plaintext.paragraphs`` — the only markup that reaches the page.
+
+Every sentence of reasoning comes from what the jurist recorded on the review or from the trace (issue 12):
+Nav's errors are told from the discrepancies and the trace (``errors``), the calculation annex shows only what
+affected the case (``annex``), and the closing texts cite the forvaltningsloven in force (``acts``).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,43 +27,22 @@ from decimal import Decimal
 from typing import Any
 from collections.abc import Iterable, Mapping, Sequence
 
-from markupsafe import Markup
-
 from workbench.appeal.discretion import direction
-from workbench.formats.evaluation_json import AssumptionValue, EvaluationRecord, PeriodRecord, ReductionRecord
-
-from workbench.appeal.taxonomy import category_in_letter, code_label
-from workbench.letters.sanitize import plain_text_of, sanitize_rich_text
+from workbench.formats.evaluation_json import EvaluationRecord
+from workbench.letters import acts
+from workbench.letters.annex import annex_sections, leave_periods
+from workbench.letters.errors import error_texts, has_information
+from workbench.letters.plaintext import has_text, paragraphs
+from workbench.letters.sections import Block, Section
 from workbench.texts import LANGS, has, law_names
 from workbench.texts import text as t
 from workbench.texts.formatting import LETTER as fmt  # the letter's style: «kr 6 797» unbroken, «–» for none
+from workbench.texts.formatting import count_in_words
 
 OUTCOMES = ("stadfeste", "omgjore", "omgjore_delvis", "oppheve", "avvise")
 #: The four review topics (appeals.md §3), keys of ``LetterInput.assessment``.
 TOPICS = ("faktum", "saksbehandling", "lov", "skjonn")
 ROUNDING_TOLERANCE = 1  # kr (rules.md T5 ROUNDING_TOLERANCE)
-#: Status of the parameters of rules.md T5 (V = settled by the text; INF/ASSUMPTION shown in the annex), for
-#: an evaluation without the engine's assumption register.
-PARAMETER_BASIS: dict[str, str] = {
-    "G": "table",
-    "factor": "V",
-    "divisor": "V",
-    "barnetillegg_per_day": "table",
-    "t_2041": "V",
-    "count_holidays": "INF",
-    "absence_method": "ASSUMPTION",
-    "abs_reduces_bt": "ASSUMPTION",
-    "under_25_full_rate_from": "ASSUMPTION",
-    "child_age_limit": "ASSUMPTION",
-    "rounding": "ASSUMPTION",
-    "r38_netting": "ASSUMPTION",
-    "y_is_gross": "ASSUMPTION",
-    "r38_includes_bt": "ASSUMPTION",
-    "reduction_order": "ASSUMPTION",
-    "work_hours_split": "ASSUMPTION",
-    "benefit_days": "ASSUMPTION",
-    "stonadsdager_per_week": "INF",
-}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -76,6 +61,7 @@ class Office:
     phone: str = "55 57 20 00"
     org_no: str = "974 760 665"
     email: str = "sfvlpost@statsforvalteren.no"
+    embete: str = "vestland"  # the embete's key (workbench.appeal.competence): whose appeals it may decide
 
     def name(self, lang: str) -> str:
         return self.name_nb if lang == "nb" else self.name_nn
@@ -94,11 +80,11 @@ class Signers:
 class DiscretionAnswer:
     """The jurist's answer to one discretion point (``evaluation["discretion"][i]``)."""
 
-    text: str  # rich text: the assessment of the point
+    text: str  # plain text: the jurist's reasoned finding on the point, in full sentences
     fritt_skjonn: bool = False  # the point is Nav's fritt skjønn (sotjl § 48 limit applies)
     apenbart_urimelig: bool | None = None  # the § 48 finding (required when fritt_skjonn)
-    selvstyre: str = ""  # rich text: how kommunalt selvstyre was weighed (required when fritt_skjonn)
-    title: str | None = None  # heading override (plain text), e.g. a nynorsk topic
+    selvstyre: str = ""  # plain text: how kommunalt selvstyre was weighed (required when fritt_skjonn)
+    in_letter: bool = False  # the finding mattered to the outcome: the letter gives it (appeals.md §11)
 
 
 @dataclass(slots=True)
@@ -112,11 +98,17 @@ class LetterInput:
     our_reference: str
     our_date: date
     signers: Signers
-    argument_answers: Sequence[str] = ()  # rich text, one per appeal.arguments[i]
+    argument_answers: Sequence[str] = ()  # plain text, one per appeal.arguments[i]
     discretion_answers: Sequence[DiscretionAnswer] = ()  # one per evaluation["discretion"][i]
-    assessment: Mapping[str, str] = field(default_factory=dict)  # TOPICS key → rich text
-    conclusion: str = ""  # optional rich text added to the conclusion
-    avvisning_ground: str = ""  # rich text: the recorded ground when outcome is avvise
+    assessment: Mapping[str, str] = field(default_factory=dict)  # TOPICS key → optional plain text
+    conclusion: str = ""  # optional plain text added to the conclusion
+    outcome_reasons: str = ""  # «Begrunnelse for utfallet» from the review (plain text)
+    late_appeal_admitted: bool | None = None  # fvl. § 31 first paragraph ⚖, recorded on the review
+    late_appeal_ground: str | None = None  # "ikke_lastes" (a) | "saerlige_grunner" (b)
+    late_appeal_reasons: str = ""  # the jurist's reasons for hearing (or not) the late appeal (plain text)
+    avvisning_exception: str | None = None  # fvl. § 28 third paragraph: "a" | "b" | "ingen" (None: not recorded)
+    received: date | None = None  # the day Statsforvalteren received the case (processing time)
+    reformatio_varsel: date | None = None  # the varsel of a change to the claimant's detriment (fvl. § 34)
     their_reference: str | None = None  # «Deres ref.», shown only when given
     office: Office = field(default_factory=Office)
     draft: bool = True  # True until the leader has approved: the PDF says UTKAST
@@ -249,29 +241,6 @@ def case_facts(decision: Any) -> CaseFacts:
 
 
 @dataclass(slots=True)
-class Block:
-    """One block of a section. ``kind`` ∈ p, rich, quote, ol, ul, h3, qa, table, kv."""
-
-    kind: str
-    text: str = ""  # plain text (escaped by the template)
-    html: Markup = Markup("")  # sanitised rich text (kind "rich", "qa")
-    items: list = field(default_factory=list)  # ol/ul: plain strings; kv: (label, value)
-    head: list[str] = field(default_factory=list)  # table header
-    rows: list[list[str]] = field(default_factory=list)  # table body (plain strings)
-    foot: list[str] = field(default_factory=list)  # table footer row
-    numeric: list[bool] = field(default_factory=list)  # right-aligned columns
-    css: str = ""  # a fixed class name chosen here (never user text)
-
-
-@dataclass(slots=True)
-class Section:
-    key: str
-    heading: str
-    blocks: list[Block] = field(default_factory=list)
-    level: int = 2
-
-
-@dataclass(slots=True)
 class Letter:
     lang: str
     title: str
@@ -291,6 +260,7 @@ class Letter:
     direction: str
     #: (field, expected text) pairs the finished PDF must state (consistency.check_consistency)
     checks: list[tuple[str, str]] = field(default_factory=list)
+    act: str = "1967"  # the forvaltningsloven the closing texts cite (workbench.letters.acts)
 
     def text(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
@@ -307,314 +277,366 @@ def direction_of(evaluation: EvaluationRecord) -> str:
     return direction(evaluation, Decimal(ROUNDING_TOLERANCE)) or "ukjent"
 
 
-_MONEY_COMPONENTS = frozenset({"samordning", "net", "work", "absence", "gross", "gross_base", "barnetillegg",
-                               "annen"})
-
-
-def _money_or_plain(value: Decimal | str | None, component: str | None = None) -> str:
-    """A discrepancy's Nav/correct value: an amount, or a provision's name (``wrong-hjemmel``)."""
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, str):
-        return value
-    if component in _MONEY_COMPONENTS or abs(value) >= 10:
-        return fmt.format_kr(value)
-    return fmt.format_plain_decimal(value)
-
-
 def _sum(amounts: Iterable[Decimal | None]) -> Decimal:
     """The sum of the figures there are (a figure not computed counts as nothing)."""
     return sum((a for a in amounts if a is not None), Decimal(0))
 
 
-def _values_text(values: tuple[Decimal, ...], kr: bool) -> str:
-    """G «kr 124 028 / kr 130 160», a factor «2,041»: each value the evaluation used, once."""
-    return " / ".join(fmt.format_kr(v) if kr else fmt.format_plain_decimal(v) for v in values)
-
-
-def _param_value(key: str, value: AssumptionValue | tuple[Decimal, ...], lang: str) -> str:
-    if value is None and has(f"v_{key}_none"):
-        return t(f"v_{key}_none", lang)
-    if isinstance(value, str) and has(f"v_{key}_{value}"):
-        return t(f"v_{key}_{value}", lang)
-    if key == "rounding_tolerance":
-        return fmt.format_kr(value)
-    if isinstance(value, bool):
-        return t("v_true" if value else "v_false", lang)
-    if value is None or value == "" or value == ():
-        return t("v_none", lang)
-    if isinstance(value, str) and has(f"v_{value}"):
-        return t(f"v_{value}", lang)
-    if isinstance(value, date):
-        return fmt.format_date(value, lang, long=True)
-    if isinstance(value, tuple):  # G, factor, barnetillegg per day
-        return _values_text(value, kr=key in ("G", "barnetillegg_per_day"))
-    if isinstance(value, Decimal | int):
-        return fmt.format_plain_decimal(value)
-    return str(value)
-
-
 def _rich(text: str | None) -> Block:
-    return Block("rich", html=sanitize_rich_text(text))
+    return Block("rich", html=paragraphs(text))
+
+
+def months_after(day: date, months: int) -> date:
+    """``day`` plus whole calendar months, clamped to the month's last day (31 May + 3 months = 31 August)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def processing_overdue(received: date | None, our_date: date) -> bool:
+    """More than three months since Statsforvalteren received the case (appeals.md §7 and §11: the letter
+    says so and apologises; fvl. § 11 a)."""
+    return received is not None and our_date > months_after(received, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What every section builder needs: the input, the facts, the language and the figures' direction."""
+
+    inp: LetterInput
+    facts: CaseFacts
+    lang: str
+    direction: str
+    act: str
+
+    def T(self, key: str, **values: Any) -> str:
+        return t(key, self.lang, **values)
+
+    def D(self, d: date | None) -> str:
+        return fmt.format_date(d, self.lang, long=True)
+
+    def P(self, a: date | None, b: date | None) -> str:
+        return fmt.format_period(a, b, self.lang)
+
+    def p(self, topic: str) -> str:
+        """The act's provision for ``topic`` (``workbench.letters.acts``)."""
+        return acts.provision(topic, self.act)
+
+    @property
+    def merits(self) -> bool:
+        return self.inp.outcome != "avvise"
+
+    @property
+    def changed(self) -> bool:
+        return self.inp.outcome in ("omgjore", "omgjore_delvis")
+
+    @property
+    def ugunst_kept(self) -> bool:
+        """The figures are lower than Nav's, but the decision is not changed to the claimant's detriment."""
+        return self.direction == "til_ugunst" and not self.changed and self.merits
+
+    @property
+    def ugunst_changed(self) -> bool:
+        return self.direction == "til_ugunst" and self.changed
+
+
+def _difference_total(ev: EvaluationRecord) -> Decimal:
+    return abs(ev.total.difference if ev.total.difference is not None else _sum(p.difference for p in ev.periods))
+
+
+def _outcome_blocks(c: _Ctx) -> list[Block]:
+    """The result up front (and again as the conclusion): outcome, new amounts, who pays what."""
+    ev, T = c.inp.evaluation, c.T
+    blocks = [Block("p", text=T(f"outcome_{c.inp.outcome}", office=c.facts.nav_office,
+                                 date=c.D(c.facts.decision_date)), css="outcome")]
+    if c.changed:
+        for p in ev.periods:
+            if p.net is not None:
+                blocks.append(Block("p", text=T("new_amount", net=fmt.format_kr(p.net, whole=True),
+                                                period=c.P(p.fra, p.til))))
+        if c.direction == "til_gunst":
+            blocks.append(Block("p", text=T("pay_difference", diff=fmt.format_kr(_difference_total(ev), whole=True))))
+        elif c.ugunst_changed:
+            blocks.append(Block("p", text=T("ugunst_no_repayment")))
+    elif c.ugunst_kept:
+        blocks.append(Block("p", text=T("ugunst_unchanged_short", diff=fmt.format_kr(_difference_total(ev), whole=True))))
+    return blocks
+
+
+def _intro(c: _Ctx) -> list[Block]:
+    f, T = c.facts, c.T
+    values = dict(sent=c.D(f.appeal_sent), office=f.nav_office, date=c.D(f.decision_date), ref=f.nav_reference)
+    lead = (T("intro_appeal_rep", rep=f.representative_name, **values) if f.representative_name
+            else T("intro_appeal", **values))
+    blocks = [Block("p", text=lead)]
+    if f.forwarded:
+        blocks.append(Block("p", text=T("intro_forwarded", forwarded=c.D(f.forwarded))))
+    if c.inp.received and c.inp.received != f.forwarded:
+        blocks.append(Block("p", text=T("intro_received", received=c.D(c.inp.received))))
+    blocks.append(Block("p", text=T("intro_competence")))
+    if processing_overdue(c.inp.received, c.inp.our_date):
+        blocks.append(Block("p", text=T("intro_delay")))
+    return blocks
+
+
+def _background(c: _Ctx) -> list[Block]:
+    f, T, lang = c.facts, c.T, c.lang
+    periods = c.inp.evaluation.periods
+    kind_key = f"kind_{f.decision_kind}"
+    kind = T(kind_key) if has(kind_key) else T("kind_utbetaling")
+    blocks = [Block("p", text=T("subject", kind=kind, periods=", ".join(c.P(p.fra, p.til) for p in periods) or "–"))]
+    for p in periods:
+        blocks.append(Block("p", text=T("subject_nav_net", nav_net=fmt.format_kr(p.nav_net, whole=True),
+                                        period=c.P(p.fra, p.til))))
+    if f.programme[0]:
+        blocks.append(Block("p", text=T("bg_programme", period=c.P(*f.programme))))
+    if f.children:
+        blocks.append(Block("p", text=T("bg_children", n=count_in_words(f.children, lang))))
+    items: list[str] = []
+    for w in f.work:
+        wk = f"work_{w['kind']}"
+        line = T("bg_work", kind=T(wk) if has(wk) else T("work_arbeid"), period=c.P(*w["period"]),
+                 hours=fmt.format_quantity(w["hours"]))
+        items.append(line + (" " + T("bg_note", text=str(w["note"])) if w["note"] else ""))
+    for a in f.absence:
+        line = T("bg_absence", date=fmt.format_date(a["date"], lang), hours=fmt.format_quantity(a["hours"]),
+                 valid=T("valid_true" if a["valid"] else "valid_false"))
+        items.append(line + (" " + T("bg_note", text=str(a["reason"])) if a["reason"] else ""))
+    for lv in f.leave:
+        line = T("bg_leave", period=c.P(*lv["period"]))
+        items.append(line + (" " + T("bg_note", text=str(lv["reason"])) if lv["reason"] else ""))
+    for b in f.benefits:
+        bk = f"benefit_{b['kind']}"
+        items.append(T("bg_benefit", kind=T(bk) if has(bk) else T("benefit_other"), period=c.P(*b["period"]),
+                       amount=fmt.format_kr(b["daily_amount"])))
+    if items:
+        blocks += [Block("p", text=T("bg_facts_lead")), Block("ul", items=items)]
+    if f.nav_reasons:
+        blocks += [Block("p", text=T("bg_nav_reasons")), Block("quote", text=str(f.nav_reasons))]
+    if f.hjemler:
+        blocks.append(Block("p", text=T("bg_nav_hjemler", hjemler=", ".join(_hjemmel(h, lang) for h in f.hjemler))))
+    return blocks
+
+
+def _appeal(c: _Ctx) -> list[Block]:
+    f, T = c.facts, c.T
+    blocks = ([Block("p", text=T("appeal_lead")), Block("ol", items=list(f.arguments))] if f.arguments
+              else [Block("p", text=T("appeal_lead_none"))])
+    if f.nav_statement:
+        blocks += [Block("p", text=T("nav_statement_lead")), Block("quote", text=str(f.nav_statement))]
+    return blocks
+
+
+def _s48_points(c: _Ctx) -> list[tuple[Mapping[str, Any], DiscretionAnswer]]:
+    """The fritt-skjønn points where Nav exercised discretion and the jurist made the sotjl § 48 finding."""
+    points = list(c.inp.evaluation.discretion)
+    answers = list(c.inp.discretion_answers)
+    out = []
+    for i, point in enumerate(points):
+        ans = answers[i] if i < len(answers) else None
+        if ans is not None and (ans.fritt_skjonn or point.get("limited_by_sotjl_48")) and ans.apenbart_urimelig is not None:
+            out.append((point, ans))
+    return out
+
+
+def _point_topic(point: Mapping[str, Any], lang: str) -> str:
+    """A ⚖ point's name as a heading, never its checklist question (appeals.md §11)."""
+    topic = str(point.get("topic_nn") if lang == "nn" and point.get("topic_nn") else point.get("topic") or "")
+    return "" if topic.rstrip().endswith("?") else topic
+
+
+def _legal(c: _Ctx) -> list[Block]:
+    f, T, ev = c.facts, c.T, c.inp.evaluation
+    adm = ev.admissibility
+    periods = ev.periods
+    blocks: list[Block] = []
+    if not c.merits or (adm is not None and adm.timely is False):
+        blocks.append(Block("p", text=T("law_klagefrist", p_klagefrist=c.p("klagefrist"), p_sent=c.p("sent_in_time"))))
+        if adm is not None and adm.over_one_year:
+            blocks.append(Block("p", text=T("law_one_year", p_one_year=c.p("one_year"))))
+        elif adm is not None and adm.timely is False:
+            blocks.append(Block("p", text=T("law_late")))
+    if c.merits:
+        factors = sorted({d.factor for p in periods for d in p.days if d.factor is not None}) or list(ev.parameters.factor)
+        blocks.append(Block("p", text=T("law_35", factor=" / ".join(fmt.format_plain_decimal(x) for x in factors))))
+        if f.children:
+            blocks.append(Block("p", text=T("law_bt")))
+        if f.absence or _sum(p.absence for p in periods):
+            blocks.append(Block("p", text=T("law_36")))
+        if f.work or _sum(p.work for p in periods):
+            blocks.append(Block("p", text=T("law_37")))
+            if any(w["kind"] == "omsorgsstonad" for w in f.work):
+                blocks.append(Block("p", text=T("law_37_omsorg")))
+        if f.benefits or _sum(p.samordning for p in periods) or any("38" in h for h in f.hjemler):
+            blocks.append(Block("p", text=T("law_38")))
+        if _s48_points(c):  # § 48 only where Nav exercised fritt skjønn (appeals.md §11)
+            blocks.append(Block("p", text=T("law_48", p_self_government=c.p("self_government"))))
+    return blocks
+
+
+def _timeliness(c: _Ctx) -> list[Block]:
+    """Every letter states whether the appeal was in time (appeals.md §11), with the dates; a late appeal heard
+    anyway gives the ground and the jurist's reasons; one year is its own rule (fvl. § 31 third paragraph)."""
+    f, T, inp = c.facts, c.T, c.inp
+    adm = inp.evaluation.admissibility
+    if adm is None:
+        return []
+    sent = c.D(f.appeal_sent)
+    if adm.over_one_year:
+        return [Block("p", text=T("over_one_year", date=c.D(f.decision_date), sent=sent, p_one_year=c.p("one_year")))]
+    if adm.timely is not False:
+        notice = adm.notice_received or f.notice_received
+        if notice is not None:
+            return [Block("p", text=T("timely", notice=c.D(notice), deadline=c.D(adm.deadline), sent=sent))]
+        return [Block("p", text=T("timely_no_notice", date=c.D(f.decision_date), sent=sent, deadline=c.D(adm.deadline)))]
+    days = adm.days_late or 0
+    blocks = [Block("p", text=T("late_sent", deadline=c.D(adm.deadline), sent=sent,
+                                days=f"{count_in_words(days, c.lang)} {T('day_one' if days == 1 else 'day_many')}"))]
+    if inp.late_appeal_admitted and c.merits:
+        ground = "late_a" if inp.late_appeal_ground != "saerlige_grunner" else "late_b"
+        blocks.append(Block("p", text=T("late_heard_a" if ground == "late_a" else "late_heard_b", p_late=c.p(ground))))
+    elif not c.merits:
+        blocks.append(Block("p", text=T("late_not_heard")))
+    if has_text(inp.late_appeal_reasons):
+        blocks.append(_rich(inp.late_appeal_reasons))
+    return blocks
+
+
+def _assessment(c: _Ctx) -> list[Block]:
+    inp, T, lang, ev = c.inp, c.T, c.lang, c.inp.evaluation
+    blocks: list[Block] = []
+    timeliness = _timeliness(c)
+    if timeliness:
+        blocks += [Block("h3", text=T("h_timeliness")), *timeliness]
+    if c.merits:
+        blocks += [Block("h3", text=T("h_computation")), Block("p", text=T("computation_lead"), css="keep")]
+        rows = []
+        for p in ev.periods:
+            rows.append([c.P(p.fra, p.til), str(p.stonadsdager), fmt.format_kr(p.gross, whole=False),
+                         fmt.format_kr(_sum((p.absence, p.work, p.samordning)), whole=False),
+                         fmt.format_kr(p.net, whole=True), fmt.format_kr(p.nav_net, whole=True),
+                         fmt.format_kr(p.difference, whole=True)])
+        foot = []
+        if len(ev.periods) > 1:
+            foot = [T("tbl_total"), "", "", "", fmt.format_kr(ev.total.net, whole=True),
+                    fmt.format_kr(ev.total.nav_net, whole=True), fmt.format_kr(ev.total.difference, whole=True)]
+        blocks.append(Block("table", head=[T(k) for k in ("tbl_period", "tbl_days", "tbl_gross", "tbl_deductions",
+                                                          "tbl_net", "tbl_nav_net", "tbl_diff")],
+                            rows=rows, foot=foot, numeric=[False] + [True] * 6, css="computation"))
+        blocks.append(Block("h3", text=T("h_errors")))
+        errors = error_texts(ev, lang, inp.decision, period_text=lambda pr: c.P(pr.fra, pr.til))
+        for err in errors:
+            lead = T("err_in_period", period=err.period) if err.period and len(ev.periods) > 1 else ""
+            blocks.append(Block("p", text=lead + " ".join(err.sentences)))
+        if not errors:
+            blocks.append(Block("p", text=T("no_errors")))
+        if has_information(ev):
+            blocks.append(Block("p", text=T("info_g_after_decision")))
+        if c.ugunst_kept:
+            blocks.append(Block("p", text=T("ugunst_unchanged", diff=fmt.format_kr(_difference_total(ev), whole=True),
+                                            p_reformatio=c.p("reformatio"))))
+        elif c.ugunst_changed:
+            blocks.append(Block("p", text=T("ugunst_changed", diff=fmt.format_kr(_difference_total(ev), whole=True),
+                                            varsel=c.D(inp.reformatio_varsel), p_reformatio=c.p("reformatio"))))
+        # ⚖ findings that mattered: the jurist's reasoned finding, never the checklist question
+        findings: list[Block] = []
+        for point, ans in _s48_points(c):
+            topic = _point_topic(point, lang)
+            finding = T("s48_yes" if ans.apenbart_urimelig else "s48_no")
+            findings.append(Block("p", text=f"{topic}: {finding}" if topic else finding))
+            if has_text(ans.text):
+                findings.append(_rich(ans.text))
+            if has_text(ans.selvstyre):
+                findings.append(_rich(ans.selvstyre))
+        shown = {id(a) for _, a in _s48_points(c)}
+        for ans in inp.discretion_answers:
+            if id(ans) not in shown and ans.in_letter and has_text(ans.text):
+                findings.append(_rich(ans.text))
+        if findings:
+            blocks += [Block("h3", text=T("h_discretion")), *findings]
+        for topic in TOPICS:
+            body = inp.assessment.get(topic, "")
+            if has_text(body):
+                blocks += [Block("h3", text=T(f"h_topic_{topic}")), _rich(body)]
+    if has_text(inp.outcome_reasons):
+        blocks += [Block("h3", text=T("h_reasons")), _rich(inp.outcome_reasons)]
+    if c.facts.arguments:
+        blocks.append(Block("h3", text=T("h_arguments")))
+        answers = list(inp.argument_answers)
+        for i, arg in enumerate(c.facts.arguments):
+            blocks.append(Block("qa", text=arg, html=paragraphs(answers[i] if i < len(answers) else ""),
+                                items=[T("argument_n", n=i + 1)]))
+    return blocks
+
+
+def _finality(c: _Ctx) -> list[Block]:
+    """fvl. § 28 third paragraph: a decision on the merits is final; a dismissal may be appealed unless a) Nav
+    also dismissed the appeal or b) Nav tried admissibility and found it admissible (appeals.md §11)."""
+    T = c.T
+    if c.merits:
+        return [Block("p", text=T("finality", p_final=c.p("final")))]
+    exception = c.inp.avvisning_exception
+    if exception == "a":
+        return [Block("p", text=T("finality_avvise_a", p_dismissal_a=c.p("dismissal_final_a")))]
+    if exception == "b":
+        return [Block("p", text=T("finality_avvise_b", p_dismissal_b=c.p("dismissal_final_b")))]
+    # not recorded, or neither: the right to appeal stands (the gate asks for the record)
+    return [Block("p", text=T("finality_avvise_appealable", p_dismissal=c.p("dismissal_appealable"),
+                              p_where=c.p("where_to_send")))]
 
 
 def build_letter(inp: LetterInput) -> Letter:
-    """The section model of the letter in ``inp.language``; every figure from ``inp.evaluation``."""
+    """The section model of the letter in ``inp.language``; every figure from ``inp.evaluation``, every sentence
+    of reasoning from what the jurist recorded or from the trace."""
     lang = inp.language
     if lang not in LANGS:
         raise ValueError(f"language: must be nb or nn, not {lang!r}")
     if inp.outcome not in OUTCOMES:
         raise ValueError(f"outcome: must be one of {', '.join(OUTCOMES)}, not {inp.outcome!r}")
-
-    def T(key: str, **values) -> str:
-        return t(key, lang, **values)
-
     facts = case_facts(inp.decision)
     ev = inp.evaluation
-    periods = ev.periods
-    direction = direction_of(ev)
+    act = acts.act_for(inp.our_date, ev.parameters.assumptions.get("fvl_2025_in_force"))
+    c = _Ctx(inp, facts, lang, direction_of(ev), act)
+    T = c.T
     office_name = inp.office.name(lang)
-    D = lambda d: fmt.format_date(d, lang, long=True)  # noqa: E731
-    P = lambda a, b: fmt.format_period(a, b, lang)  # noqa: E731
-    checks: list[tuple[str, str]] = []
 
-    title = T("title", name=facts.claimant_name)
-
-    # -- letterhead -----------------------------------------------------------------------------
-    letterhead = [
-        (T("our_date"), D(inp.our_date)),
-        (T("our_ref"), inp.our_reference),
-        (T("their_date"), D(facts.appeal_sent)),
-    ]
-    letterhead.append((T("their_ref"), inp.their_reference or ""))
-    letterhead += [
-        (T("nav_ref"), facts.nav_reference),
-        (T("caseworker"), inp.signers.saksbehandler_name),
-        (T("direct_phone"), inp.signers.saksbehandler_phone),
-    ]
-    checks += [
-        ("our_reference", inp.our_reference),
-        ("nav_reference", facts.nav_reference),
-        ("our_date", D(inp.our_date)),
-        ("claimant", facts.claimant_name),
-    ]
-
+    letterhead = [(T("our_date"), c.D(inp.our_date)), (T("our_ref"), inp.our_reference),
+                  (T("their_date"), c.D(facts.appeal_sent)),
+                  *([(T("their_ref"), inp.their_reference)] if inp.their_reference else []),
+                  (T("nav_ref"), facts.nav_reference), (T("caseworker"), inp.signers.saksbehandler_name),
+                  (T("direct_phone"), inp.signers.saksbehandler_phone)]
     if facts.representative_name:
         addressee = [facts.representative_name, *facts.representative_address]
         claimant_line = T("on_behalf", name=facts.claimant_name)
-        who = T("who_rep", rep=facts.representative_name, name=facts.claimant_name)
     else:
         addressee = [facts.claimant_name, *facts.claimant_address]
         claimant_line = None
-        who = facts.claimant_name
 
-    sections: list[Section] = []
-    dec_date = D(facts.decision_date)
+    outcome = _outcome_blocks(c)
+    sections = [
+        Section("decision", T("h_decision"), outcome),
+        Section("intro", T("h_intro"), _intro(c)),
+        Section("background", T("h_background"), _background(c)),
+        Section("appeal", T("h_appeal"), _appeal(c)),
+        Section("legal", T("h_legal"), _legal(c)),
+        Section("assessment", T("h_assessment"), _assessment(c)),
+        Section("conclusion", T("h_conclusion"),
+                [*[Block(b.kind, text=b.text, css=b.css) for b in outcome if b.css == "outcome" or c.changed],
+                 *([_rich(inp.conclusion)] if has_text(inp.conclusion) else [])]),
+        Section("finality", T("h_finality"), _finality(c)),
+        Section("access", T("h_access"), [Block("p", text=T("access", p_access=c.p("access")))]),
+    ]
+    if c.changed and c.direction == "til_gunst":
+        sections.append(Section("costs", T("h_costs"), [Block("p", text=T("costs", p_costs=c.p("costs")))]))
+    sections.append(Section("ombud", T("h_ombud"), [Block("p", text=T("ombud"))]))
 
-    # -- the decision up front --------------------------------------------------------------------
-    outcome_text = T(f"outcome_{inp.outcome}", office=facts.nav_office, date=dec_date)
-    checks.append(("outcome", outcome_text))
-    decision_blocks = [Block("p", text=outcome_text, css="outcome")]
-    changed = inp.outcome in ("omgjore", "omgjore_delvis")
-    if changed:
-        for p in periods:
-            if p.net is None:
-                continue
-            decision_blocks.append(Block("p", text=T(
-                "new_amount", name=facts.claimant_name, net=fmt.format_kr(p.net, whole=True),
-                period=P(p.fra, p.til))))
-            checks.append((f"periods[{p.fra.isoformat()}].net", fmt.format_kr(p.net, whole=True)))
-    elif inp.outcome == "stadfeste" and direction == "til_ugunst":
-        decision_blocks.append(Block("p", text=T("ugunst_note")))
-    sections.append(Section("decision", T("h_decision"), decision_blocks))
-
-    # -- introduction ---------------------------------------------------------------------------
-    intro = [Block("p", text=T("intro_appeal", sent=D(facts.appeal_sent), who=who, office=facts.nav_office,
-                                 date=dec_date, ref=facts.nav_reference))]
-    if facts.forwarded:
-        intro.append(Block("p", text=T("intro_forwarded", forwarded=D(facts.forwarded))))
-    intro.append(Block("p", text=T("intro_competence")))
-    sections.append(Section("intro", T("h_intro"), intro))
-
-    # -- subject ----------------------------------------------------------------------------------
-    kind_key = f"kind_{facts.decision_kind}"
-    kind = T(kind_key) if has(kind_key) else facts.decision_kind
-    period_texts = [P(p.fra, p.til) for p in periods]
-    subject = [Block("p", text=T("subject", kind=kind, periods=", ".join(period_texts) or "–"))]
-    for p in periods:
-        subject.append(Block("p", text=T("subject_nav_net", nav_net=fmt.format_kr(p.nav_net, whole=True),
-                                           period=P(p.fra, p.til))))
-        checks.append((f"periods[{p.fra.isoformat()}].period", P(p.fra, p.til)))
-        checks.append((f"periods[{p.fra.isoformat()}].nav_net", fmt.format_kr(p.nav_net, whole=True)))
-    sections.append(Section("subject", T("h_subject"), subject))
-
-    # -- background -------------------------------------------------------------------------------
-    bg: list[Block] = []
-    if facts.programme[0]:
-        bg.append(Block("p", text=T("bg_programme", name=facts.claimant_name,
-                                      period=P(*facts.programme))))
-    if facts.children:
-        bg.append(Block("p", text=T("bg_children", name=facts.claimant_name, n=facts.children)))
-    facts_list: list[str] = []
-    for w in facts.work:
-        wk = f"work_{w['kind']}"
-        line = T("bg_work", kind=T(wk) if has(wk) else w["kind"], period=P(*w["period"]),
-                 hours=fmt.format_plain_decimal(w["hours"]))
-        if w["note"]:
-            line += " " + T("bg_note", text=str(w["note"]))
-        facts_list.append(line)
-    for a in facts.absence:
-        line = T("bg_absence", date=fmt.format_date(a["date"], lang), hours=fmt.format_plain_decimal(a["hours"]),
-                 valid=T("valid_true" if a["valid"] else "valid_false"))
-        if a["reason"]:
-            line += " " + T("bg_note", text=str(a["reason"]))
-        facts_list.append(line)
-    for lv in facts.leave:
-        line = T("bg_leave", period=P(*lv["period"]))
-        if lv["reason"]:
-            line += " " + T("bg_note", text=str(lv["reason"]))
-        facts_list.append(line)
-    for b in facts.benefits:
-        bk = f"benefit_{b['kind']}"
-        label = T(bk) if has(bk) else T("benefit_other", kind=b["kind"])
-        facts_list.append(T("bg_benefit", kind=label, period=P(*b["period"]),
-                            amount=fmt.format_kr(b["daily_amount"])))
-    if facts_list:
-        bg.append(Block("ul", items=facts_list))
-    if facts.nav_reasons:
-        bg.append(Block("p", text=T("bg_nav_reasons")))
-        bg.append(Block("quote", text=str(facts.nav_reasons)))
-    if facts.hjemler:
-        bg.append(Block("p", text=T("bg_nav_hjemler", hjemler=", ".join(_hjemmel(h, lang) for h in facts.hjemler))))
-    sections.append(Section("background", T("h_background"), bg))
-
-    # -- the appeal -------------------------------------------------------------------------------
-    appeal = [Block("p", text=T("appeal_lead")), Block("ol", items=list(facts.arguments))]
-    if facts.nav_statement:
-        appeal.append(Block("p", text=T("nav_statement_lead")))
-        appeal.append(Block("quote", text=str(facts.nav_statement)))
-    sections.append(Section("appeal", T("h_appeal"), appeal))
-
-    # -- legal basis ------------------------------------------------------------------------------
-    adm = ev.admissibility
-    late = adm is not None and adm.timely is False
-    legal: list[Block] = []
-    merits = inp.outcome != "avvise"
-    if late or not merits:
-        legal.append(Block("p", text=T("law_admissibility")))
-    if merits:
-        legal.append(Block("p", text=T("law_35", factor=_values_text(ev.parameters.factor, kr=False))))
-        if facts.absence or _sum(p.absence for p in periods):
-            legal.append(Block("p", text=T("law_36")))
-        if facts.work or _sum(p.work for p in periods):
-            legal.append(Block("p", text=T("law_37")))
-        nav_samordning = any("38" in h for h in facts.hjemler)
-        if facts.benefits or _sum(p.samordning for p in periods) or nav_samordning:
-            legal.append(Block("p", text=T("law_38")))
-        legal.append(Block("p", text=T("law_48")))
-    sections.append(Section("legal", T("h_legal"), legal))
-
-    # -- assessment -------------------------------------------------------------------------------
-    assess: list[Block] = []
-    if adm is not None and late and adm.days_late is not None:
-        assess.append(Block("p", text=T("late_appeal", days=adm.days_late, deadline=D(adm.deadline))))
-        if merits:
-            assess.append(Block("p", text=T("late_excused")))
-    if not merits:
-        assess.append(_rich(inp.avvisning_ground))
-    # answers to each argument
-    answers = list(inp.argument_answers)
-    if facts.arguments:
-        assess.append(Block("h3", text=T("h_arguments")))
-        for i, arg in enumerate(facts.arguments):
-            answer = answers[i] if i < len(answers) else ""
-            assess.append(Block("qa", text=arg, html=sanitize_rich_text(answer),
-                                items=[T("argument_n", n=i + 1)]))
-    if merits:
-        for topic in TOPICS:
-            body = inp.assessment.get(topic, "")
-            if plain_text_of(body):
-                assess.append(Block("h3", text=T(f"h_topic_{topic}")))
-                assess.append(_rich(body))
-        # computation per period
-        assess.append(Block("h3", text=T("h_computation")))
-        assess.append(Block("p", text=T("computation_lead"), css="keep"))
-        rows = []
-        for p in periods:
-            ded = _sum((p.absence, p.work, p.samordning))
-            rows.append([
-                P(p.fra, p.til), str(p.stonadsdager), fmt.format_kr(p.gross, whole=False),
-                fmt.format_kr(ded, whole=False), fmt.format_kr(p.net, whole=True),
-                fmt.format_kr(p.nav_net, whole=True), fmt.format_kr(p.difference, whole=True),
-            ])
-            if p.net is not None:
-                checks.append((f"periods[{p.fra.isoformat()}].net", fmt.format_kr(p.net, whole=True)))
-        total = ev.total
-        foot = []
-        if len(periods) > 1:
-            foot = [T("tbl_total"), "", "", "", fmt.format_kr(total.net, whole=True),
-                    fmt.format_kr(total.nav_net, whole=True), fmt.format_kr(total.difference, whole=True)]
-        assess.append(Block("table", head=[T(k) for k in ("tbl_period", "tbl_days", "tbl_gross", "tbl_deductions",
-                                                            "tbl_net", "tbl_nav_net", "tbl_diff")],
-                            rows=rows, foot=foot, numeric=[False] + [True] * 6, css="computation"))
-        # each discrepancy
-        assess.append(Block("h3", text=T("h_discrepancies")))
-        items = []
-        for dsc in ev.discrepancies:
-            code = dsc.code
-            label = code_label(code, lang) or T("dc_other", code=code)
-            cat = dsc.category
-            per = P(dsc.periode.fra, dsc.periode.til) if dsc.periode is not None else ""
-            items.append(T("discrepancy_line", label=label,
-                           category=category_in_letter(cat, lang) or T("cat_other"),
-                           hjemmel=_hjemmel(dsc.hjemmel, lang) or "–", period=per or "–",
-                           nav=_hjemmel(_money_or_plain(dsc.nav, dsc.component), lang),
-                           correct=_hjemmel(_money_or_plain(dsc.correct, dsc.component), lang)))
-        assess.append(Block("ul", items=items) if items else Block("p", text=T("no_discrepancies")))
-        # each discretion point
-        points = list(ev.discretion)
-        d_answers = list(inp.discretion_answers)
-        if points:
-            assess.append(Block("h3", text=T("h_discretion")))
-            for i, point in enumerate(points):
-                ans = d_answers[i] if i < len(d_answers) else DiscretionAnswer(text="")
-                topic = ans.title or (str(point.get("topic", "")) if lang == "nb" else
-                                      str(point.get("topic_nn") or _hjemmel(str(point.get("hjemmel", "")), lang)))
-                assess.append(Block("p", text=T("discretion_point", n=i + 1, topic=topic), css="point"))
-                fritt = ans.fritt_skjonn or bool(point.get("limited_by_sotjl_48"))
-                if fritt:
-                    assess.append(Block("p", text=T("discretion_free")))
-                elif point.get("kind") == "faktum":
-                    assess.append(Block("p", text=T("discretion_faktum")))
-                elif point.get("kind") == "fritt_skjonn":
-                    assess.append(Block("p", text=T("discretion_own")))
-                else:
-                    assess.append(Block("p", text=T("discretion_legal")))
-                assess.append(_rich(ans.text))
-                if fritt:
-                    if ans.apenbart_urimelig is not None:
-                        assess.append(Block("p", text=T("discretion_unreasonable_yes" if ans.apenbart_urimelig
-                                                          else "discretion_unreasonable_no")))
-                    assess.append(Block("p", text=T("discretion_selvstyre"), css="lead"))
-                    assess.append(_rich(ans.selvstyre))
-    sections.append(Section("assessment", T("h_assessment"), assess))
-
-    # -- conclusion, finality, access, costs ---------------------------------------------------------
-    concl = [Block("p", text=outcome_text, css="outcome")]
-    if changed:
-        for p in periods:
-            if p.net is None:
-                continue
-            concl.append(Block("p", text=T(
-                "new_amount", name=facts.claimant_name, net=fmt.format_kr(p.net, whole=True),
-                period=P(p.fra, p.til))))
-    if plain_text_of(inp.conclusion):
-        concl.append(_rich(inp.conclusion))
-    sections.append(Section("conclusion", T("h_conclusion"), concl))
-    sections.append(Section("finality", T("h_finality"), [Block("p", text=T("finality"))]))
-    sections.append(Section("access", T("h_access"), [Block("p", text=T("access"))]))
-    if changed and direction == "til_gunst":
-        sections.append(Section("costs", T("h_costs"), [Block("p", text=T("costs"))]))
+    checks = [("our_reference", inp.our_reference), ("nav_reference", facts.nav_reference),
+              ("our_date", c.D(inp.our_date)), ("claimant", facts.claimant_name), ("outcome", outcome[0].text)]
+    for p in ev.periods:
+        key = f"periods[{p.fra.isoformat()}]"
+        checks += [(f"{key}.period", c.P(p.fra, p.til)), (f"{key}.nav_net", fmt.format_kr(p.nav_net, whole=True))]
+        if c.merits and p.net is not None:
+            checks.append((f"{key}.net", fmt.format_kr(p.net, whole=True)))
 
     signature = {
         "regards": T("regards"),
@@ -624,30 +646,18 @@ def build_letter(inp: LetterInput) -> Letter:
         "caseworker_title": inp.signers.saksbehandler_title or T("title_caseworker"),
         "electronic": T("electronic"),
         "annex_label": T("annex"),
-        "annex": T("annex_name") if merits else "",
+        "annex": T("annex_name") if c.merits else "",
         "copy_label": T("copy_to"),
     }
-    copies = [facts.nav_office]
-    if facts.representative_name:
-        copies.append(facts.claimant_name)
-
-    annex = _annex(ev, lang) if merits else []
-
+    copies = [facts.nav_office] + ([facts.claimant_name] if facts.representative_name else [])
+    annex = annex_sections(ev, leave_periods(facts.leave), lang) if c.merits else []
     return Letter(
-        lang=lang, title=title, author=office_name, draft=inp.draft, office_name=office_name,
-        office=inp.office, letterhead=letterhead, addressee=addressee, claimant_line=claimant_line,
-        sections=sections, signature=signature, copies=copies, annex_title=T("h_annex"), annex=annex,
-        outcome=inp.outcome, direction=direction, checks=_unique(checks),
+        lang=lang, title=T("title", name=facts.claimant_name), author=office_name, draft=inp.draft,
+        office_name=office_name, office=inp.office, letterhead=letterhead, addressee=addressee,
+        claimant_line=claimant_line, sections=sections, signature=signature, copies=copies,
+        annex_title=T("h_annex"), annex=annex, outcome=inp.outcome, direction=c.direction,
+        checks=list(dict.fromkeys(checks)), act=act,
     )
-
-
-def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    seen, out = set(), []
-    for pair in pairs:
-        if pair not in seen:
-            seen.add(pair)
-            out.append(pair)
-    return out
 
 
 def _hjemmel(text: str, lang: str) -> str:
@@ -658,98 +668,3 @@ def _hjemmel(text: str, lang: str) -> str:
     text = re.sub(r"rules\.md\s*R?\d*", "", text).strip(" ;,")
     text = text.replace("§ ", "§\u00a0")
     return law_names(text, lang)
-
-
-def _reductions_untraced(p: PeriodRecord) -> tuple[ReductionRecord, ...]:
-    """The reductions of a period whose evaluation carries no trace, from its figures."""
-    return (ReductionRecord("absence", "sosialtjenesteloven § 36", p.absence, {}),
-            ReductionRecord("work", "sosialtjenesteloven § 37", p.work, {}),
-            ReductionRecord("samordning", "sosialtjenesteloven § 38", p.samordning, {}))
-
-
-def _annex(ev: EvaluationRecord, lang: str) -> list[Section]:
-    """«Slik er stønaden beregnet / rekna ut»: per period the trace, then every parameter used."""
-
-    def T(key: str, **values: Any) -> str:
-        return t(key, lang, **values)
-
-    def kr(v: Decimal | None, whole: bool = False) -> str:
-        return fmt.format_kr(v, whole=whole)
-
-    params = ev.parameters
-    out: list[Section] = [Section("annex_lead", "", [Block("p", text=T("annex_lead"))], level=3)]
-    for p in ev.periods:
-        blocks: list[Block] = []
-        days = p.days
-        if days:  # G, factor and barnetillegg rate for each day range (R26)
-            rows = []
-            for d in days:
-                annual = f"{fmt.format_kr(d.g)} × {fmt.format_plain_decimal(d.factor)}"
-                if d.under_25:
-                    annual += " " + T("d_u25")
-                bt = T("d_bt_value", n=d.children, rate=fmt.format_kr(d.barnetillegg_rate or 0)) if d.children else "–"
-                rows.append([fmt.format_period(d.periode.fra, d.periode.til, lang), str(d.stonadsdager), annual,
-                             ("kr\u00a0" + fmt.format_number(d.day_rate, decimals=4)) if d.day_rate is not None else "–",
-                             bt, kr(d.gross_base), kr(d.barnetillegg)])
-            blocks.append(Block("table", head=[T(k) for k in ("d_range", "d_days", "d_annual", "d_rate", "d_bt",
-                                                              "d_base", "d_bt_sum")],
-                                rows=rows, numeric=[False, True, True, True, True, True, True], css="days"))
-        rows = []
-        if not days:
-            rows.append([T("a_days"), str(p.stonadsdager)])
-            if params.g:
-                rows.append([T("a_g"), _param_value("G", params.g, lang)])
-            if params.factor:
-                rows.append([T("a_factor"), _values_text(params.factor, kr=False)])
-            if p.gross_base is not None:
-                rows.append([T("a_base"), kr(p.gross_base)])
-            rate = params.barnetillegg_per_day
-            if p.barnetillegg is not None:
-                label = T("a_bt", rate=kr(rate[0])) if len(rate) == 1 and rate[0] else T("a_bt_none")
-                rows.append([label, kr(p.barnetillegg)])
-        rows.append([T("a_gross"), kr(p.gross)])
-        for r in p.reductions or _reductions_untraced(p):
-            if r.kind == "absence":
-                label = T("a_absence")
-            elif r.kind == "work":
-                label = T("a_work", hours=fmt.format_plain_decimal(p.work_hours if p.work_hours is not None
-                                                                   else Decimal(0)))
-            elif r.kind == "samordning":
-                label = T("a_samordning")
-            else:
-                label = T("a_reduction")
-            provision = _hjemmel(r.provision, lang)
-            if provision:
-                label += f" ({provision})"
-            rows.append([label, "− " + kr(r.amount if r.amount is not None else Decimal(0))])
-        if p.net is None:
-            rows.append([T("a_net"), T("a_missing")])
-        else:
-            if p.net_unrounded is not None:
-                rows.append([T("a_net_unrounded"), kr(p.net_unrounded)])
-            rows.append([T("a_net"), kr(p.net, whole=True)])
-        rows.append([T("a_nav_net"), kr(p.nav_net, whole=True)])
-        rows.append([T("a_diff"), kr(p.difference, whole=True)])
-        blocks.append(Block("table", rows=rows, numeric=[False, True], css="calc"))
-        out.append(Section(f"annex_{p.fra.isoformat()}", T("annex_period", period=fmt.format_period(p.fra, p.til, lang)),
-                           blocks, level=3))
-    # every parameter used, with its basis ([V], [INF], [ASSUMPTION]); the engine's register when given
-    rows = []
-    if ev.assumptions:
-        for a in ev.assumptions:
-            key = a.name
-            tag = str(a.status or "ASSUMPTION").strip("[]").split("]")[0].upper()
-            rows.append([T(f"prm_{key}") if has(f"prm_{key}") else key, _param_value(key, a.value, lang),
-                         T(f"basis_{tag}") if has(f"basis_{tag}") else str(a.status)])
-    else:
-        values: list[tuple[str, AssumptionValue | tuple[Decimal, ...]]] = [
-            ("G", params.g), ("factor", params.factor), ("barnetillegg_per_day", params.barnetillegg_per_day),
-            *params.assumptions.items()]
-        for key, value in values:
-            basis = PARAMETER_BASIS.get(key, "ASSUMPTION")
-            rows.append([T(f"prm_{key}") if has(f"prm_{key}") else key, _param_value(key, value, lang),
-                         T(f"basis_{basis}")])
-    out.append(Section("annex_params", T("a_params"),
-                       [Block("table", head=[T("a_param"), T("a_value"), T("a_basis")], rows=rows,
-                              numeric=[False, False, False], css="params")], level=3))
-    return out

@@ -59,6 +59,16 @@ def render_html(letter: Letter, *, stylesheet_href: str | None = None) -> str:
     return environment().get_template(TEMPLATE).render(letter=letter, stylesheet_href=stylesheet_href)
 
 
+def visible_text(html_text: str) -> str:
+    """What a reader sees of a rendered letter, as one line of text: the body's text, tags dropped, entities
+    read, whitespace folded (the gate's engine-word and spelling checks read this)."""
+    import html as html_lib
+    import re
+
+    body = html_text.split("<body", 1)[-1].split(">", 1)[-1]
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", body))).strip()
+
+
 # ---------------------------------------------------------------------------------------------
 # The URL fetcher
 # ---------------------------------------------------------------------------------------------

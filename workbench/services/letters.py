@@ -14,6 +14,11 @@ Two-person flow, every step an ``approval_events`` row and an audit event::
 
     utkast/returnert --send_to_leader--> til_godkjenning --approve--> godkjent --finalize--> ferdigstilt
                                               \\--return_with_comment--> returnert
+                                              \\--recall_from_leader--> utkast («trukket_tilbake»)
+    godkjent --any change to the letter or the review--> utkast («tilbakekalt»: approval.withdraw_approval_if_any)
+
+Sending and approving need a letter the finalize gate would pass but for the approval; the approver is a
+leder who wrote or edited no part of the letter or the review (``contributors``).
 
 Every change goes through the case's optimistic lock (``cases.version``, ``cases.locked_update``),
 so two users editing at once never silently lose an edit: the second gets ``StaleCase``.
@@ -24,7 +29,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import html as html_lib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -33,40 +37,36 @@ from collections.abc import Mapping
 
 from sqlmodel import Session, col, select
 
-from workbench.db.appeal_models import ApprovalEvent, LetterStatus
+from workbench.db.appeal_models import ApprovalEvent, CaseReview, FactCorrection, LetterStatus
 from workbench.db.appeal_models import Letter as LetterRow
 from workbench.db.models import Case, CaseStatus, Role, User, utcnow
 from workbench.letters.model import TOPICS, DiscretionAnswer, LetterInput, Office, Signers, build_letter
-from workbench.letters.sanitize import sanitize_rich_text
-from workbench.services import audit
+from workbench.letters.plaintext import as_plain
+from workbench.services import approval, audit
 from workbench.services.transaction import transaction
 from workbench.services import cases as case_service
 from workbench.services.cases import StaleCase  # noqa: F401  (re-exported for the routes)
-from workbench.texts import text as catalogue_text
 
 LANGS = ("nb", "nn")
-#: The jurist-editable rich-text blocks of the letter (keys of ``letters.blocks``).
+#: The jurist's optional plain-text additions to the letter (keys of ``letters.blocks``): one per review topic
+#: and one for the conclusion. The reasoning itself (the reasons for the outcome, for hearing a late appeal, the
+#: answers, the ⚖ findings) is recorded once, on the review page, and reaches the letter from there.
 TOPIC_BLOCKS = TOPICS  # faktum, saksbehandling, lov, skjonn: the four review topics
-BLOCK_KEYS = (*TOPICS, "avvisning_ground", "conclusion")
-EDITABLE = {LetterStatus.UTKAST.value, LetterStatus.RETURNERT.value}
+BLOCK_KEYS = (*TOPICS, "conclusion")
+#: a change to an approved letter withdraws the approval (``approval.withdraw_approval_if_any``)
+EDITABLE = {LetterStatus.UTKAST.value, LetterStatus.RETURNERT.value, LetterStatus.GODKJENT.value}
 MAX_BLOCK_CHARS = 20_000
 
 BLOCK_LABELS = {
-    "faktum": "Faktum og utredning",
-    "saksbehandling": "Saksbehandling",
-    "lov": "Lovtolkning og rettsanvendelse",
-    "skjonn": "Skjønn",
-    "avvisning_ground": "Avvisningsgrunnlag",
+    "faktum": "Faktum og utredning (valgfritt tillegg)",
+    "saksbehandling": "Saksbehandling (valgfritt tillegg)",
+    "lov": "Lovtolkning og rettsanvendelse (valgfritt tillegg)",
+    "skjonn": "Skjønn (valgfritt tillegg)",
     "conclusion": "Tillegg til konklusjonen (valgfritt)",
 }
 #: review_topics code → letter block key
 REVIEW_TOPIC_TO_BLOCK = {"faktum": "faktum", "saksbehandling": "saksbehandling", "rettsanvendelse": "lov",
                          "skjonn": "skjonn"}
-
-#: Start text of a topic block: a placeholder the gate refuses until the jurist has written the assessment
-#: (the catalogue's ``placeholder_*`` texts).
-PLACEHOLDER_TEXT = {lang: {key: catalogue_text(f"placeholder_{key}", lang) for key in (*TOPICS, "avvisning_ground")}
-                    for lang in LANGS}
 
 STATUS_LABELS = {
     LetterStatus.UTKAST.value: "Utkast",
@@ -79,6 +79,8 @@ ACTION_LABELS = {
     "sendt_til_godkjenning": "Sendt til godkjenning",
     "godkjent": "Godkjent",
     "returnert": "Returnert med kommentar",
+    approval.WITHDRAWN: "Godkjenningen tilbakekalt (endret etter godkjenning)",
+    approval.RECALLED: "Trukket tilbake fra godkjenning",
     "ferdigstilt": "Ferdigstilt",
 }
 
@@ -155,7 +157,7 @@ def default_language(document: Mapping[str, Any]) -> str:
 
 def default_reference(case: Case) -> str:
     """«Vår ref.»: the Statsforvalter's own case number; a suggestion the jurist may change."""
-    return f"{case.received.year}/{case.id}"
+    return f"{(case.received or case.created_at.date()).year}/{case.id}"  # the year it came in, else registered
 
 
 def get_or_create_letter(session: Session, case: Case, *, actor: audit.Actor) -> LetterRow:
@@ -165,9 +167,9 @@ def get_or_create_letter(session: Session, case: Case, *, actor: audit.Actor) ->
     if row is not None:
         return row
     imported = case_service.imported_for(session, case)
-    lang = default_language(imported.parsed)
+    lang = case.language if case.language in LANGS else default_language(imported.parsed)
     row = LetterRow(case_id=_case_id(case), language=lang, status=LetterStatus.UTKAST.value,
-                    blocks=dict(PLACEHOLDER_TEXT[lang]), our_reference=default_reference(case))
+                    blocks={}, our_reference=default_reference(case))
     with transaction(session):
         session.add(row)
         audit.record(session, actor, "letter.created", case_id=case.id, detail=f"lang={lang}")
@@ -189,37 +191,93 @@ def _last(session: Session, case: Case, action: str) -> ApprovalEvent | None:
 
 
 def current_approval(session: Session, case: Case) -> ApprovalEvent | None:
-    """The leader's approval that is still valid: the last «godkjent» after the last sending, with
-    nothing recorded on the review page since (a changed outcome, answer or fact changes the letter
-    the leader approved)."""
+    """The leader's approval that is still valid: the last «godkjent» after the last sending, not
+    withdrawn since («tilbakekalt»: every change to the letter or the review withdraws it when it is
+    made, ``approval.withdraw_approval_if_any``), and — a second guard — with nothing recorded on the
+    review page since (a changed outcome, answer or fact changes the letter the leader approved)."""
     evs = events(session, case)
     sent = [i for i, e in enumerate(evs) if e.action == "sendt_til_godkjenning"]
     if not sent:
         return None
-    after = [e for e in evs[sent[-1]:] if e.action in ("godkjent", "returnert")]
+    ends = ("godkjent", "returnert", approval.WITHDRAWN, approval.RECALLED)
+    after = [e for e in evs[sent[-1]:] if e.action in ends]
     if not after or after[-1].action != "godkjent":
         return None
     return None if review_changed_since_approval(session, case) else after[-1]
 
 
 def review_changed_since_approval(session: Session, case: Case) -> bool:
+    """Whether something was recorded on the review page (a real change, not a save of the same
+    values) after the leader's last approval."""
     trail = audit.events_for_case(session, _case_id(case))
     approved = [i for i, e in enumerate(trail) if e.action == "letter.godkjent"]
-    return bool(approved) and any(e.action.startswith("review.") for e in trail[approved[-1] + 1:])
+    return bool(approved) and any(e.action.startswith("review.") and e.detail != "unchanged"
+                                  for e in trail[approved[-1] + 1:])
 
 
 def _user(session: Session, user_id: int | None) -> User | None:
     return session.get(User, user_id) if user_id else None
 
 
-def author_ids(session: Session, case: Case) -> set[int]:
-    """Who counts as the letter's saksbehandler (may not approve it): the case's saksbehandler and
-    whoever sent the current round to approval."""
-    out = {case.saksbehandler_id} if case.saksbehandler_id else set()
-    sent = _last(session, case, "sendt_til_godkjenning")
-    if sent and sent.by_id:
-        out.add(sent.by_id)
+#: what a contributor did (audit action → «du har …»), for the leder's refusal
+CONTRIBUTION_LABELS = {
+    "letter.saved": "lagret brevteksten",
+    "review.recorded": "registrert vurderingen eller utfallet",
+    "review.argument_answered": "svart på klagerens anførsler",
+    "review.fact_corrected": "rettet faktum",
+    "letter.sendt_til_godkjenning": "sendt vedtaket til godkjenning",
+}
+
+
+def _contributions(session: Session, case: Case) -> dict[int, list[str]]:
+    """Every user who wrote or edited any part of the letter or the review of the case, with what
+    they did («du har …»): the case's saksbehandler; from the audit trail, whoever saved the letter
+    text, recorded anything on the review page (every ``review.*`` action: the review record with the
+    outcome, the answers to the arguments, a fact correction) or sent the letter to approval; and,
+    from the rows themselves, whoever corrected a fact, last changed the review record or sent the
+    letter. (Opening the letter page first creates the letter — ``letter.created`` — with generated
+    start text only: that is not writing it, and does not bar a leder from approving.)"""
+    out: dict[int, list[str]] = {}
+
+    def add(user_id: int | None, what: str) -> None:
+        if user_id is not None and what not in out.setdefault(user_id, []):
+            out[user_id].append(what)
+
+    add(case.saksbehandler_id, "saksbehandler")
+    for ev in audit.events_for_case(session, _case_id(case)):
+        if ev.action in CONTRIBUTION_LABELS:
+            add(ev.user_id, CONTRIBUTION_LABELS[ev.action])
+        elif ev.action.startswith("review."):
+            add(ev.user_id, "endret vurderingen")
+    for fc in session.exec(select(FactCorrection).where(col(FactCorrection.case_id) == case.id)):
+        add(fc.by_id, CONTRIBUTION_LABELS["review.fact_corrected"])
+    review_row = session.exec(select(CaseReview).where(col(CaseReview.case_id) == case.id)).first()
+    if review_row is not None:
+        add(review_row.updated_by_id, "endret vurderingen")
+    for sent in events(session, case):
+        if sent.action == "sendt_til_godkjenning":
+            add(sent.by_id, CONTRIBUTION_LABELS["letter.sendt_til_godkjenning"])
     return out
+
+
+def contributors(session: Session, case: Case) -> set[int]:
+    """Every user who wrote or edited any part of the letter or the review of this case (see
+    ``_contributions``): none of them may approve it."""
+    return set(_contributions(session, case))
+
+
+def approver_problem(session: Session, case: Case, user_id: int | None) -> str | None:
+    """Why this user may not approve the case's letter as the second person (None: they may, as far
+    as the four-eyes rule goes): they are its saksbehandler, or wrote or edited any part of the letter
+    or the review."""
+    done = _contributions(session, case).get(user_id) if user_id is not None else None
+    if not done:
+        return None
+    rule = "Den som har skrevet eller endret vedtaket, kan ikke godkjenne det selv: en annen leder må godkjenne."
+    if "saksbehandler" in done:
+        return f"Du kan ikke godkjenne et vedtak du selv er saksbehandler for. {rule}"
+    listed = ", ".join(done[:-1]) + (" og " if len(done) > 1 else "") + done[-1]
+    return f"Du har selv skrevet eller endret vurderingen/brevet i denne saken (du har {listed}). {rule}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,18 +285,21 @@ def author_ids(session: Session, case: Case) -> set[int]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _plain_paragraphs(*texts: str | None) -> str:
-    """Plain text recorded on the review page → escaped paragraphs (it is never markup)."""
-    out = []
-    for text in texts:
-        for para in re.split(r"\n\s*\n", (text or "").strip()):
-            if para.strip():
-                out.append("<p>" + html_lib.escape(para.strip()).replace("\n", "<br>") + "</p>")
-    return "".join(out)
+def _joined(*texts: str | None) -> str:
+    """Plain texts recorded on the review page, as paragraphs of one plain text (never markup)."""
+    return "\n\n".join(t.strip() for t in texts if t and t.strip())
+
+
+#: ⚖ points with a paragraph of their own in the letter (the late appeal, the change to the claimant's
+#: detriment) or that are never letter text (temporary measures: an instruction, not a finding).
+_NOT_A_FINDING = frozenset({"R20-late-appeal", "R24-reformatio", "F16", "R19-notice-received"})
 
 
 def discretion_answers(points: list[Mapping[str, Any]], recorded) -> list[DiscretionAnswer | None]:
-    """The ⚖ answers and § 48 findings recorded in the review, one per point (None = not recorded)."""
+    """The ⚖ answers and § 48 findings recorded in the review, one per point (None = not recorded).
+
+    The letter gives a finding only where it mattered (appeals.md §11): a § 48 finding on Nav's fritt skjønn,
+    and the jurist's reasons on a point of fact or law; never the checklist question."""
     out: list[DiscretionAnswer | None] = []
     for p in points:
         code = p.get("code")
@@ -247,11 +308,12 @@ def discretion_answers(points: list[Mapping[str, Any]], recorded) -> list[Discre
         if a is None and f is None:
             out.append(None)
             continue
-        text = _plain_paragraphs(a.answer if a else None, a.reasons if a else None, f.reasons if f else None)
+        text = _joined(a.reasons if a else None, f.reasons if f else None)
         out.append(DiscretionAnswer(
             text=text, fritt_skjonn=bool(p.get("limited_by_sotjl_48")),
             apenbart_urimelig=(f.apenbart_urimelig if f else None),
-            selvstyre=_plain_paragraphs(f.self_government) if f else ""))
+            selvstyre=(f.self_government or "") if f else "",
+            in_letter=bool(text) and code not in _NOT_A_FINDING and p.get("kind") != "fritt_skjonn"))
     return out
 
 
@@ -313,11 +375,17 @@ def build_input(session: Session, case: Case, *, today: date, blocks: Mapping[st
         our_reference=(our_reference if our_reference is not None else row.our_reference) or "",
         our_date=finalized_date or today,
         signers=signers_for(session, case, approval, office),
-        argument_answers=[_plain_paragraphs(a) for a in answers],
+        argument_answers=answers,
         discretion_answers=[a or DiscretionAnswer(text="") for a in d_answers],
-        assessment={k: stored.get(k, "") for k in TOPICS},
-        conclusion=stored.get("conclusion", "") or "",
-        avvisning_ground=stored.get("avvisning_ground", "") or "",
+        assessment={k: as_plain(stored.get(k)) for k in TOPICS},
+        conclusion=as_plain(stored.get("conclusion")),
+        outcome_reasons=rec.outcome_reasons or "",
+        late_appeal_admitted=rec.late_appeal_admitted,
+        late_appeal_ground=getattr(rec, "late_appeal_ground", None),
+        late_appeal_reasons=rec.late_appeal_reasons or "",
+        avvisning_exception=getattr(rec, "avvisning_exception", None),
+        received=case.received,
+        reformatio_varsel=rec.reformatio_varsel,
         their_reference=None, office=office,
         draft=(approval is None) if draft is None else draft,
     )
@@ -372,17 +440,17 @@ def _require_editable(row: LetterRow) -> None:
         raise LetterError("letter", "Vedtaket er ferdigstilt og kan ikke endres.")
     if row.status not in EDITABLE:
         raise LetterError("letter", "Vedtaket er sendt til godkjenning og kan ikke endres før leder "
-                                    "har returnert det.")
+                                    "har returnert det, eller du har trukket det tilbake fra godkjenning.")
 
 
 def clean_blocks(blocks: Mapping[str, str]) -> dict[str, str]:
-    """Known keys only, each sanitised with the pipeline's allow-list (p, em, strong, ul, ol, li, br)."""
+    """Known keys only, each kept as the plain text the jurist typed (never markup: the letter escapes it
+    and shapes paragraphs and «- » lists, ``letters.plaintext``), line ends normalised, bounded."""
     out = {}
     for key, value in blocks.items():
         if key not in BLOCK_KEYS:
             continue
-        text = (value or "")[:MAX_BLOCK_CHARS]
-        out[key] = str(sanitize_rich_text(text))
+        out[key] = (value or "").replace("\r\n", "\n")[:MAX_BLOCK_CHARS].strip()
     return out
 
 
@@ -395,7 +463,12 @@ def save_blocks(session: Session, case: Case, blocks: Mapping[str, str], *, expe
         raise LetterError("language", "Velg bokmål eller nynorsk.")
     cleaned = clean_blocks(blocks)
     with transaction(session):
-        case_service.locked_update(session, case, expected_version)
+        # the written standard lives on the case (cases.set_language); the letter follows it, so a choice
+        # made on the letter page changes the case's too and the review page never shows another
+        lang_changed = language is not None and language != case.language
+        case_service.locked_update(session, case, expected_version, **({"language": language} if lang_changed else {}))
+        if lang_changed:
+            audit.record(session, actor, "case.language", case_id=case.id, detail=f"lang={language}")
         row = existing_letter(session, case)
         merged = dict(row.blocks or {})
         merged.update(cleaned)
@@ -404,6 +477,8 @@ def save_blocks(session: Session, case: Case, blocks: Mapping[str, str], *, expe
             row.language = language
         if our_reference is not None:
             row.our_reference = our_reference.strip()[:50] or None
+        approval.withdraw_approval_if_any(session, case, actor, "brevet (tekst, målform eller referanse) er endret",
+                                          changed=session.is_modified(row))
         row.updated_at = utcnow()
         session.add(row)
         changed = ",".join(sorted(cleaned)) or "-"
@@ -442,12 +517,28 @@ def _move_case(session: Session, case: Case, target: str, expected_version: int,
         current = step
 
 
-def send_to_leader(session: Session, case: Case, *, expected_version: int, actor: audit.Actor) -> LetterRow:
-    """To the leader; also again when the review changed after an approval (the approval lapsed). Commits."""
+def _gate_before_approval(session: Session, case: Case, today: date | None) -> list[tuple[str, str]]:
+    """What the finalize gate would refuse, all but the leader's approval itself (sending and approving
+    need everything else in place); with no saksbehandler on the case, the one who sends will sign."""
+    ignore = {"leader_approval"} | (set() if case.saksbehandler_id else {"signers.saksbehandler_name"})
+    return [p for p in gate_problems(session, case, today=today or date.today()) if p[0] not in ignore]
+
+
+def send_to_leader(session: Session, case: Case, *, expected_version: int, actor: audit.Actor,
+                   today: date | None = None) -> LetterRow:
+    """To the leader; also again when the review changed after an approval (the approval lapsed).
+    Refused (``FinalizeBlocked``, the gate's list) while the gate would refuse for anything but the
+    leader's approval: a leder's queue holds finished letters only. Commits."""
     row = get_or_create_letter(session, case, actor=actor)
-    lapsed = row.status == LetterStatus.GODKJENT.value and current_approval(session, case) is None
+    if row.status == LetterStatus.GODKJENT.value and current_approval(session, case) is not None:
+        raise LetterError("letter", "Vedtaket er allerede godkjent av leder. Endrer du brevet eller vurderingen, "
+                                    "trekkes godkjenningen tilbake, og vedtaket må sendes på nytt.")
+    lapsed = row.status == LetterStatus.GODKJENT.value
     if not lapsed:
         _require_editable(row)
+    problems = _gate_before_approval(session, case, today)
+    if problems:
+        raise FinalizeBlocked(problems)
     with transaction(session):
         _move_case(session, case, CaseStatus.TIL_GODKJENNING.value, expected_version, actor)
         row = existing_letter(session, case)
@@ -465,15 +556,20 @@ def _leader(session: Session, case: Case, actor: audit.Actor) -> User:
     return user
 
 
-def approve(session: Session, case: Case, *, expected_version: int, actor: audit.Actor) -> LetterRow:
-    """The leader approves (signs «e.f.»): a leder, and not the letter's own saksbehandler. Commits."""
+def approve(session: Session, case: Case, *, expected_version: int, actor: audit.Actor,
+            today: date | None = None) -> LetterRow:
+    """The leader approves (signs «e.f.»): a leder who has not written or edited any part of the
+    letter or the review (``contributors``; ``LetterError`` naming why), and only a letter the gate
+    would pass but for this approval (``FinalizeBlocked`` with the gate's list). Commits."""
     user = _leader(session, case, actor)
     row = letter_for(session, case)
     if row is None or row.status != LetterStatus.TIL_GODKJENNING.value:
         raise LetterError("leader_approval", "Vedtaket er ikke sendt til godkjenning.")
-    if user.id in author_ids(session, case):
-        raise LetterError("leader_approval", "Du kan ikke godkjenne et vedtak du selv er saksbehandler for. "
-                                             "En annen leder må godkjenne.")
+    if user.id in contributors(session, case):
+        raise LetterError("leader_approval", approver_problem(session, case, user.id) or "En annen leder må godkjenne.")
+    problems = _gate_before_approval(session, case, today)
+    if problems:
+        raise FinalizeBlocked(problems)
     with transaction(session):
         case_service.locked_update(session, case, expected_version)
         row = existing_letter(session, case)
@@ -501,6 +597,25 @@ def return_with_comment(session: Session, case: Case, comment: str, *, expected_
         row.updated_at = utcnow()
         session.add(row)
         _event(session, case, row, "returnert", actor, comment=comment[:5000])
+    return row
+
+
+def recall_from_leader(session: Session, case: Case, *, expected_version: int, actor: audit.Actor) -> LetterRow:
+    """«Trekk tilbake fra godkjenning»: the jurist takes a letter that lies with the leder back, to
+    change the letter or the review (neither may change while it lies there); it must be sent again.
+    Commits."""
+    row = letter_for(session, case)
+    if row is None or row.status != LetterStatus.TIL_GODKJENNING.value:
+        raise LetterError("letter", "Vedtaket ligger ikke til godkjenning hos leder.")
+    with transaction(session):
+        _move_case(session, case, CaseStatus.UNDER_BEHANDLING.value, expected_version, actor)
+        row = existing_letter(session, case)
+        if row.status != LetterStatus.TIL_GODKJENNING.value:  # decided meanwhile (the lock makes this rare)
+            raise LetterError("letter", "Vedtaket ligger ikke til godkjenning hos leder.")
+        row.status = LetterStatus.UTKAST.value
+        row.updated_at = utcnow()
+        session.add(row)
+        _event(session, case, row, approval.RECALLED, actor)
     return row
 
 
@@ -533,6 +648,9 @@ def gate_problems(session: Session, case: Case, *, today: date, built: Built | N
     if not approved and built.row.status == LetterStatus.GODKJENT.value:
         problems.append(("leader_approval", "vurderingen er endret etter at leder godkjente vedtaket; "
                                             "send det til ny godkjenning"))
+    elif not approved and (withdrawn := approval.withdrawn_approval(session, case)) is not None:
+        problems.append(("leader_approval", f"leders godkjenning er tilbakekalt fordi {withdrawn.comment}; "
+                                            "send vedtaket til ny godkjenning"))
     for fld, reason in finalize_problems(inp, leader_approved=approved, today=today):
         m = re.match(r"discretion\[(\d+)\]", fld)
         if m and int(m.group(1)) in open_idx:
@@ -542,6 +660,10 @@ def gate_problems(session: Session, case: Case, *, today: date, built: Built | N
         if fld == "leader_approval" and any(f == "leader_approval" for f, _ in problems):
             continue  # the lapsed approval already says why
         problems.append((fld, reason))
+    from workbench.services.competence import competence_problems
+    problems += competence_problems(case, view.document, inp.office)  # the Nav office in this embete's area
+    if case.received is None:  # processing time and the apology count from it (appeals.md §7, §11)
+        problems.append(("received", "datoen saken kom inn hos Statsforvalteren er ikke registrert på saken"))
     return list(dict.fromkeys(problems))
 
 
@@ -618,8 +740,9 @@ def download_final_pdf(session: Session, case: Case, row: LetterRow, *, actor: a
 
 
 __all__ = [
-    "BLOCK_KEYS", "FinalizeBlocked", "LetterError", "StaleCase", "approve", "build_input", "current_approval",
+    "BLOCK_KEYS", "FinalizeBlocked", "LetterError", "StaleCase", "approve", "approver_problem", "build_input",
+    "contributors", "current_approval",
     "download_draft_pdf", "download_final_pdf", "draft_pdf", "events", "finalize", "gate_problems",
     "get_or_create_letter", "letter_for", "pdf_filename",
-    "preview_html", "return_with_comment", "save_blocks", "send_to_leader",
+    "preview_html", "recall_from_leader", "return_with_comment", "save_blocks", "send_to_leader",
 ]

@@ -26,12 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 from workbench.law.money import Fraction, decimal_or_none, round_half_up
 
 NBSP = "\u00a0"
 MINUS = "-"
+SIGN_MINUS = "\u2212"  # «−», the minus sign before an amount in «− kr 9 360»
 MONTHS = {
     "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
            "oktober", "november", "desember"),
@@ -72,7 +73,24 @@ def format_kr(amount: Number | None, decimals: int = 2, *, nbsp: bool = False, n
     groups; ``nbsp_after_kr``: and after «kr», so the amount is never broken over two lines."""
     if amount is None or amount == "":
         return ""
-    return "kr" + (NBSP if nbsp_after_kr else " ") + format_number(amount, decimals, nbsp=nbsp)
+    space = NBSP if nbsp_after_kr else " "
+    exact = _exact(amount)
+    if exact < 0:  # «− kr 9 360» (appeals.md §11): the sign before «kr», a real minus sign
+        return SIGN_MINUS + space + "kr" + space + format_number(-exact, decimals, nbsp=nbsp)
+    return "kr" + space + format_number(amount, decimals, nbsp=nbsp)
+
+
+#: How many, in words, where the letter counts things (appeals.md §11: «to barn»); neuter forms, nb / nn.
+_COUNT_WORDS: Final = {
+    "nb": ("null", "ett", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni"),
+    "nn": ("null", "eitt", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni"),
+}
+
+
+def count_in_words(n: int, lang: str = "nb") -> str:
+    """A count under ten in words («tre»), from ten on in digits («12»): Språkrådet's rule for counted things
+    (neuter, as in «ett barn» / «eitt barn»)."""
+    return _COUNT_WORDS["nn" if lang == "nn" else "nb"][n] if 0 <= n < 10 else str(n)
 
 
 def format_plain_decimal(value: object, *, nbsp: bool = True) -> str:
@@ -211,6 +229,7 @@ LETTER = Style(nbsp_after_kr=True, missing="–", as_written=False)
 #: shown as written.
 PAGE = Style(nbsp_after_kr=False, missing="–", as_written=True)
 
-__all__ = ["LETTER", "MONTHS", "PAGE", "Style", "as_written", "format_date", "format_date_long", "format_datetime",
+__all__ = ["LETTER", "MONTHS", "SIGN_MINUS", "count_in_words",
+           "PAGE", "Style", "as_written", "format_date", "format_date_long", "format_datetime",
            "format_kr", "format_number", "format_period", "format_plain_decimal", "format_quantity", "formattable",
            "to_decimal"]
