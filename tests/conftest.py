@@ -9,7 +9,9 @@ Fixtures others can use:
   make_user         make_user("leder", username=None, password=PASSWORD) -> User
   login             login(client, user, password=PASSWORD) -> client
   client_as         client_as("saksbehandler") -> a test client logged in as a new user of that role
-  import_case       import_case("D06.json", assign_to=None, origin="cli") -> Case (via the one import)
+  import_case       import_case("D06.json", assign_to=None, origin="cli") -> Case (via the one import); the
+                    test's apps then are the embete of the case's Nav office (``serve_embete_of``)
+  serve_embete      serve_embete("rogaland" | a document) -> the embete key every test app now is
   demo_case         the demo case (docs/cases/demo-omsorgsstonad.json), assigned to nobody
   db                a SQLModel Session on the app's database
   row_counts        row_counts() -> {"cases": n, "imported_decisions": n, "evaluations": n, "audit_events": n}
@@ -21,13 +23,14 @@ from __future__ import annotations
 
 import os
 import uuid
+import weakref
 from pathlib import Path
 
 import pytest
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "docs" / "cases"
 PASSWORD = "riktig-passord-123"
-TABLES_IN_DELETE_ORDER = ("archive_chain", "archive_chain_head", "approval_events", "letters",
+TABLES_IN_DELETE_ORDER = ("dispatches", "outgoing_letters", "archive_chain", "archive_chain_head", "approval_events", "letters",
                           "fact_corrections", "case_reviews", "audit_events", "evaluations",
                           "imported_decisions", "cases", "api_tokens", "user_sessions",
                           "login_throttle", "users")
@@ -70,14 +73,42 @@ def database_url(tmp_path_factory):
         yield url
 
 
+#: Every app the tests made, with the embete it was configured as (``serve_embete_of`` changes it for a test).
+TEST_APPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def make_test_app(database_url: str, **overrides):
     from workbench.app import create_app
+    from workbench.config import EMBETE_VAR
 
     config = {"KLAGEBENK_MODE": "test", "DATABASE_URL": database_url,
               "SECRET_KEY": "test-secret-key", "WTF_CSRF_ENABLED": False,
               "SESSION_COOKIE_SECURE": False}
     config.update(overrides)
-    return create_app(config)
+    app = create_app(config)
+    TEST_APPS[app] = app.config[EMBETE_VAR]
+    return app
+
+
+def serve_embete_of(document_or_key, monkeypatch) -> str | None:
+    """Tests configure the embete that fits each case (issue 12, competence): every test app, and library
+    use outside an app (``KLAGEBENK_EMBETE``), becomes the Statsforvalter whose area the document's Nav
+    office lies in (``competence.embete_for_unit`` of ``nav_office.unit_number``), or the embete named.
+    A document without a known unit number changes nothing. Undone after the test (``app``, monkeypatch)."""
+    from workbench.appeal import competence
+    from workbench.config import EMBETE_VAR
+
+    if isinstance(document_or_key, str):
+        key = document_or_key
+    else:
+        embete = competence.embete_for_unit((document_or_key.get("nav_office") or {}).get("unit_number"))
+        if embete is None:
+            return None
+        key = embete.key
+    for test_app in list(TEST_APPS):
+        test_app.config[EMBETE_VAR] = key
+    monkeypatch.setenv(EMBETE_VAR, key)
+    return key
 
 
 @pytest.fixture(scope="session")
@@ -107,8 +138,18 @@ def empty_tables(app) -> None:
 
 @pytest.fixture
 def app(_session_app):
+    from workbench.config import EMBETE_VAR
+
     empty_tables(_session_app)
+    for test_app, configured in list(TEST_APPS.items()):  # the embete each app was made with
+        test_app.config[EMBETE_VAR] = configured
     return _session_app
+
+
+@pytest.fixture
+def serve_embete(app, monkeypatch):
+    """serve_embete("rogaland") or serve_embete(document) -> the embete key the test's apps now are."""
+    return lambda document_or_key: serve_embete_of(document_or_key, monkeypatch)
 
 
 @pytest.fixture
@@ -163,19 +204,38 @@ def client_as(app, make_user, login):
 
 
 @pytest.fixture
-def import_case(app):
+def import_case(app, monkeypatch):
+    import json
+
     from workbench.db.session import session_for
     from workbench.services import audit
     from workbench.services import cases as case_service
 
-    def _import(name: str, *, assign_to=None, origin: str = "cli"):
+    def _import(name: str, *, assign_to=None, origin: str = "cli", received="today"):
+        """``received``: the day the case reached Statsforvalteren, as confirmed at intake (the worked cases
+        carry none): today unless given; None leaves it unregistered."""
+        from datetime import date
+
         path = CASES_DIR / name
         with session_for(app) as s:
-            return case_service.import_document(s, path.read_bytes(), origin=origin,
+            case = case_service.import_document(s, path.read_bytes(), origin=origin,
                                                 actor=audit.Actor.cli(), filename=path.name,
-                                                assign_to=assign_to)
+                                                assign_to=assign_to,
+                                                received=date.today() if received == "today" else received)
+        serve_embete_of(json.loads(path.read_text(encoding="utf-8")), monkeypatch)
+        return case
 
     return _import
+
+
+@pytest.fixture
+def pin_today(app):
+    """pin_today("2026-01-10"): the app's «today» (workbench.services.clock, test mode), for this test."""
+    def _pin(day: str):
+        app.config["KLAGEBENK_TODAY"] = day
+
+    yield _pin
+    app.config.pop("KLAGEBENK_TODAY", None)
 
 
 @pytest.fixture

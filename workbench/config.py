@@ -21,6 +21,10 @@
 | KLAGEBENK_OFFICE_PHONE | as above; demo: 55 57 20 00 | letter footer «Telefon» (also the «direkte telefon») |
 | KLAGEBENK_OFFICE_ORG_NO | as above; demo: 974 760 665 | organisasjonsnummer: 9 digits, valid mod-11 check digit |
 | KLAGEBENK_OFFICE_EMAIL | as above; demo: sfvlpost@statsforvalteren.no | letter footer «E-post» |
+| KLAGEBENK_EMBETE | the embete KLAGEBENK_OFFICE_NAME_NB names; demo/test: vestland | the key of the embete this |
+|                  | deployment is (``workbench/appeal/competence.py``): only Nav offices in its area can be finalised |
+| KLAGEBENK_EMBETE_TABLE | — (the ten embeter as of 2024) | a JSON file changing or extending the table of |
+|                        | embeter and counties (``competence.table_from_mapping``) |
 
 In demo and test mode a missing SECRET_KEY is replaced by a random one. In production mode the
 app refuses to start without one — except for CLI commands that never serve a page
@@ -35,6 +39,11 @@ non-serving CLI command that needs the office (``archive export``) stops with th
 value is always checked (no empty value, org. no. with a valid check digit, an e-mail address);
 a bad one is a ``ConfigError`` naming the variable. ``office_from_config`` / ``current_office`` turn
 the config into the ``workbench.letters.model.Office`` every letter and archive export uses.
+
+The embete (``KLAGEBENK_EMBETE``, competence: appeals.md §11) is one of the table's keys, checked in
+every mode. Unset, it is the embete whose name ``KLAGEBENK_OFFICE_NAME_NB`` is («Statsforvalteren i
+Rogaland» → rogaland); demo and test mode default to vestland; production refuses to serve when it
+can be neither. The demo office (no ``KLAGEBENK_OFFICE_*`` set) takes its names from the embete.
 """
 
 from __future__ import annotations
@@ -51,6 +60,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
+    from workbench.appeal.competence import CompetenceTable
     from workbench.letters.model import Office
 
 MODES = ("production", "demo", "test")
@@ -130,7 +140,10 @@ def from_environment(instance_path: str | os.PathLike, overrides: dict | None = 
     config.update(office_settings(env, overrides, mode=mode, serving=serving))
     config.update(key_settings(env, overrides, mode=mode, serving=serving, instance_path=instance_path,
                                database_url=str(config["DATABASE_URL"])))
+    config.update(embete_settings(env, overrides, mode=mode, serving=serving, office=config))
     overrides.pop(KEY_VAR, None)
+    overrides.pop(EMBETE_VAR, None)
+    overrides.pop(EMBETE_TABLE_VAR, None)
     overrides.pop("DATABASE_URL", None)
     overrides.pop("SECRET_KEY", None)
     for name in (*OFFICE_VARS, *NUMBER_VARS):
@@ -274,14 +287,23 @@ def _demo_office_values() -> dict:
 
 
 def office_from_config(config: Mapping) -> Office:
-    """The ``Office`` of a config made by ``from_environment`` (or ``office_settings``).
-    ``ConfigError`` when it has none (production, a non-serving command, nothing set)."""
+    """The ``Office`` of a config made by ``from_environment`` (or ``office_settings``), with its embete
+    (``KLAGEBENK_EMBETE``; the demo office takes its names from it). ``ConfigError`` when it has none
+    (production, a non-serving command, nothing set)."""
+    from workbench.appeal.competence import DEFAULT_EMBETE
     from workbench.letters.model import Office
 
     missing = [name for name in OFFICE_VARS if not config.get(name)]
     if missing:
         raise ConfigError(_office_missing_message(missing))
-    return Office(**{attr: str(config[name]) for name, attr in OFFICE_VARS.items()})
+    values = {attr: str(config[name]) for name, attr in OFFICE_VARS.items()}
+    # No embete only in production outside a served app (the serving app refuses to start without one),
+    # where nothing is finalised; the letterhead's names are the configured ones either way.
+    key = str(config.get(EMBETE_VAR) or DEFAULT_EMBETE)
+    embete = competence_table(config).embete(key)
+    if office_is_demo(config) and embete is not None:  # names not set explicitly: they follow the embete
+        values.update(name_nb=embete.name_nb, name_nn=embete.name_nn)
+    return Office(**values, embete=key)
 
 
 def office_is_demo(config: Mapping) -> bool:
@@ -290,14 +312,92 @@ def office_is_demo(config: Mapping) -> bool:
 
 def current_office() -> Office:
     """The office of the current Flask app. Outside an app context (library use, unit tests) the
-    demo office — the web app and the CLI always pass or resolve their configured office."""
+    demo office, of the embete ``KLAGEBENK_EMBETE`` names (default vestland) — the web app and the CLI
+    always pass or resolve their configured office."""
     from flask import current_app, has_app_context
 
     if has_app_context():
         return office_from_config(current_app.config)
-    from workbench.letters.model import Office
+    return office_from_config({OFFICE_DEMO_KEY: True, **_demo_office_values(),
+                               **embete_settings(os.environ, mode="demo", serving=False, office={})})
 
-    return Office()
+
+# ---------------------------------------------------------------------------------------------
+# The embete: which Statsforvalter this deployment is (competence, ``workbench/appeal/competence.py``)
+# ---------------------------------------------------------------------------------------------
+
+EMBETE_VAR = "KLAGEBENK_EMBETE"
+EMBETE_TABLE_VAR = "KLAGEBENK_EMBETE_TABLE"
+#: The competence table (``CompetenceTable``) in the config, read from KLAGEBENK_EMBETE_TABLE or the default.
+TABLE_KEY = "KLAGEBENK_COMPETENCE_TABLE"
+
+
+def _load_table(path: str) -> CompetenceTable:
+    import json
+
+    from workbench.appeal.competence import DEFAULT, TableError, table_from_mapping
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ConfigError(f"{EMBETE_TABLE_VAR} names a file that cannot be read as JSON ({path}): {exc}") from None
+    try:
+        return table_from_mapping(data, DEFAULT)
+    except TableError as exc:
+        raise ConfigError(f"{EMBETE_TABLE_VAR} ({path}): {exc}") from None
+
+
+def embete_settings(env: Mapping[str, str], overrides: Mapping | None = None, *, mode: str, serving: bool,
+                    office: Mapping) -> dict:
+    """``KLAGEBENK_EMBETE`` and the competence table (``config.from_environment`` calls this after the
+    office). A set embete must be a key of the table (every mode); unset, it is the embete the
+    office's bokmål name names, else vestland in demo/test mode; production refuses to serve without
+    one."""
+    from workbench.appeal.competence import DEFAULT, DEFAULT_EMBETE
+
+    overrides = overrides or {}
+
+    def raw(name: str) -> str | None:
+        value = overrides.get(name) if overrides.get(name) is not None else env.get(name)
+        return None if value is None or not str(value).strip() else str(value).strip()
+
+    path = raw(EMBETE_TABLE_VAR)
+    table = _load_table(path) if path else DEFAULT
+    keys = ", ".join(sorted(table.embeter))
+    explicit_office = not office_is_demo(office) and bool(office.get("KLAGEBENK_OFFICE_NAME_NB"))
+    named = None
+    if explicit_office:
+        name = " ".join(str(office["KLAGEBENK_OFFICE_NAME_NB"]).split()).casefold()
+        named = next((e for e in table.embeter.values() if e.name_nb.casefold() == name), None)
+    key = raw(EMBETE_VAR)
+    if key is not None:
+        if table.embete(key) is None:
+            raise ConfigError(f"{EMBETE_VAR} must be one of {keys}, not {key!r}")
+    elif named is not None:
+        key = named.key
+    elif mode != "production":
+        key = DEFAULT_EMBETE
+    elif serving and explicit_office:
+        raise ConfigError(f"{EMBETE_VAR} is not set, and KLAGEBENK_OFFICE_NAME_NB names none of the embeter: "
+                          f"set it to the key of this Statsforvalter's embete, one of {keys}")
+    return {EMBETE_VAR: key, TABLE_KEY: table}
+
+
+def competence_table(config: Mapping) -> CompetenceTable:
+    """The ``CompetenceTable`` of a config (the default table when it has none)."""
+    from workbench.appeal.competence import DEFAULT
+
+    return config.get(TABLE_KEY) or DEFAULT
+
+
+def current_competence_table() -> CompetenceTable:
+    """The competence table of the current Flask app; outside an app context the one
+    ``KLAGEBENK_EMBETE_TABLE`` names, else the default (the ten embeter as of 2024)."""
+    from flask import current_app, has_app_context
+
+    if has_app_context():
+        return competence_table(current_app.config)
+    return embete_settings(os.environ, mode="demo", serving=False, office={})[TABLE_KEY]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -50,8 +50,8 @@ def test_open_cases_are_not_in_the_archive(db, import_case, client_as):
 
 def test_a_case_without_a_finalised_letter_is_neither_archived_nor_exported(db, ferdigstilt, client_as):
     arkivar = client_as("arkivar")
-    r = arkivar.post(f"/arkivering/{ferdigstilt.public_id}/arkiver", data={"version": ferdigstilt.version},
-                     follow_redirects=True)
+    r = arkivar.post(f"/arkivering/{ferdigstilt.public_id}/arkiver",
+                     data={"version": ferdigstilt.version, "confirm": "y"}, follow_redirects=True)
     assert "ikke et ferdigstilt vedtaksbrev" in r.get_data(as_text=True)
     assert fresh(db, ferdigstilt).status == "ferdigstilt"
     r = arkivar.post(f"/arkivering/{ferdigstilt.public_id}/eksport", follow_redirects=True)

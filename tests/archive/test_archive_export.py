@@ -41,6 +41,8 @@ def exported(db, finalised):
 def test_every_checksum_matches_and_the_pdf_is_the_stored_one(db, exported):
     case, _data, files = exported
     assert set(files) == {"dokument/vedtak.pdf", "dokument/klage-importdokument.json", "vurdering/evaluering.json",
+                          "vurdering/vurderingsregistrering.json", "vurdering/godkjenning.json",
+                          "dokument/sidebrev.json", "ekspedering.json",
                           "arkivuttrekk.xml", "manifest.json", "sjekksummer.txt"}
     listed = {}
     for line in files["sjekksummer.txt"].decode().splitlines():
@@ -194,12 +196,13 @@ def test_export_names_the_configured_office(db, app, exported, make_app, office_
     """The sidecar's arkiv title is the configured office's (bokmål) name; in production the CLI export
     refuses without one, and uses the one set in the environment."""
     case, _data, files = exported
-    assert b"Statsforvalteren i Vestland" in files["arkivuttrekk.xml"]  # test mode: the demo office
+    # test mode: the demo office, of the embete of the case's Nav office (D06: Kristiansand, Agder)
+    assert b"Statsforvalteren i Agder" in files["arkivuttrekk.xml"]
     office_app = make_app(**office_env)
     with office_app.app_context():
         ours = unzip(archive_service.export_package(db, case))
     title = ET.fromstring(ours["arkivuttrekk.xml"]).find("n5:tittel", NS).text
-    assert title.startswith("Statsforvalteren i Rogaland") and "Vestland" not in ours["arkivuttrekk.xml"].decode()
+    assert title.startswith("Statsforvalteren i Rogaland") and "Agder" not in ours["arkivuttrekk.xml"].decode()
 
     from workbench.cli import main
 

@@ -30,7 +30,7 @@ def snapshot(db, case) -> dict:
     review = db.exec(select(CaseReview).where(CaseReview.case_id == case.id)).first()
     return {
         "case": {k: getattr(c, k) for k in ("status", "version", "received", "forelopig_svar_sent",
-                                             "saksbehandler_id", "updated_at")},
+                                             "saksbehandler_id", "updated_at", "language", "office_county")},
         "letter": (letter.status, letter.blocks, letter.language, letter.our_reference, letter.pdf_sha256,
                    hashlib.sha256(letter.pdf).hexdigest(), letter.finalized_at),
         "review": (review.recorded, review.argument_answers, review.current_document) if review else None,
@@ -91,8 +91,8 @@ def test_archiving_through_the_web_refuses_a_tampered_pdf(db, finalised, client_
     db.add(letter)
     db.commit()
     arkivar = client_as("arkivar")
-    r = arkivar.post(f"/arkivering/{case.public_id}/arkiver", data={"version": fresh(db, case).version},
-                     follow_redirects=True)
+    r = arkivar.post(f"/arkivering/{case.public_id}/arkiver",
+                     data={"version": fresh(db, case).version, "confirm": "y"}, follow_redirects=True)
     assert "Sjekksummen til vedtaksbrevet stemmer ikke" in r.get_data(as_text=True)
     assert fresh(db, case).status == "ferdigstilt"
 
@@ -154,7 +154,7 @@ def test_web_edits_of_the_review_the_letter_and_the_status_are_refused(db, archi
             ("/saker/{}/vedtak/send", {"version": v}),
             ("/saker/{}/vedtak/ferdigstill", {"version": v}),
             ("/saker/{}/status", {"version": v, "to_status": "under_behandling"}),
-            ("/arkivering/{}/arkiver", {"version": v}),
+            ("/arkivering/{}/arkiver", {"version": v, "confirm": "y"}),
         ]:
             r = client.post(path.format(pid), data=data)
             assert r.status_code in (302, 400, 403, 409), (role, path, r.status_code)
@@ -186,13 +186,16 @@ def test_web_edits_on_the_case_page_are_refused(db, archived, client_as):
     for path, data in [("/saker/{}/mottatt", {"version": v, "received": "01.01.2026"}),
                        ("/saker/{}/forelopig-svar", {"version": v, "sent": "01.01.2026"}),
                        ("/saker/{}/tildel", {"version": v}),
-                       ("/saker/{}/vurder", {"version": v})]:
+                       ("/saker/{}/vurder", {"version": v}),
+                       ("/saker/{}/malform", {"version": v, "language": "nn"}),
+                       ("/saker/{}/fylke", {"version": v, "county": "46"})]:
         client.post(path.format(pid), data=data)
         assert snapshot(db, archived) == before, path
 
 
 def test_service_edits_of_the_case_and_review_are_refused(db, archived):
     from workbench.appeal.outcome import Recorded
+    from workbench.services import competence as competence_service
     from workbench.services import review_store
 
     before = snapshot(db, archived)
@@ -200,6 +203,9 @@ def test_service_edits_of_the_case_and_review_are_refused(db, archived):
     attempts = [
         lambda v: case_service.set_received(db, fresh(db, archived), date(2026, 1, 1), expected_version=v, actor=actor),
         lambda v: case_service.assign(db, fresh(db, archived), None, expected_version=v, actor=actor),
+        lambda v: case_service.set_language(db, fresh(db, archived), "nn", expected_version=v, actor=actor),
+        lambda v: competence_service.confirm_office_county(db, fresh(db, archived), "46", expected_version=v,
+                                                           actor=actor),
         lambda v: review_store.save_recorded(db, fresh(db, archived), Recorded(chosen_outcome="stadfeste"),
                                              expected_version=v, actor=actor),
         lambda v: review_store.save_argument_answers(db, fresh(db, archived), {0: "endret"}, expected_version=v,

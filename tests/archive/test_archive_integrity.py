@@ -166,7 +166,7 @@ def test_reading_and_archiving_a_finished_case_keep_it_intact(db, finalised, cli
             assert client.get(path.format(case.public_id)).status_code == 200, (role, path)
     arkivar = client_as("arkivar")
     assert arkivar.post(f"/arkivering/{case.public_id}/arkiver",
-                        data={"version": fresh(db, case).version}).status_code == 302
+                        data={"version": fresh(db, case).version, "confirm": "y"}).status_code == 302
     assert fresh(db, case).status == "arkivert"
     assert arkivar.post(f"/arkivering/{case.public_id}/eksport").status_code == 200
     assert integrity.check_case(db, case) == []

@@ -14,7 +14,7 @@ from workbench.services import archive as archive_service
 from workbench.services.archive import SearchQuery
 
 
-def _finish(db, case, status="ferdigstilt", outcome="suggested"):
+def finish(db, case, status="ferdigstilt", outcome="suggested"):
     """A finished case for searching (the letter is not needed to search; see the export tests)."""
     record_review(db, case, today=date.today(), outcome=outcome)
     row = db.get(Case, case.id)
@@ -26,9 +26,9 @@ def _finish(db, case, status="ferdigstilt", outcome="suggested"):
 
 @pytest.fixture
 def cases(db, import_case):
-    d01 = _finish(db, import_case("D01.json"), outcome="avvise")          # Tor Prøvesen Aas, Nav Molde
-    d02 = _finish(db, import_case("D02.json"), status="arkivert", outcome="stadfeste")  # Nav Tromsø
-    d06 = _finish(db, import_case("D06.json"), outcome="omgjore")         # Marte Dummy Olsen, Kristiansand
+    d01 = finish(db, import_case("D01.json"), outcome="avvise")          # Tor Prøvesen Aas, Nav Molde
+    d02 = finish(db, import_case("D02.json"), status="arkivert", outcome="stadfeste")  # Nav Tromsø
+    d06 = finish(db, import_case("D06.json"), outcome="omgjore")         # Marte Dummy Olsen, Kristiansand
     open_case = import_case("D08.json")                                   # Kjell Testvik: not finished
     return {"d01": d01, "d02": d02, "d06": d06, "open": open_case}
 

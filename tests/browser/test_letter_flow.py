@@ -53,12 +53,13 @@ def _record_review(db, case):
                                        expected_version=row.version, actor=audit.Actor.cli())
 
 
-TEXTS = {
-    "Faktum og utredning": "Faktum er tilstrekkelig opplyst i nettleseren.",
-    "Saksbehandling": "Statsforvalteren har ikke funnet saksbehandlingsfeil av betydning.",
-    "Lovtolkning og rettsanvendelse": "Beregningen skal følge reglene som er gjengitt ovenfor.",
-    "Skjønn": "Skjønnspunktene er vurdert nedenfor.",
+TEXTS = {  # the optional additions to what the review already says, by the labels the jurist sees
+    "Faktum og utredning (valgfritt tillegg)": "Faktum er tilstrekkelig opplyst i nettleseren.",
+    "Saksbehandling (valgfritt tillegg)": "Statsforvalteren har ikke funnet saksbehandlingsfeil av betydning.",
+    "Lovtolkning og rettsanvendelse (valgfritt tillegg)": "Beregningen skal følge reglene som er gjengitt ovenfor.",
+    "Skjønn (valgfritt tillegg)": "Skjønnspunktene er vurdert nedenfor.",
 }
+FAKTUM = "Faktum og utredning (valgfritt tillegg)"
 
 
 def test_letter_from_draft_to_finalised_pdf(page, live_url, make_user, import_case, db):
@@ -75,18 +76,20 @@ def test_letter_from_draft_to_finalised_pdf(page, live_url, make_user, import_ca
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     expect(page.get_by_role("heading", name=re.compile("Vedtaksbrev"), level=1)).to_be_visible()
     frame = page.frame_locator("#letter-preview")
-    expect(frame.locator("body")).to_contain_text("[Fyll inn")
-    page.get_by_label("Faktum og utredning").fill("<p>Faktum er <em>tilstrekkelig</em> opplyst i nettleseren.</p>")
-    expect(frame.locator("em")).to_have_text("tilstrekkelig", timeout=10_000)
+    # the reasons recorded on the review are in the letter already, written once
+    expect(frame.locator("body")).to_contain_text("Som beregningen viser.")
+    expect(frame.locator("body")).not_to_contain_text("[Fyll inn")
+    # the jurist writes plain text: markup typed is shown as characters, never made an element
+    page.get_by_label(FAKTUM, exact=True).fill("Faktum er <em>tilstrekkelig</em> opplyst i nettleseren.")
+    expect(frame.locator("body")).to_contain_text("Faktum er <em>tilstrekkelig</em> opplyst", timeout=10_000)
+    assert frame.locator("em").count() == 0
     expect(page.locator("#preview-status")).to_contain_text("ikke lagret")
     assert "allow-scripts" not in page.locator("#letter-preview").get_attribute("sandbox").split()
     # no script runs inside the preview, even if one were there
     assert frame.locator("script").count() == 0
     for label, text in TEXTS.items():
-        if label != "Faktum og utredning":
-            page.get_by_label(label, exact=True).fill(f"<p>{text}</p>")
+        page.get_by_label(label, exact=True).fill(text)
     expect(frame.locator("body")).to_contain_text("Skjønnspunktene er vurdert nedenfor.", timeout=10_000)
-    expect(frame.locator("body")).not_to_contain_text("[Fyll inn")
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "letter-page.png"), full_page=True)
     page.get_by_role("button", name="Send til godkjenning").click()
@@ -132,10 +135,13 @@ def test_letter_page_without_javascript_previews_with_the_button(browser, live_u
     page = context.new_page()
     login(page, live_url, "sara")
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
-    page.get_by_label("Saksbehandling", exact=True).fill("<p>Uten skript <strong>forhåndsvist</strong>.</p>")
+    label = "Saksbehandling (valgfritt tillegg)"
+    page.get_by_label(label, exact=True).fill("Uten skript forhåndsvist.\n\n- første punkt\n- andre punkt")
     page.get_by_role("button", name="Forhåndsvis").click()
-    expect(page.get_by_label("Saksbehandling", exact=True)).to_have_value("<p>Uten skript <strong>forhåndsvist</strong>.</p>")
-    expect(page.frame_locator("#letter-preview").locator("strong")).to_have_text("forhåndsvist")
+    expect(page.get_by_label(label, exact=True)).to_have_value("Uten skript forhåndsvist.\n\n- første punkt\n- andre punkt")
+    preview = page.frame_locator("#letter-preview")
+    expect(preview.locator("body")).to_contain_text("Uten skript forhåndsvist.")
+    expect(preview.locator("li").filter(has_text="andre punkt")).to_have_count(1)  # «- » lines are a list
     context.close()
 
 
@@ -151,7 +157,18 @@ def test_letter_page_has_no_serious_accessibility_violations(browser, live_url, 
     found = {}
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     found["brevet"] = axe_check(page)
+    # nothing recorded on the review yet: sending is refused with the gate's reasons
     page.get_by_role("button", name="Send til godkjenning").click()
+    page.wait_for_selector("#error-summary")
+    expect(page.locator("#error-summary")).to_contain_text("utfallet er ikke valgt")
+    found["sending avvist"] = axe_check(page)
+    _record_review(db, case)  # on the review page, meanwhile: the letter page is read again
+    page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
+    page.get_by_label("Bokmål").check()  # the demo claimant asked for nynorsk; these texts are bokmål
+    for label, text in TEXTS.items():
+        page.get_by_label(label, exact=True).fill(text)
+    page.get_by_role("button", name="Send til godkjenning").click()
+    expect(page.get_by_role("status").filter(has_text="sendt til godkjenning")).to_be_visible()
     page.goto(f"{live_url}/saker/{case.public_id}/vedtak")
     page.get_by_role("button", name="Logg ut").click()
     make_user("leder", username="lars")

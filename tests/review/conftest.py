@@ -1,19 +1,9 @@
-"""Fixtures for the review page (issue 5): a pinned «today», variant documents built from the
-D-cases, and imports of them."""
+"""Fixtures for the review page (issue 5): variant documents built from the D-cases, and imports of them (the
+pinned «today» is the root conftest's ``pin_today``)."""
 
 from __future__ import annotations
 
 import pytest
-
-
-@pytest.fixture
-def pin_today(app):
-    """pin_today("2025-08-01"): the app's «today» (workbench.services.clock, test mode)."""
-    def _pin(day: str):
-        app.config["KLAGEBENK_TODAY"] = day
-
-    yield _pin
-    app.config.pop("KLAGEBENK_TODAY", None)
 
 
 @pytest.fixture

@@ -122,6 +122,11 @@ def test_late_appeal_over_easter_is_caught_and_the_computation_shown(client_as, 
     assert "Begrunn" in text(by_id(page(r), "late_appeal_reasons-error"))
     r = sb.post(url + "/adgang", data={"version": _version(db, case.id), "late_appeal_admitted": "ja",
                                        "late_appeal_reasons": "Påsken; én dag for sent, klageren kan ikke lastes."})
+    assert r.status_code == 400  # and the ground under fvl. § 31 first paragraph (a or b)
+    assert "grunnlaget" in text(by_id(page(r), "late_appeal_ground-error"))
+    r = sb.post(url + "/adgang", data={"version": _version(db, case.id), "late_appeal_admitted": "ja",
+                                       "late_appeal_ground": "ikke_lastes",
+                                       "late_appeal_reasons": "Påsken; én dag for sent, klageren kan ikke lastes."})
     assert r.status_code == 302
     tree = page(sb.get(url))
     assert by_id(tree, "late_appeal_admitted-ja").get("checked") is not None
@@ -173,6 +178,7 @@ def test_d08_fullmektig_and_form_recorded_by_the_jurist(client_as, import_case, 
     r = sb.post(url + "/adgang", data={"version": _version(db, case.id),
                                        "klagerett_assessment": "Skriftlig fullmakt ligger i saken.",
                                        "form_confirmed": "y", "late_appeal_admitted": "ja",
+                                       "late_appeal_ground": "ikke_lastes",
                                        "late_appeal_reasons": "Fire dager; fullmektigen var syk."})
     assert r.status_code == 302
     # a later save of the ⚖ points keeps the admissibility record

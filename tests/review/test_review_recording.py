@@ -154,7 +154,9 @@ def test_fact_correction_re_evaluates_keeps_the_original_and_is_listed(client_as
     assert new_net != net_before  # fewer hours → smaller § 37 reduction → more stønad
     tree = page(sb.get(url))
     row = text(by_id(tree, "rettelser"))
-    assert "work[0].hours" in row and "30" in row and "20" in row and "Timelistene viser" in row
+    # the field by its label, never the import path (issue 13)
+    assert "Arbeid 1 – timer i perioden" in row and "work[0]" not in row
+    assert "30" in row and "20" in row and "Timelistene viser" in row
     assert sb.user.display_name in row
     assert "Rettet faktum" in text(tree.xpath('//div[contains(@class, "review-summary")]')[0])
     assert ("review.fact_corrected" in [a for a, _d, _u in _audit(db, case.id)])
@@ -194,7 +196,7 @@ def test_csrf_is_required(make_app, demo_case, make_user, login, db):
     tree = page(c.get(f"/saker/{demo_case.public_id}/vurdering"))
     token = tree.xpath('//form[contains(@action, "/anforsler")]//input[@name="csrf_token"]/@value')[0]
     r = c.post(f"/saker/{demo_case.public_id}/vurdering/anforsler",
-               data={"version": _version(db, demo_case.id), "argument-0": "med token", "csrf_token": token})
+               data={"version": _version(db, demo_case.id), "argument-0": "Svaret sendt med token.", "csrf_token": token})
     assert r.status_code == 302
 
 

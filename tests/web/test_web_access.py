@@ -21,6 +21,9 @@ ACCESS = {
     "auth.logout": [("POST", "/auth/logout", ALL)],
     "cases.my_cases": [("GET", "/saker/mine", WORKERS)],
     "cases.all_cases": [("GET", "/saker/alle", WORKERS)],
+    "cases.queue": [("GET", "/saker/ko/til_godkjenning", WORKERS), ("GET", "/saker/ko/over_frist", WORKERS)],
+    "cases.waiting": [("POST", "/saker/{case}/vent", WORKERS)],
+    "cases.receipt_check": [("POST", "/saker/{case}/mottakskontroll", WORKERS)],
     "cases.archive_list": [("GET", "/saker/arkiv", READERS)],
     "cases.show": [("GET", "/saker/{case}", READERS)],
     "cases.edit_received": [("POST", "/saker/{case}/mottatt", WORKERS)],
@@ -28,6 +31,8 @@ ACCESS = {
     "cases.assign_to_me": [("POST", "/saker/{case}/tildel", WORKERS)],
     "cases.change_status": [("POST", "/saker/{case}/status", READERS)],
     "cases.reevaluate": [("POST", "/saker/{case}/vurder", WORKERS)],
+    "cases.change_language": [("POST", "/saker/{case}/malform", WORKERS)],
+    "cases.confirm_county": [("POST", "/saker/{case}/fylke", WORKERS)],
     "imports.start": [("GET", "/import/", WORKERS)],
     "imports.upload": [("POST", "/import/fil", WORKERS)],
     "imports.manual": [("GET", "/import/skjema", WORKERS), ("POST", "/import/skjema", WORKERS)],
@@ -42,9 +47,13 @@ ACCESS = {
     "vedtak.send": [("POST", "/saker/{case}/vedtak/send", WORKERS)],
     "vedtak.approve": [("POST", "/saker/{case}/vedtak/godkjenn", LEADER)],
     "vedtak.return_letter": [("POST", "/saker/{case}/vedtak/returner", LEADER)],
+    "vedtak.recall": [("POST", "/saker/{case}/vedtak/trekk-tilbake", WORKERS)],
     "vedtak.finalize": [("POST", "/saker/{case}/vedtak/ferdigstill", WORKERS)],
     "vedtak.draft_pdf": [("GET", "/saker/{case}/vedtak/utkast.pdf", WORKERS)],
     "vedtak.final_pdf": [("GET", "/saker/{case}/vedtak/vedtak.pdf", READERS)],
+    # «Ekspeder» (issue 13): recorded by the case workers; the copy marked KOPI read like the final PDF
+    "vedtak.dispatch": [("POST", "/saker/{case}/vedtak/ekspeder", WORKERS)],
+    "vedtak.copy_pdf": [("GET", "/saker/{case}/vedtak/kopi.pdf", READERS)],
     "vedtak.letter_asset": [("GET", "/vedtak/brevmal/letter.css", READERS)],
     # the appeal review (issue 5): case workers only; arkivar and admin see no case contents there
     "review.show": [("GET", "/saker/{case}/vurdering", WORKERS)],
@@ -58,11 +67,20 @@ ACCESS = {
     "review.varsel": [("GET", "/saker/{case}/vurdering/varsel", WORKERS)],
     # the archive: arkivar and leder (search, archive, package); not saksbehandler, not admin
     "archive.search": [("GET", "/arkivering/", ARCHIVISTS), ("POST", "/arkivering/", ARCHIVISTS)],
-    "archive.archive": [("POST", "/arkivering/{case}/arkiver", ARCHIVISTS)],
+    "archive.archive": [("GET", "/arkivering/{case}/arkiver", ARCHIVISTS),
+                        ("POST", "/arkivering/{case}/arkiver", ARCHIVISTS)],
     "archive.export": [("POST", "/arkivering/{case}/eksport", ARCHIVISTS)],
+    # side letters (foreløpig svar, forsinkelsesmelding, request to Nav, § 34 varsel): made by the case
+    # workers, read by the arkivar on finished cases
+    "side_letters.index": [("GET", "/saker/{case}/brev", READERS)],
+    "side_letters.new": [("GET", "/saker/{case}/brev/forelopig-svar", WORKERS)],
+    "side_letters.create": [("POST", "/saker/{case}/brev/forelopig-svar", WORKERS)],
+    "side_letters.preview": [("POST", "/saker/{case}/brev/forelopig-svar/utkast.pdf", WORKERS)],
+    "side_letters.download": [("GET", "/saker/{case}/brev/journal/1.pdf", READERS)],
 }
 PUBLIC = {"auth.login", "static"}
-MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.", "vedtak.", "review.", "archive.")
+MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.", "vedtak.", "review.", "archive.",
+                 "side_letters.")
 
 
 def test_every_route_of_these_blueprints_is_in_the_access_table(app):

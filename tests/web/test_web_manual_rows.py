@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.web.test_web_import import _form_for_small_case
+from web_support import small_case_form
 
 
 def _ids(page: str) -> set[str]:
@@ -14,7 +14,7 @@ def _ids(page: str) -> set[str]:
 
 def test_add_work_row_keeps_the_typed_values_and_stores_nothing(client_as, row_counts):
     sb = client_as("saksbehandler")
-    form = {**_form_for_small_case(), "action": "add:work"}
+    form = {**small_case_form(), "action": "add:work"}
     before = row_counts()
     response = sb.post("/import/skjema", data=form)
     page = response.get_data(as_text=True)
@@ -25,7 +25,7 @@ def test_add_work_row_keeps_the_typed_values_and_stores_nothing(client_as, row_c
     assert 'name="work[3].hours"' not in page
     assert 'id="f-work-0-hours" name="work[0].hours" type="text" value="30"' in page
     assert '<option value="omsorgsstonad" selected>' in page
-    assert 'value="Kari Testesen Nordhus"' in page and 'value="10767.56"' in page
+    assert 'value="Kari Testesen Nordhus"' in page and 'value="10 767,56"' in page  # as typed
     assert "error-summary" not in page and "error-message" not in page
     # other groups as usual: the typed rows plus one empty
     assert 'name="children[1].birth_date"' in page and 'name="children[2].birth_date"' not in page
@@ -33,7 +33,7 @@ def test_add_work_row_keeps_the_typed_values_and_stores_nothing(client_as, row_c
 
 def test_repeated_adds_grow_the_group_even_when_the_new_rows_are_empty(client_as):
     sb = client_as("saksbehandler")
-    form = {**_form_for_small_case(), "work[1].hours": "", "work[2].note": "", "action": "add:work"}
+    form = {**small_case_form(), "work[1].hours": "", "work[2].note": "", "action": "add:work"}
     page = sb.post("/import/skjema", data=form).get_data(as_text=True)
     assert 'name="work[3].hours"' in page and 'name="work[4].hours"' not in page
 
@@ -41,7 +41,7 @@ def test_repeated_adds_grow_the_group_even_when_the_new_rows_are_empty(client_as
 def test_add_deduction_to_a_payment_and_add_argument(client_as, row_counts):
     sb = client_as("saksbehandler")
     before = row_counts()
-    form = {**_form_for_small_case(), "action": "add:payments[0].deductions"}
+    form = {**small_case_form(), "action": "add:payments[0].deductions"}
     page = sb.post("/import/skjema", data=form).get_data(as_text=True)
     # the typed deduction, the empty one that was on the page, and one more
     assert 'name="payments[0].deductions[1].amount"' in page
@@ -50,7 +50,7 @@ def test_add_deduction_to_a_payment_and_add_argument(client_as, row_counts):
     assert 'value="6000"' in page
     assert 'id="f-payments-0-deductions"' in page  # where the button's #fragment lands
 
-    form = {**_form_for_small_case(), "action": "add:appeal.arguments"}
+    form = {**small_case_form(), "action": "add:appeal.arguments"}
     page = sb.post("/import/skjema", data=form).get_data(as_text=True)
     # one typed argument, the empty one posted, and one more
     assert 'name="appeal.arguments[2]"' in page and 'name="appeal.arguments[3]"' not in page
@@ -60,7 +60,7 @@ def test_add_deduction_to_a_payment_and_add_argument(client_as, row_counts):
 
 def test_add_deduction_to_the_second_payment_and_to_an_empty_payment_row(client_as):
     sb = client_as("saksbehandler")
-    form = {**_form_for_small_case(), "payments[1].from": "2025-10-20", "payments[1].net": "5328",
+    form = {**small_case_form(), "payments[1].from": "2025-10-20", "payments[1].net": "5328",
             "payments[2].from": "", "payments[2].deductions[0].amount": "",
             "action": "add:payments[1].deductions"}
     page = sb.post("/import/skjema", data=form).get_data(as_text=True)
@@ -92,7 +92,7 @@ def test_bogus_actions_are_harmless(client_as, row_counts):
     for action in ("add:bogus", "add:", "add:payments[x].deductions", "add:payments[99999].deductions",
                    "add:payments[5].deductions", "add:work[0]", "delete:work", "add:__class__",
                    "add:payments[0].deductions\nadd:work", "x" * 5000):
-        response = sb.post("/import/skjema", data={**_form_for_small_case(), "action": action})
+        response = sb.post("/import/skjema", data={**small_case_form(), "action": action})
         page = response.get_data(as_text=True)
         assert response.status_code in (200, 400), (action, response.status_code)
         assert 'value="Kari Testesen Nordhus"' in page
@@ -111,7 +111,7 @@ def test_add_row_post_with_a_bad_csrf_token_is_refused(make_app, make_user, logi
     assert response.status_code == 302
     before = row_counts()
     for data in ({"action": "add:work"}, {"action": "add:work", "csrf_token": "feil"}, {}):
-        response = client.post("/import/skjema", data={**_form_for_small_case(), **data})
+        response = client.post("/import/skjema", data={**small_case_form(), **data})
         assert response.status_code == 400
         assert 'name="work[1].hours"' not in response.get_data(as_text=True)
     assert row_counts() == before
@@ -120,6 +120,6 @@ def test_add_row_post_with_a_bad_csrf_token_is_refused(make_app, make_user, logi
 def test_a_normal_submit_still_imports(client_as, row_counts):
     sb = client_as("saksbehandler")
     before = row_counts()
-    response = sb.post("/import/skjema", data={**_form_for_small_case(), "action": "save"})
+    response = sb.post("/import/skjema", data={**small_case_form(), "action": "save"})
     assert response.status_code == 302
     assert row_counts()["cases"] == before["cases"] + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import click
@@ -112,11 +113,23 @@ def token_add(client: str, scopes: tuple[str, ...]) -> None:
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--assign", "assign_to", default=None, help="Tildel saken til denne brukeren")
-def import_command(file: Path, assign_to: str | None) -> None:
+@click.option("--lang", "language", type=click.Choice(["nb", "nn"]), default=None,
+              help="Sakens målform (standard: participant.language i dokumentet, ellers nb)")
+@click.option("--received", "received_text", default=None, metavar="DD.MM.ÅÅÅÅ",
+              help="Dagen saken kom inn hos Statsforvalteren (standard: appeal.statsforvalteren_received i "
+                   "dokumentet; mangler den, må datoen registreres på saken før den startes)")
+def import_command(file: Path, assign_to: str | None, language: str | None, received_text: str | None) -> None:
     """Importer et vedtak (JSON i formatet klagebenk.nav-vedtak/1).
 
     Ugyldig fil: exit 2 og én linje `felt: melding` per feil på stderr; ingenting lagres.
     """
+    received = None
+    if received_text is not None:
+        received = _parse_received(received_text)
+        if received is None:
+            click.echo("--received (mottatt hos Statsforvalteren): skriv en gyldig dato (dd.mm.åååå) mellom "
+                       "01.01.2000 og 31.12.2099.", err=True)
+            sys.exit(2)
     from workbench.db.session import session_for
     from workbench.services import audit, users
     from workbench.services import cases as case_service
@@ -134,12 +147,28 @@ def import_command(file: Path, assign_to: str | None) -> None:
                 raise click.ClickException(f"Fant ingen bruker {assign_to!r}.")
         try:
             case = case_service.import_document(s, data, origin="cli", actor=audit.Actor.cli(),
-                                                filename=file.name, assign_to=assignee)
+                                                filename=file.name, assign_to=assignee, language=language,
+                                                received=received)
         except case_service.InvalidDocument as exc:
             for e in exc.errors:
                 click.echo(f"{e.path or '(dokumentet)'}: {e.message}", err=True)
             sys.exit(2)
         click.echo(f"Importert: sak {case.public_id} (/saker/{case.public_id})")
+
+
+def _parse_received(text: str):
+    """dd.mm.åååå (or ISO) within the import's years, else None."""
+    from datetime import datetime
+
+    from workbench.formats.import_format.bounds import DATE_MAX, DATE_MIN
+
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            day = datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+        return day if DATE_MIN <= day <= DATE_MAX else None
+    return None
 
 
 def _demo_password() -> str:
@@ -176,9 +205,10 @@ def demo(host: str, port: int, no_serve: bool) -> None:
         case = case_service.find_by_nav_reference(s, "2025/4711")
         if case is None:
             sb = users.get_by_username(s, "saksbehandler")
+            # the demo case came in 20 days ago: its deadlines are live (a foreløpig svar due in about ten days)
             case = case_service.import_document(s, DEMO_CASE.read_bytes(), origin="demo",
                                                 actor=audit.Actor.cli(), filename=DEMO_CASE.name,
-                                                assign_to=sb)
+                                                assign_to=sb, received=date.today() - timedelta(days=20))
         case_path = f"/saker/{case.public_id}"
     base = f"http://{host}:{port}"
     click.echo("")

@@ -1,5 +1,6 @@
 """Where a case is stored: SQLModel tables (``models``: import, users, audit; ``appeal_models``: the
-review, the letter, the archive chain), engine and sessions (``session``), Alembic glue (``migrate``).
+review, the letter, the archive chain; ``side_letter_models``: the journal of side letters), engine and
+sessions (``session``), Alembic glue (``migrate``).
 The tables are separate from the import/evaluation schemas: a row keeps the document as submitted
 and as parsed, never a Python object of the rules.
 
@@ -8,7 +9,7 @@ registered on the metadata wherever the models are used (Alembic env, the app, t
 ``appeal_models`` imports ``models``, never the other way round.
 """
 
-from workbench.db import appeal_models, models  # noqa: F401  (registers every table)
+from workbench.db import appeal_models, dispatch_models, models, side_letter_models  # noqa: F401  (registers every table)
 from workbench.db.models import (  # noqa: F401
     ApiToken,
     AuditEvent,

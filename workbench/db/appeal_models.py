@@ -38,16 +38,19 @@ class CaseReview(SQLModel, table=True):
 
 
 class FactCorrection(SQLModel, table=True):
-    """One corrected fact: which field (import path), from what, to what, why, by whom."""
+    """One corrected fact: which field or list item (import path), changed, added or removed (``op``), from
+    what, to what, why, where the fact comes from (``source``: «klagers brev 12.03.2026»), by whom."""
 
     __tablename__ = "fact_corrections"
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
     path: str = Field(max_length=200)
+    op: str = Field(default="change", max_length=10)  # change | add | remove
     old_value: Any | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     new_value: Any | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     reason: str = Field(sa_column=Column(Text, nullable=False))
+    source: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     by_id: int | None = Field(default=None, foreign_key="users.id")
     at: datetime = Field(default_factory=utcnow)
 

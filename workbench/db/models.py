@@ -155,9 +155,22 @@ class Case(SQLModel, table=True):
     claimant_name: str = Field(max_length=200)  # shown in lists; never in URLs or logs
     decision_date: date
     decision_kind: str = Field(max_length=20)
-    received: date  # the day the case reached Statsforvalteren (starts the 3-month target)
-    received_from_document: bool = Field(default=True)  # False: registration day or edited
+    received: date | None = Field(default=None, index=True)  # the day the case reached Statsforvalteren (starts the
+    # 3-month target); None until given at intake or registered on the case page — never guessed (issue 13)
+    received_from_document: bool = Field(default=True)  # False: given at intake or registered by the jurist
     forelopig_svar_sent: date | None = Field(default=None)
+    # «på vent»: waiting for Nav or the claimant (documents asked for, a reply due); both None when not waiting
+    waiting_reason: str | None = Field(default=None, max_length=300)
+    waiting_until: date | None = Field(default=None, index=True)
+    # the receipt check at intake (mottakskontroll): None until the jurist has answered
+    documents_complete: bool | None = Field(default=None)  # Nav's case documents complete?
+    urgent: bool | None = Field(default=None)  # hastesak
+    deferred_execution_requested: bool | None = Field(default=None)  # utsatt iverksetting asked for (fvl. § 42)
+    receipt_checked_at: datetime | None = Field(default=None)
+    receipt_checked_by_id: int | None = Field(default=None, foreign_key="users.id")
+    language: str = Field(default="nb", max_length=2)  # the written standard chosen at intake: nb | nn
+    office_county: str | None = Field(default=None, max_length=2)  # the Nav office's county, confirmed by
+    # the jurist where the import has no unit number (competence, workbench/appeal/competence.py)
     saksbehandler_id: int | None = Field(default=None, foreign_key="users.id", index=True)
     created_by_id: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = Field(default_factory=utcnow)

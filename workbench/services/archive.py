@@ -8,13 +8,19 @@
 - **Tamper evident.** Nothing of a finished case leaves the app unverified: the package export and
   (in ``vedtak/routes.py``) the PDF download run the same check first, and refuse, audited as
   ``archive.checksum_mismatch``, when a document or its chain link does not verify.
-- **Searchable.** :func:`search` over ferdigstilt/arkivert cases: Nav reference, Nav office, claimant
-  name, decision date range, outcome. SQL narrows by status and dates; the text terms are matched in
-  Python with ``str.casefold`` so that «Ø» finds «ø» the same way on SQLite (whose ``lower()`` is
-  ASCII-only) and PostgreSQL (whose ``lower()`` depends on the database's ctype).
+- **Searchable.** :func:`search` over ferdigstilt/arkivert cases: Nav reference, Statsforvalteren's
+  own reference (the letter's «Vår referanse», exact), Nav office, claimant name (its parts in any
+  order), fødselsnummer (from the stored import document), decision date range, outcome. SQL narrows
+  by status, dates and our reference; the text terms are matched in Python through :func:`fold`
+  so that «Ø» finds «ø» and «Belanger» finds «Bélanger» the same way on SQLite (whose ``lower()`` is
+  ASCII-only) and PostgreSQL (whose ``lower()`` depends on the database's ctype). A search for a
+  person (by fødselsnummer or name) is audited, naming the kinds of term used, never the terms.
 - **Exportable.** :func:`export_package` → a ZIP: the finalised PDF/A (the exact stored bytes), the
-  import document as submitted, the evaluation in force at finalisation, a Noark 5 sidecar
-  (``arkivuttrekk.xml``), ``manifest.json`` and ``sjekksummer.txt`` (SHA-256 of every file). Every
+  import document as submitted, the evaluation in force at finalisation, the review record (the bytes the
+  archive chain sealed), the approval history, the journalled side letters (their PDF/A bytes and an
+  index), the dispatch (forvaltningsloven § 27: to whom, how, when — ``services/dispatch.py``), a Noark 5
+  sidecar (``arkivuttrekk.xml``: a journalpost for the appeal and one for each outgoing letter),
+  ``manifest.json`` and ``sjekksummer.txt`` (SHA-256 of every file). Every
   systemID is a uuid5 of the case's ``public_id`` and every ZIP entry carries a fixed timestamp, so a
   repeated export of the same case gives the same bytes (idempotent). Each export is audited.
 
@@ -28,6 +34,7 @@ import hashlib
 import io
 import json
 import re
+import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
@@ -35,10 +42,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, UTC
 from typing import Any, NamedTuple
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from workbench.config import current_office
-from workbench.db.appeal_models import CaseReview, Letter, LetterStatus
+from workbench.db.appeal_models import ApprovalEvent, CaseReview, Letter, LetterStatus
+from workbench.db.side_letter_models import OutgoingLetter
 from workbench.db.models import (
     STATUS_LABELS,
     AuditEvent,
@@ -51,6 +59,7 @@ from workbench.db.models import (
 from workbench.letters.model import Office
 from workbench.services import audit
 from workbench.services import cases as case_service
+from workbench.services import dispatch as dispatch_service
 from workbench.services import integrity
 from workbench.services.transaction import transaction
 
@@ -75,6 +84,10 @@ PRONOM_JSON = "fmt/817"  # JSON Data Interchange Format
 PDF_PATH = "dokument/vedtak.pdf"
 IMPORT_PATH = "dokument/klage-importdokument.json"
 EVALUATION_PATH = "vurdering/evaluering.json"
+REVIEW_PATH = "vurdering/vurderingsregistrering.json"
+APPROVALS_PATH = "vurdering/godkjenning.json"
+SIDE_LETTERS_INDEX_PATH = "dokument/sidebrev.json"
+DISPATCH_PATH = "ekspedering.json"
 XML_PATH = "arkivuttrekk.xml"
 MANIFEST_PATH = "manifest.json"
 CHECKSUMS_PATH = "sjekksummer.txt"
@@ -184,17 +197,28 @@ def archived_event(session: Session, case: Case) -> AuditEvent | None:
 
 @dataclass(frozen=True)
 class SearchQuery:
-    reference: str = ""
+    """What the archive is searched by; every given term must match. ``fnr``: eleven digits, already
+    validated by the caller (the search form checks it with ``validate_identity``)."""
+
+    reference: str = ""  # Nav's reference, a part of it
+    our_reference: str = ""  # Statsforvalteren's «Vår referanse» on the letter, exact
     office: str = ""
-    name: str = ""
+    name: str = ""  # name parts, any order
+    fnr: str = ""
     date_from: date | None = None
     date_to: date | None = None
     outcome: str = ""  # an OUTCOME_LABELS key, or "" for any
 
     @property
     def empty(self) -> bool:
-        return not (self.reference or self.office or self.name or self.date_from or self.date_to
-                    or self.outcome)
+        return not (self.reference or self.our_reference or self.office or self.name or self.fnr
+                    or self.date_from or self.date_to or self.outcome)
+
+    @property
+    def terms_used(self) -> list[str]:
+        """The names of the terms given (for the audit trail: which kinds of term, never their values)."""
+        return [name for name in ("reference", "our_reference", "office", "name", "fnr", "date_from",
+                                  "date_to", "outcome") if getattr(self, name)]
 
 
 @dataclass
@@ -203,6 +227,7 @@ class ArchiveRow:
     outcome: str | None
     finalized_at: datetime | None
     archived_at: datetime | None = None
+    our_reference: str | None = None  # the letter's «Vår referanse»
 
     @property
     def outcome_label(self) -> str:
@@ -213,8 +238,52 @@ class ArchiveRow:
         return STATUS_LABELS.get(CaseStatus(self.case.status), self.case.status)
 
 
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").casefold().split())
+#: Letters of the Norwegian alphabet in their own right, not a, o or ae with a mark: «Ødegård» is not
+#: «Odegard». Every other mark is dropped, so «Belanger» finds «Bélanger».
+_OWN_LETTERS = frozenset("æøå")
+
+
+def fold(text: str | None) -> str:
+    """``text`` as the archive compares it: case folded (``str.casefold``), accents dropped except
+    on æ, ø and å, whitespace collapsed. The one folding of a search: the typed term and the stored
+    value both go through it, so they cannot disagree about what is «the same letter»."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text or "").casefold():
+        if char in _OWN_LETTERS:
+            out.append(char)
+        else:
+            out.extend(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return " ".join("".join(out).split())
+
+
+def name_matches(term: str, name: str | None) -> bool:
+    """Every part of ``term`` is found inside some word of ``name`` (folded, in any order): «Randi
+    Lunde», «lunde randi» and «ran lun» all find «Randi Marie Lunde». People give names in another
+    order, without the middle name, or only the start of each part."""
+    words = fold(name).split()
+    return all(any(part in word for word in words) for part in fold(term).split())
+
+
+def _digits(value: Any) -> str:
+    return "".join(str(value or "").split())
+
+
+def _cases_with_fnr(session: Session, ids: list[int], fnr: str) -> set[int]:
+    """The cases among ``ids`` whose claimant has fødselsnummer ``fnr``: in the import document as
+    submitted, or as corrected during the review. Reads the parsed JSON only (not the raw text)."""
+    wanted = _digits(fnr)
+
+    def holds(doc: Any) -> bool:
+        participant = doc.get("participant") if isinstance(doc, dict) else None
+        return isinstance(participant, dict) and _digits(participant.get("fnr")) == wanted
+
+    found = {case_id for case_id, doc in session.exec(
+        select(ImportedDecision.case_id, ImportedDecision.parsed).where(col(ImportedDecision.case_id).in_(ids)))
+        if holds(doc)}
+    found |= {case_id for case_id, doc in session.exec(
+        select(CaseReview.case_id, CaseReview.current_document).where(col(CaseReview.case_id).in_(ids)))
+        if holds(doc)}
+    return found
 
 
 def outcome_of(session: Session, case: Case) -> str | None:
@@ -222,33 +291,65 @@ def outcome_of(session: Session, case: Case) -> str | None:
     return (row.recorded or {}).get("chosen_outcome") if row else None
 
 
-def search(session: Session, query: SearchQuery | None = None) -> list[ArchiveRow]:
-    """Ferdigstilt and arkivert cases matching every given term (substring, case-insensitive)."""
+def search(session: Session, query: SearchQuery | None = None, *,
+           actor: audit.Actor | None = None) -> list[ArchiveRow]:
+    """Ferdigstilt and arkivert cases matching every given term: Nav reference and office as a part
+    (folded), our reference exactly (trimmed), name parts in any order (:func:`name_matches`), the
+    fødselsnummer exactly. With ``actor``, a search for a person (fødselsnummer or name) is audited
+    (``archive.searched``: the kinds of term and the number of hits, never a term) and committed."""
     query = query or SearchQuery()
     stmt = select(Case).where(col(Case.status).in_(ARCHIVE_STATUSES))
     if query.date_from:
         stmt = stmt.where(col(Case.decision_date) >= query.date_from)
     if query.date_to:
         stmt = stmt.where(col(Case.decision_date) <= query.date_to)
+    if query.our_reference.strip():
+        stmt = stmt.where(col(Case.id).in_(select(Letter.case_id).where(
+            func.trim(col(Letter.our_reference)) == query.our_reference.strip())))
     cases = list(session.exec(stmt.order_by(col(Case.decision_date).desc(), col(Case.id).desc())))
-    terms = [(attr, _fold(getattr(query, key))) for key, attr in
-             (("reference", "nav_reference"), ("office", "nav_office"), ("name", "claimant_name"))]
-    cases = [c for c in cases if all(t in _fold(getattr(c, attr)) for attr, t in terms if t)]
+    terms = [(attr, fold(getattr(query, key))) for key, attr in
+             (("reference", "nav_reference"), ("office", "nav_office"))]
+    cases = [c for c in cases if all(t in fold(getattr(c, attr)) for attr, t in terms if t)]
+    if query.name.strip():
+        cases = [c for c in cases if name_matches(query.name, c.claimant_name)]
+    if cases and query.fnr:
+        with_fnr = _cases_with_fnr(session, [c.id for c in cases if c.id is not None], query.fnr)
+        cases = [c for c in cases if c.id in with_fnr]
+    rows = _rows(session, cases)
+    if query.outcome:
+        rows = [r for r in rows if r.outcome == query.outcome]
+    if actor is not None and (query.fnr or query.name.strip()):
+        with transaction(session):
+            audit.record(session, actor, "archive.searched",
+                         detail=f"terms={','.join(query.terms_used)} hits={len(rows)}")
+    return rows
+
+
+def row_of(session: Session, case: Case) -> ArchiveRow:
+    """One finished case as the archive lists it (the page that confirms «Arkiver» shows it)."""
+    return _rows(session, [case])[0]
+
+
+def _rows(session: Session, cases: list[Case]) -> list[ArchiveRow]:
+    """The result rows: outcome, finalisation, archiving and our reference of each case (the letter's
+    columns only: never its PDF)."""
     if not cases:
         return []
     ids = [c.id for c in cases]
     outcomes = {r.case_id: (r.recorded or {}).get("chosen_outcome")
                 for r in session.exec(select(CaseReview).where(col(CaseReview.case_id).in_(ids)))}
-    finalized = {r.case_id: r.finalized_at
-                 for r in session.exec(select(Letter).where(col(Letter.case_id).in_(ids)))}
+    letters = {case_id: (finalized_at, our_reference) for case_id, finalized_at, our_reference in session.exec(
+        select(Letter.case_id, Letter.finalized_at, Letter.our_reference).where(col(Letter.case_id).in_(ids)))}
     archived: dict[int, datetime] = {}
     for ev in session.exec(select(AuditEvent).where(col(AuditEvent.case_id).in_(ids),
                                                     col(AuditEvent.action) == "archive.archived")):
         if ev.case_id is not None:
             archived[ev.case_id] = max(ev.at, archived.get(ev.case_id, ev.at))
-    rows = [ArchiveRow(c, outcomes.get(c.id or 0), finalized.get(c.id or 0), archived.get(c.id or 0)) for c in cases]
-    if query.outcome:
-        rows = [r for r in rows if r.outcome == query.outcome]
+    rows = []
+    for c in cases:
+        finalized_at, our_reference = letters.get(c.id or 0, (None, None))
+        rows.append(ArchiveRow(c, outcomes.get(c.id or 0), finalized_at, archived.get(c.id or 0),
+                               our_reference=our_reference))
     return rows
 
 
@@ -321,6 +422,10 @@ class _Facts:
     pronom: str
     office_name: str  # the Statsforvalter office (bokmål), from the app's configuration
     files: dict[str, bytes] = field(default_factory=dict)
+    review_bytes: bytes = b"null"  # the review record exactly as the archive chain sealed it
+    approvals: list[ApprovalEvent] = field(default_factory=list)
+    side_letters: list[OutgoingLetter] = field(default_factory=list)
+    dispatch: dispatch_service.DispatchView | None = None
 
 
 def _gather(session: Session, case: Case, office: Office, actor: audit.Actor | None) -> _Facts:
@@ -333,10 +438,31 @@ def _gather(session: Session, case: Case, office: Office, actor: audit.Actor | N
     assert letter.pdf is not None  # verify_case has checked the frozen letter
     if review is not None and review.current_document is not None:
         doc = review.current_document  # the facts in force (corrected); the original is in the package
+    side_letters = list(session.exec(select(OutgoingLetter).where(OutgoingLetter.case_id == case.id)
+                                     .order_by(col(OutgoingLetter.created_at), col(OutgoingLetter.id))))
+    _verify_side_letters(session, case, side_letters, actor)
+    approvals = list(session.exec(select(ApprovalEvent).where(ApprovalEvent.case_id == case.id)
+                                  .order_by(col(ApprovalEvent.at), col(ApprovalEvent.id))))
     return _Facts(case=case, letter=letter, imported=imported, evaluation=evaluation,
                   recorded=(review.recorded if review else {}) or {}, doc=doc, names=names,
                   archived=archived_event(session, case), pronom=pronom_for(letter.pdf),
-                  office_name=office.name("nb"))
+                  office_name=office.name("nb"),
+                  # the chain's own reader: the file's SHA-256 is the digest in the case's link
+                  review_bytes=integrity.KINDS["vurdering"].read(session, case, letter) or b"null",
+                  approvals=approvals, side_letters=side_letters, dispatch=dispatch_service.view(session, case))
+
+
+def _verify_side_letters(session: Session, case: Case, rows: list[OutgoingLetter], actor: audit.Actor | None) -> None:
+    """Each journalled side letter against the SHA-256 stored when it was journalled (they are not in the
+    archive chain: most are sent before the case is finalised and sealed); refused and audited like the
+    chain's documents (``archive.checksum_mismatch``, kind «sidebrev»)."""
+    if all(hashlib.sha256(r.pdf).hexdigest() == r.pdf_sha256 for r in rows):
+        return
+    problems = [integrity.Problem("sidebrev", "sjekksummen til et journalført brev stemmer ikke med den som "
+                                              "ble lagret da brevet ble journalført")]
+    with transaction(session):
+        integrity.record_failure(session, actor or audit.Actor.cli(), case, problems, where="export")
+    raise ChecksumMismatch(problems)
 
 
 def _structured_result(f: _Facts) -> dict:
@@ -400,7 +526,8 @@ def build_sidecar(f: _Facts) -> bytes:
 
     arkiv → arkivdel → saksmappe: the case and its result (``_saksmappe``), the claimant (screened),
     journalpost 1 the appeal as Nav forwarded it (``_journalpost_klage``), journalpost 2 the vedtak
-    (``_journalpost_vedtak``), then the saksmappe's own elements."""
+    (``_journalpost_vedtak``, with its dispatch), journalpost 3 … each journalled side letter
+    (``_journalpost_sidebrev``), then the saksmappe's own elements."""
     ET.register_namespace("", N5)
     ET.register_namespace("xsi", XSI)
     ET.register_namespace("klagebenk", KB)
@@ -432,6 +559,9 @@ def build_sidecar(f: _Facts) -> bytes:
     jp_out_sid = system_id(case, "journalpost/vedtak")
     _journalpost_klage(mappe, f, who, answered_by=jp_out_sid)
     _journalpost_vedtak(mappe, f, who, sid=jp_out_sid)
+    # the side letters after the vedtak: journalpostnummer 1 and 2 keep their meaning in every package
+    for number, row in enumerate(f.side_letters, 1):
+        _journalpost_sidebrev(mappe, f, who, row, number)
 
     # saksmappe's own elements (after the base mappe elements, as an xsd extension puts them)
     m = re.fullmatch(r"\s*(\d{4})/(\d+)\s*", letter.our_reference or "")
@@ -529,7 +659,8 @@ def _journalpost_klage(mappe: ET.Element, f: _Facts, who: _Who, *, answered_by: 
 
 
 def _journalpost_vedtak(mappe: ET.Element, f: _Facts, who: _Who, *, sid: str) -> None:
-    """Journalpost 2: the vedtak (outgoing), the finalised letter as hoveddokument, to the claimant."""
+    """Journalpost 2: the vedtak (outgoing), the finalised letter as hoveddokument, to its recipients: those of
+    the recorded dispatch (``_dispatch_parts``), else — not yet dispatched — the claimant as addressee."""
     case, letter, archived = f.case, f.letter, f.archived
     closed_at = letter.finalized_at
     address = (f.doc.get("participant") or {}).get("address") or {}
@@ -558,21 +689,172 @@ def _journalpost_vedtak(mappe: ET.Element, f: _Facts, who: _Who, *, sid: str) ->
                     fmt=f.pronom, created=closed_at, created_by=who.finaliser, path=PDF_PATH, data=pdf)
     _sub(jp_out, "tittel", f"Vedtak i klagesak om kvalifiseringsstønad – {case.claimant_name}")
     _sub(jp_out, "offentligTittel", f"Vedtak i klagesak om kvalifiseringsstønad – {SCREENED}")
-    kp = _sub(jp_out, "korrespondansepart")
-    _sub(kp, "korrespondanseparttype", "Mottaker")
-    _sub(kp, "korrespondansepartNavn", case.claimant_name)
-    _opt(kp, "postadresse", address.get("street"))
-    _opt(kp, "postnummer", address.get("postcode"))
-    _opt(kp, "poststed", address.get("city"))
-    _opt(kp, "administrativEnhet", f.office_name)
-    _opt(kp, "saksbehandler", who.saksbehandler)
+    if f.dispatch is not None:
+        _dispatch_parts(jp_out, f, who)
+    else:
+        kp = _sub(jp_out, "korrespondansepart")
+        _sub(kp, "korrespondanseparttype", "Mottaker")
+        _sub(kp, "korrespondansepartNavn", case.claimant_name)
+        _opt(kp, "postadresse", address.get("street"))
+        _opt(kp, "postnummer", address.get("postcode"))
+        _opt(kp, "poststed", address.get("city"))
+        _opt(kp, "administrativEnhet", f.office_name)
+        _opt(kp, "saksbehandler", who.saksbehandler)
     _sub(jp_out, "journalpostnummer", 2)
     _sub(jp_out, "journalposttype", "Utgående dokument")
-    _sub(jp_out, "journalstatus", "Arkivert" if archived else "Ekspedert")
+    # «Ekspedert» only once the dispatch is recorded (fvl. § 27); before it the letter is journalført, not sent
+    _sub(jp_out, "journalstatus", "Arkivert" if archived else ("Ekspedert" if f.dispatch else "Journalført"))
     _opt(jp_out, "journaldato", _iso(letter.our_date))
     _opt(jp_out, "dokumentetsDato", _iso(letter.our_date))
-    jp_out.append(ET.Comment(" sendtDato: Klagebenk does not record dispatch; the letter's date is used [NV] "))
-    _opt(jp_out, "sendtDato", _iso(letter.our_date))
+    if f.dispatch is not None:
+        _sub(jp_out, "sendtDato", _iso(f.dispatch.sent_on))
+        _dispatch_metadata(jp_out, f.dispatch)
+    else:
+        jp_out.append(ET.Comment(" sendtDato: no dispatch (ekspedering) recorded for this case "))
+
+
+#: Noark 5 korrespondanseparttype per dispatch role (self-explanatory text, archive.md §3)
+KORRESPONDANSEPARTTYPE = {"mottaker": "Mottaker", "kopi_nav": "Kopimottaker", "kopi_klager": "Kopimottaker"}
+
+
+def _dispatch_parts(jp_out: ET.Element, f: _Facts, who: _Who) -> None:
+    """The vedtak's korrespondanseparter from its dispatch: the recipient («Mottaker»; the first, as the
+    letter's addressee), each copy («Kopimottaker»), and Statsforvalteren as «Avsender»."""
+    assert f.dispatch is not None
+    for row in f.dispatch.rows:
+        kp = _sub(jp_out, "korrespondansepart")
+        _sub(kp, "korrespondanseparttype", KORRESPONDANSEPARTTYPE.get(row.role, "Kopimottaker"))
+        _sub(kp, "korrespondansepartNavn", row.name)
+        _opt(kp, "postadresse", row.street)
+        _opt(kp, "postnummer", row.postcode)
+        _opt(kp, "poststed", row.city)
+        _opt(kp, "administrativEnhet", f.office_name)
+        _opt(kp, "saksbehandler", who.saksbehandler)
+    kp = _sub(jp_out, "korrespondansepart")
+    _sub(kp, "korrespondanseparttype", "Avsender")
+    _sub(kp, "korrespondansepartNavn", f.office_name)
+    _opt(kp, "administrativEnhet", f.office_name)
+    _opt(kp, "saksbehandler", who.saksbehandler)
+
+
+def _dispatch_metadata(jp_out: ET.Element, dispatch: dispatch_service.DispatchView) -> None:
+    """How each recipient got the decision: Noark 5's korrespondansepart has no element for the channel, so
+    it is Klagebenk's own virksomhetsspesifikkeMetadata (code as attribute, label as text)."""
+    jp_out.append(ET.Comment(" [NV] position of virksomhetsspesifikkeMetadata in journalpost not validated "
+                             "with Arkade 5 "))
+    vsm = _sub(jp_out, "virksomhetsspesifikkeMetadata")
+    eksp = _sub(vsm, "ekspedering", ns=KB)
+    eksp.set("hjemmel", "forvaltningsloven § 27")
+    for row in dispatch.rows:
+        el = _sub(eksp, "forsendelse", dispatch_service.CHANNEL_LABELS.get(row.channel, row.channel), ns=KB)
+        el.set("rolle", row.role)
+        el.set("kanal", row.channel)
+        el.set("sendtDato", _iso(row.sent_on) or "")
+
+
+def side_letter_path(number: int, row: OutgoingLetter) -> str:
+    """The side letter's file in the package: its number and kind, no personal data."""
+    return f"dokument/sidebrev-{number:02d}-{row.kind}.pdf"
+
+
+def _journalpost_sidebrev(mappe: ET.Element, f: _Facts, who: _Who, row: OutgoingLetter, number: int) -> None:
+    """Journalpost 2 + ``number``: a journalled side letter (outgoing; foreløpig svar, forsinkelsesmelding,
+    request to Nav, fvl. § 34 varsel), its PDF/A as hoveddokument, its recipient and copies."""
+    from workbench.services.side_letters import KIND_LABELS
+
+    case, archived = f.case, f.archived
+    unit = f"sidebrev/{number}"
+    label = KIND_LABELS.get(row.kind, "Brev")
+    author = f.names.get(row.created_by_id or -1, "")
+    jp = _sub(mappe, "registrering")
+    jp.set(f"{{{XSI}}}type", "journalpost")
+    _sub(jp, "systemID", system_id(case, f"journalpost/{unit}"))
+    _sub(jp, "opprettetDato", _iso(row.created_at))
+    _opt(jp, "opprettetAv", author)
+    _opt(jp, "arkivertDato", _iso(archived.at) if archived else None)
+    _opt(jp, "arkivertAv", who.archived_by)
+    db = _sub(jp, "dokumentbeskrivelse")
+    _sub(db, "systemID", system_id(case, f"dokumentbeskrivelse/{unit}"))
+    _sub(db, "dokumenttype", "Brev")
+    _sub(db, "dokumentstatus", "Dokumentet er ferdigstilt")
+    _sub(db, "tittel", label)
+    _sub(db, "opprettetDato", _iso(row.created_at))
+    _opt(db, "opprettetAv", author)
+    _sub(db, "tilknyttetRegistreringSom", "Hoveddokument")
+    _sub(db, "dokumentnummer", 1)
+    _sub(db, "tilknyttetDato", _iso(row.created_at))
+    _opt(db, "tilknyttetAv", author)
+    _opt(db, "forfatter", author)
+    _skjerming(db, document=True)
+    path = side_letter_path(number, row)
+    _dokumentobjekt(db, sid=system_id(case, f"dokumentobjekt/{unit}/1"), version=1, variant="Arkivformat",
+                    fmt=pronom_for(row.pdf), created=row.created_at, created_by=author, path=path,
+                    data=f.files[path])
+    _sub(jp, "tittel", f"{label} – {case.claimant_name}")
+    _sub(jp, "offentligTittel", f"{label} – {SCREENED}")
+    kp = _sub(jp, "korrespondansepart")
+    _sub(kp, "korrespondanseparttype", "Mottaker")
+    _sub(kp, "korrespondansepartNavn", row.recipient)
+    _opt(kp, "administrativEnhet", f.office_name)
+    _opt(kp, "saksbehandler", author)
+    for name in [c.strip() for c in (row.copy_to or "").split(";") if c.strip()]:
+        cp = _sub(jp, "korrespondansepart")
+        _sub(cp, "korrespondanseparttype", "Kopimottaker")
+        _sub(cp, "korrespondansepartNavn", name)
+    _sub(jp, "journalpostnummer", 2 + number)
+    _sub(jp, "journalposttype", "Utgående dokument")
+    # journalled when made («Lag og journalfør»); its sending is not recorded, so never «Ekspedert» here
+    _sub(jp, "journalstatus", "Arkivert" if archived else "Journalført")
+    _sub(jp, "journaldato", _iso(row.our_date))
+    _sub(jp, "dokumentetsDato", _iso(row.our_date))
+    jp.append(ET.Comment(" sendtDato: the side letter's dispatch is not recorded by Klagebenk [NV] "))
+
+
+def _json_bytes(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _approvals_json(f: _Facts) -> dict:
+    """``vurdering/godkjenning.json``: the two-person flow as it happened (sent, approved, returned with the
+    leder's comment, recalled, finalised), who and when."""
+    from workbench.services.letters import ACTION_LABELS
+
+    return {"format": "klagebenk.godkjenning/1", "sak": f.case.public_id, "hendelser": [
+        {"handling": e.action, "handling_tekst": ACTION_LABELS.get(e.action, e.action),
+         "av": f.names.get(e.by_id or -1, ""), "tidspunkt": _iso(e.at), "kommentar": e.comment}
+        for e in f.approvals]}
+
+
+def _dispatch_json(f: _Facts) -> dict:
+    """``ekspedering.json``: to whom, how and when the decision was sent (forvaltningsloven § 27), or that no
+    dispatch is recorded (``ekspedert``: null) — the package says so rather than leaving it out."""
+    d = f.dispatch
+    if d is None:
+        return {"format": "klagebenk.ekspedering/1", "sak": f.case.public_id, "ekspedert": None, "mottakere": []}
+    return {"format": "klagebenk.ekspedering/1", "sak": f.case.public_id, "hjemmel": "forvaltningsloven § 27",
+            "ekspedert": _iso(d.sent_on), "dokument": PDF_PATH,
+            "registrert_av": f.names.get(d.recorded_by_id or -1, ""), "registrert": _iso(d.recorded_at),
+            "mottakere": [{"rolle": r["role"], "rolle_tekst": r["role_label"],
+                           "mottakertype_tekst": r["recipient_label"], "navn": r["name"], "adresse": r["address"],
+                           "kanal": r["channel"], "kanal_tekst": r["channel_label"], "sendt": _iso(r["sent_on"])}
+                          for r in d.labelled()]}
+
+
+def _side_letters_json(f: _Facts) -> dict:
+    """``dokument/sidebrev.json``: the journal of side letters, each with its file and checksum."""
+    from workbench.services.side_letters import KIND_LABELS
+
+    letters = []
+    for number, row in enumerate(f.side_letters, 1):
+        path = side_letter_path(number, row)
+        letters.append({
+            "nr": number, "type": row.kind, "type_tekst": KIND_LABELS.get(row.kind, "Brev"), "fil": path,
+            "sha256": row.pdf_sha256, "filstoerrelse": len(row.pdf), "maalform": row.language,
+            "mottaker": row.recipient, "kopi_til": [c.strip() for c in (row.copy_to or "").split(";") if c.strip()],
+            "var_referanse": row.our_reference, "var_dato": _iso(row.our_date),
+            "lovet_avgjort_innen": _iso(row.promised_date), "svarfrist": _iso(row.reply_date),
+            "laget_av": f.names.get(row.created_by_id or -1, ""), "laget": _iso(row.created_at)})
+    return {"format": "klagebenk.sidebrev/1", "sak": f.case.public_id, "brev": letters}
 
 
 def _zip_time(case: Case, letter: Letter) -> tuple[int, int, int, int, int, int]:
@@ -597,7 +879,13 @@ def package_files(session: Session, case: Case, *, office: Office | None = None,
         PDF_PATH: f.letter.pdf or b"",  # never empty here: _gather has checked the frozen letter
         IMPORT_PATH: f.imported.raw.encode("utf-8"),
         EVALUATION_PATH: integrity.evaluation_bytes(f.evaluation),
+        REVIEW_PATH: f.review_bytes,
+        APPROVALS_PATH: _json_bytes(_approvals_json(f)),
+        DISPATCH_PATH: _json_bytes(_dispatch_json(f)),
     }
+    for number, row in enumerate(f.side_letters, 1):
+        files[side_letter_path(number, row)] = row.pdf  # the journalled bytes, checked in _gather
+    files[SIDE_LETTERS_INDEX_PATH] = _json_bytes(_side_letters_json(f))
     f.files = files
     files[XML_PATH] = build_sidecar(f)
     saksmappe = system_id(case, "saksmappe")

@@ -33,6 +33,8 @@ from workbench.services.transaction import transaction
 log = logging.getLogger(__name__)
 
 SOURCES = ("upload", "cli", "form", "api", "demo")
+#: The written standards a case may have (bokmål, nynorsk); chosen at intake, changeable until the letter is final.
+LANGUAGES = {"nb": "Bokmål", "nn": "Nynorsk"}
 
 #: Allowed status changes. Later features (finalize gate, archive) add their own checks.
 TRANSITIONS: dict[str, set[str]] = {
@@ -51,6 +53,18 @@ class StaleCase(RuntimeError):
 
 class TransitionNotAllowed(ValueError):
     pass
+
+
+class ReceivedUnknown(TransitionNotAllowed):
+    """The case cannot leave «mottatt» before the day it reached Statsforvalteren is registered: every
+    deadline (the three months, the foreløpig svar after one, fvl. § 11 a) counts from it."""
+
+    field = "received"
+    message = ("Mottatt hos Statsforvalteren: registrer datoen saken kom inn før saken startes – "
+               "fristene regnes fra den.")
+
+    def __init__(self) -> None:
+        super().__init__(self.message)
 
 
 @dataclass(frozen=True)
@@ -123,18 +137,32 @@ def run_evaluation(doc: dict, today: date) -> tuple[dict | None, str | None]:
         return None, f"Vurderingen feilet: {type(exc).__name__}"
 
 
+def document_language(doc: dict) -> str:
+    """The written standard the document asks for (``participant.language``), else bokmål."""
+    lang = ((doc or {}).get("participant") or {}).get("language")
+    return lang if lang in LANGUAGES else "nb"
+
+
 def import_document(session: Session, source: str | bytes, *, origin: str, actor: audit.Actor,
                     filename: str | None = None, assign_to: User | None = None,
-                    today: date | None = None) -> Case:
-    """Validate, evaluate and store one import document. Commits. Raises ``InvalidDocument``."""
+                    today: date | None = None, language: str | None = None,
+                    received: date | None = None) -> Case:
+    """Validate, evaluate and store one import document. ``language`` (nb | nn): the written standard
+    chosen at intake; None takes the document's ``participant.language`` (else nb). ``received``: the day
+    the case reached Statsforvalteren as confirmed at intake; None takes the document's
+    ``appeal.statsforvalteren_received`` and, where that is absent too, leaves it unknown — the case cannot
+    be started until it is registered (``locked_update``), and no deadline is counted from a guess.
+    Commits. Raises ``InvalidDocument``."""
     if origin not in SOURCES:
         raise ValueError(f"unknown origin {origin!r}")
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
     raw = source.decode("utf-8", errors="replace") if isinstance(source, bytes) else source
     doc, decision = validate(source)
     today = today or date.today()
     result, error = run_evaluation(doc, today)
 
-    received = decision.appeal.statsforvalteren_received
+    from_document = decision.appeal.statsforvalteren_received
     case = Case(
         nav_reference=decision.decision.reference,
         nav_office=decision.nav_office.name,
@@ -142,8 +170,9 @@ def import_document(session: Session, source: str | bytes, *, origin: str, actor
         decision_date=decision.decision.date,
         decision_kind=str(decision.decision.kind.value if hasattr(decision.decision.kind, "value")
                           else decision.decision.kind),
-        received=received or today,
-        received_from_document=received is not None,
+        received=received or from_document,
+        received_from_document=received is None and from_document is not None,
+        language=language or document_language(doc),
         saksbehandler_id=assign_to.id if assign_to else None,
         created_by_id=actor.user_id,
     )
@@ -178,7 +207,8 @@ def list_cases(session: Session, *, saksbehandler_id: int | None = None,
         q = q.where(Case.saksbehandler_id == saksbehandler_id)
     if statuses:
         q = q.where(col(Case.status).in_(sorted(statuses)))
-    return list(session.exec(q.order_by(col(Case.received), col(Case.id))))
+    # a case whose received date is still unknown first (it needs the date), on SQLite and PostgreSQL alike
+    return list(session.exec(q.order_by(col(Case.received).is_not(None), col(Case.received), col(Case.id))))
 
 
 def imported_for(session: Session, case: Case) -> ImportedDecision:
@@ -213,6 +243,9 @@ def require_open(session: Session, case: Case) -> None:
 def locked_update(session: Session, case: Case, expected_version: int, **values: Any) -> None:
     """The case lock: every write to a case, in any service, passes here first.
 
+    A case whose received date is unknown does not leave «mottatt» (``ReceivedUnknown``): one rule for the
+    status buttons, the letter flow and the API alike.
+
     Sets ``values`` (column → value; none at all just claims the lock) on the case row, bumps
     ``version`` and ``updated_at`` — but only when the row still has ``expected_version`` (the
     version the user's page read: the optimistic lock) and the case is not closed (ferdigstilt or
@@ -223,6 +256,10 @@ def locked_update(session: Session, case: Case, expected_version: int, **values:
     writes its own rows after it in the same transaction (``services.transaction.transaction``), so a
     stale version leaves nothing written. ``case`` is expired so the next read sees the new version.
     """
+    if values.get("status") not in (None, CaseStatus.MOTTATT.value) and "received" not in values \
+            and session.exec(select(col(Case.received)).where(Case.id == case.id)).first() is None:
+        session.rollback()
+        raise ReceivedUnknown()
     values["version"] = expected_version + 1
     values["updated_at"] = utcnow()
     status = col(Case.status)
@@ -245,6 +282,69 @@ def set_received(session: Session, case: Case, received: date, *, expected_versi
     with transaction(session):
         locked_update(session, case, expected_version, received=received, received_from_document=False)
         audit.record(session, actor, "case.received_changed", case_id=case.id)
+
+
+def record_receipt_check(session: Session, case: Case, *, documents_complete: bool, urgent: bool,
+                         deferred_execution_requested: bool, expected_version: int, actor: audit.Actor) -> None:
+    """The receipt check at intake (mottakskontroll): are Nav's case documents complete (if not: ask Nav for
+    them — a side letter — and put the case «på vent»), is it a hastesak, has the claimant asked for utsatt
+    iverksetting (forvaltningsloven § 42: the klageinstans decides that request at once, before the appeal)?
+    Audited with the answers (no personal data in them). Commits."""
+    with transaction(session):
+        locked_update(session, case, expected_version, documents_complete=documents_complete, urgent=urgent,
+                      deferred_execution_requested=deferred_execution_requested, receipt_checked_at=utcnow(),
+                      receipt_checked_by_id=actor.user_id)
+        audit.record(session, actor, "case.receipt_checked", case_id=case.id,
+                     detail=f"documents_complete={documents_complete} urgent={urgent} "
+                            f"deferred_execution={deferred_execution_requested}")
+
+
+WAITING_REASON_MAX = 300
+
+
+def set_waiting(session: Session, case: Case, reason: str | None, until: date | None, *, expected_version: int,
+                actor: audit.Actor) -> None:
+    """Put the case «på vent» — waiting for Nav or the claimant (documents asked for, a reply due) — with the
+    reason and the day it is expected back; ``reason`` None takes it off. The clock does not stop: the three
+    months still count from ``received`` (appeals.md §7). Raises ``ValueError`` (no reason or date, reason
+    too long) or ``StaleCase``. Commits. The reason is not audited (it may name people): only that it changed."""
+    if reason is not None:
+        reason = reason.strip()
+        if not reason or until is None:
+            raise ValueError("Skriv hva saken venter på, og datoen den ventes tilbake.")
+        if len(reason) > WAITING_REASON_MAX:
+            raise ValueError(f"Høyst {WAITING_REASON_MAX} tegn.")
+    with transaction(session):
+        locked_update(session, case, expected_version, waiting_reason=reason,
+                      waiting_until=until if reason is not None else None)
+        audit.record(session, actor, "case.waiting" if reason is not None else "case.waiting_ended",
+                     case_id=case.id)
+
+
+class LanguageLocked(ValueError):
+    """The written standard cannot be changed now (the letter is with the leder, or final)."""
+
+
+def set_language(session: Session, case: Case, language: str, *, expected_version: int,
+                 actor: audit.Actor) -> None:
+    """The case's written standard (nb | nn), changed before the letter is final; an editable letter
+    follows it. Raises ``ValueError`` (not nb/nn), ``LanguageLocked`` or ``StaleCase``. Commits."""
+    from workbench.db.appeal_models import Letter, LetterStatus
+
+    if language not in LANGUAGES:
+        raise ValueError("Velg bokmål eller nynorsk.")
+    editable = {LetterStatus.UTKAST.value, LetterStatus.RETURNERT.value}
+    with transaction(session):
+        locked_update(session, case, expected_version, language=language)
+        letter = session.exec(select(Letter).where(col(Letter.case_id) == case.id)).first()
+        if letter is not None and letter.language != language:
+            if letter.status not in editable:
+                raise LanguageLocked("Vedtaksbrevet er sendt til godkjenning eller ferdigstilt; målformen kan "
+                                     "ikke endres nå.")
+            letter.language = language
+            letter.updated_at = utcnow()
+            session.add(letter)
+        audit.record(session, actor, "case.language", case_id=case.id, detail=f"lang={language}")
 
 
 def set_forelopig_svar_sent(session: Session, case: Case, sent: date | None, *,

@@ -41,6 +41,9 @@ class Deadlines:
     target_state: str  # "ok", "near", "past", "closed"
     forelopig_svar_state: str  # "not_yet", "due", "sent", "closed"
     days_open: int
+    #: the date promised the claimant (foreløpig svar, forsinkelsesmelding) has passed without a new one:
+    #: known only to the side-letter journal (``side_letters.overdue``), set by the page that shows it
+    promise_passed: bool = False
 
     @property
     def target_label(self) -> str:
@@ -75,3 +78,15 @@ def compute(received: date, *, today: date, closed: bool = False,
         svar_state = "not_yet"
     return Deadlines(received, target, svar_due, target_state, svar_state,
                      max(0, (today - received).days))
+
+
+def for_case(case, *, today: date) -> Deadlines | None:
+    """The case's deadlines, counted from the day it reached Statsforvalteren (``case.received``) — the one
+    date every page (lists, case page, review page, letters) uses. None while that day is unknown: no
+    deadline is shown from a guess (issue 13)."""
+    from workbench.services.cases import CLOSED
+
+    if case.received is None:
+        return None
+    return compute(case.received, today=today, closed=case.status in CLOSED,
+                   forelopig_svar_sent=case.forelopig_svar_sent)

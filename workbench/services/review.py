@@ -163,14 +163,18 @@ def review_decision(
     today: date,
     recorded: Recorded | None = None,
     evaluation_known_on_decision_date: EvaluationRecord | None = None,
+    received: date | None = None,
+    forelopig_svar_sent: date | None = None,
 ) -> dict:
-    """The review from a parsed decision and its evaluation(s) — everything but the evaluation call."""
+    """The review from a parsed decision and its evaluation(s) — everything but the evaluation call.
+    ``received``/``forelopig_svar_sent``: the case's (processing time, check A-10)."""
     rec = recorded or Recorded()
     ev = evaluation
     discretion = discretion_points(decision, ev)
     comparison = nav_vs_law(decision, ev)
     discrepancies, reclass_errors = _apply_reclassifications(label_discrepancies(ev.discrepancies), rec)
-    checks = procedural_checks(decision, ev, today=today)
+    checks = procedural_checks(decision, ev, today=today, received=received,
+                               foreløpig_svar_sent=forelopig_svar_sent)
     admissibility = admissibility_summary(decision, ev, notice_received=rec.notice_received,
                                           late_appeal_admitted=rec.late_appeal_admitted)
     topics = review_topics(decision, discrepancies, discretion=discretion, checks=checks, comparison=comparison)
@@ -226,6 +230,8 @@ def review_document(
     parameters: Any = None,
     evaluate: Evaluate | None = None,
     parse: Parse | None = None,
+    received: date | None = None,
+    forelopig_svar_sent: date | None = None,
 ) -> dict:
     """``evaluate_document(doc)`` + discretion + classification/review topics + admissibility
     explanation + outcome suggestion + two dates, two answers. ``evaluate``/``parse`` may be injected
@@ -243,4 +249,5 @@ def review_document(
         except TypeError:  # an evaluator that takes no parameter set
             at_decision = None
     return review_decision(decision, now, today=today, recorded=recorded,
-                           evaluation_known_on_decision_date=at_decision)
+                           evaluation_known_on_decision_date=at_decision, received=received,
+                           forelopig_svar_sent=forelopig_svar_sent)

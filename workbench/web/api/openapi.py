@@ -121,7 +121,9 @@ def openapi_document() -> dict:
                     "nav_reference": {"type": "string"}, "nav_office": {"type": "string"},
                     "decision_date": {"type": "string", "format": "date"},
                     "decision_kind": {"type": "string"},
-                    "received": {"type": "string", "format": "date"},
+                    "received": {"type": ["string", "null"], "format": "date", "description": (
+                        "Dagen saken kom inn hos Statsforvalteren; null til den er registrert (saken kan ikke "
+                        "startes før)")},
                     "created_at": {"type": "string", "format": "date-time"},
                     "links": {"type": "object"}}},
                 "CaseWithDocument": {"allOf": [{"$ref": "#/components/schemas/Case"}, {

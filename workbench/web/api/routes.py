@@ -52,7 +52,7 @@ def _case_json(case, evaluation=None) -> dict:
         "nav_office": case.nav_office,
         "decision_date": case.decision_date.isoformat(),
         "decision_kind": case.decision_kind,
-        "received": case.received.isoformat(),
+        "received": case.received.isoformat() if case.received else None,
         "created_at": case.created_at.isoformat(),
         "links": {
             "self": url_for("api.get_case", public_id=case.public_id),

@@ -1,7 +1,13 @@
 """Arkiv: search (GET shows the form and every finished case, POST searches), archive, export.
 
 Search terms are posted and the result page is rendered in the response: a name or fødselsnummer
-typed into the form never appears in a URL, a log line or a Referer header.
+typed into the form never appears in a URL, a log line or a Referer header. Every term travels in
+the one posted form (the other terms too: a search by Nav reference plus a name is still a name). A
+search for a person is audited by the service, without the terms. A form that does not validate is
+answered 400 with an error summary naming each field by its label, the typed values kept.
+
+«Arkiver» asks first (:class:`ArchiveForm`): the row's button opens a page showing the case with
+a box to tick; only a POST with the box ticked archives the case.
 
 A case whose documents do not verify against the archive's signed hash chain
 (``services/integrity.py``) is never handed out: the package export, like the final PDF download
@@ -11,9 +17,10 @@ service that checked).
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
-from workbench.web.archive.forms import DATE_MESSAGE, ExportForm, SearchForm, VersionedForm
+from workbench.web.archive.forms import ArchiveForm, ExportForm, SearchForm
+from workbench.db.models import CaseStatus
 from workbench.db.session import db_session
 from workbench.services import archive as archive_service
 from workbench.services import cases as case_service
@@ -27,9 +34,16 @@ bp = Blueprint("archive", __name__, url_prefix="/arkivering")
 _actor = current_actor
 
 
+def field_errors(form) -> list[tuple[str, str, str]]:
+    """(field id, label, message) of every field error, in the form's order, for the error summary:
+    each error named by the label the user sees. The CSRF token is not a field the user can fix
+    (``CSRFProtect`` answers a missing one before the view)."""
+    return [(f.id, f.label.text, e) for f in form if f.name != "csrf_token" for e in f.errors]
+
+
 def _render(form: SearchForm, rows, *, searched: bool, status: int = 200):
     return render_template("archive/search.html", form=form, rows=rows, searched=searched,
-                           action_form=VersionedForm(formdata=None), export_form=ExportForm(formdata=None),
+                           errors=field_errors(form), export_form=ExportForm(formdata=None),
                            title="Arkiv"), status
 
 
@@ -40,15 +54,13 @@ def search():
     if not form.is_submitted():
         return _render(SearchForm(formdata=None), archive_service.search(db_session()), searched=False)
     if not form.validate():
-        for fld in (form.date_from, form.date_to):
-            if fld.errors and "Not a valid date value." in fld.errors:
-                fld.errors = [DATE_MESSAGE]
         return _render(form, [], searched=False, status=400)
     query = archive_service.SearchQuery(
-        reference=(form.reference.data or "").strip(), office=(form.office.data or "").strip(),
-        name=(form.name.data or "").strip(), date_from=form.date_from.data, date_to=form.date_to.data,
+        reference=(form.reference.data or "").strip(), our_reference=(form.our_reference.data or "").strip(),
+        office=(form.office.data or "").strip(), name=(form.name.data or "").strip(),
+        fnr=form.fnr.data or "", date_from=form.date_from.data, date_to=form.date_to.data,
         outcome=form.outcome.data or "")
-    return _render(form, archive_service.search(db_session(), query), searched=True)
+    return _render(form, archive_service.search(db_session(), query, actor=_actor()), searched=True)
 
 
 def _load(public_id: str):
@@ -68,13 +80,28 @@ def integrity_refused(case, exc: integrity.IntegrityFailure, *, back_url: str | 
                            title="Dokumentene kan ikke lastes ned"), 409
 
 
-@bp.post("/<public_id>/arkiver")
+def _confirm_page(case, form: ArchiveForm, *, status: int = 200):
+    return render_template("archive/confirm.html", case=case, form=form, errors=field_errors(form),
+                           row=archive_service.row_of(db_session(), case), title="Arkiver saken"), status
+
+
+@bp.route("/<public_id>/arkiver", methods=["GET", "POST"])
 @roles_required(ARCHIVISTS)
 def archive(public_id: str):
+    """GET: the case and the box «Jeg bekrefter at saken skal arkiveres». POST: archive it, but only
+    with the box ticked; without it the page comes back (400) with the error at the box and nothing
+    changes."""
     case = _load(public_id)
-    form = VersionedForm()
+    if request.method == "GET":
+        if case.status == CaseStatus.ARKIVERT.value:
+            flash(f"Saken med Navs saksnummer {case.nav_reference} er allerede arkivert.", "info")
+            return redirect(url_for("archive.search"))
+        return _confirm_page(case, ArchiveForm(formdata=None, version=case.version))
+    form = ArchiveForm()
     if not form.validate_on_submit():
-        abort(400)
+        if form.version.errors:
+            abort(400)  # a tampered form, not something the user can fix on the page
+        return _confirm_page(case, form, status=400)
     try:
         archive_service.archive_case(db_session(), case, expected_version=form.version.data, actor=_actor())
         flash(f"Saken med Navs saksnummer {case.nav_reference} er arkivert.", "success")

@@ -1,22 +1,8 @@
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField
-from wtforms.validators import DataRequired, Optional, ValidationError
+from wtforms import HiddenField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
 
-from workbench.web.forms import version_field
-
-from workbench.formats.import_format import bounds
-
-#: The days a case's dates may take, the import's (2000–2099): every deadline computed from them stays
-#: far from the calendar's end (year 9999).
-DATE_MIN = bounds.DATE_MIN
-DATE_MAX = bounds.DATE_MAX
-DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
-INVALID_DATE = "Skriv en gyldig dato (dd.mm.åååå)."
-
-
-def date_in_range(form, field) -> None:
-    if field.data is not None and not DATE_MIN <= field.data <= DATE_MAX:
-        raise ValidationError(f"Datoen må være mellom {DATE_MIN:%d.%m.%Y} og {DATE_MAX:%d.%m.%Y}.")
+from workbench.web.forms import INVALID_DATE, NorwegianDateField, version_field
 
 
 class VersionedForm(FlaskForm):
@@ -27,15 +13,63 @@ class VersionedForm(FlaskForm):
 
 
 class ReceivedForm(VersionedForm):
-    received = DateField("Mottatt hos Statsforvalteren", format=DATE_FORMATS,
-                         invalid_value_message=INVALID_DATE,
-                         validators=[DataRequired(INVALID_DATE), date_in_range])
+    received = NorwegianDateField("Mottatt hos Statsforvalteren", validators=[DataRequired(INVALID_DATE)])
 
 
 class ForelopigSvarForm(VersionedForm):
-    sent = DateField("Foreløpig svar sendt", format=DATE_FORMATS, invalid_value_message=INVALID_DATE,
-                     validators=[Optional(), date_in_range])
+    sent = NorwegianDateField("Foreløpig svar sendt", validators=[Optional()])
+
+
+class WaitingForm(VersionedForm):
+    """«På vent»: what the case waits for (documents from Nav, a reply from the claimant) and until when."""
+
+    reason = StringField("Venter på", validators=[Optional(), Length(max=300, message="Høyst 300 tegn.")])
+    until = NorwegianDateField("Ventes tilbake innen", validators=[Optional()])
+    end = HiddenField()
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if not self.end.data:  # both asked for at once, so one answer fixes every field
+            if not (self.reason.data or "").strip():
+                self.reason.errors = [*self.reason.errors, "Skriv hva saken venter på."]
+                ok = False
+            if self.until.data is None and not self.until.errors:
+                self.until.errors = [*self.until.errors, "Skriv datoen saken ventes tilbake (dd.mm.åååå)."]
+                ok = False
+        return ok
+
+
+YES_NO = [("ja", "Ja"), ("nei", "Nei")]
+
+
+class ReceiptForm(VersionedForm):
+    """The receipt check at intake (mottakskontroll): three questions, each answered."""
+
+    documents_complete = RadioField("Er saksdokumentene fra Nav-kontoret komplette?", choices=YES_NO,
+                                    validators=[DataRequired("Svar ja eller nei.")])
+    urgent = RadioField("Er saken en hastesak?", choices=YES_NO, validators=[DataRequired("Svar ja eller nei.")])
+    deferred_execution_requested = RadioField("Har klageren bedt om utsatt iverksetting (forvaltningsloven § 42)?",
+                                              choices=YES_NO, validators=[DataRequired("Svar ja eller nei.")])
 
 
 class ActionForm(VersionedForm):
     to_status = HiddenField()
+
+
+class LanguageForm(VersionedForm):
+    """The case's written standard (chosen at intake; changeable until the letter is sent to the leder)."""
+
+    language = SelectField("Målform", choices=[("nb", "Bokmål"), ("nn", "Nynorsk")],
+                           validators=[DataRequired("Velg bokmål eller nynorsk.")])
+
+
+class CountyForm(VersionedForm):
+    """The Nav office's county, confirmed by the jurist where the import has no unit number. The choices
+    (today's counties by name, never codes) are set from the competence table."""
+
+    county = SelectField("Fylket Nav-kontoret ligger i", choices=[],
+                         validators=[DataRequired("Velg fylket Nav-kontoret ligger i.")])
+
+    def with_choices(self, choices: list[tuple[str, str]]) -> "CountyForm":
+        self.county.choices = [("", "Velg fylke"), *choices]
+        return self

@@ -1,15 +1,25 @@
-from datetime import date
+from dataclasses import replace
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 from flask_login import current_user
 
-from workbench.web.cases.forms import ActionForm, ForelopigSvarForm, ReceivedForm, VersionedForm
+from workbench.web.cases.forms import (
+    ActionForm,
+    CountyForm,
+    ForelopigSvarForm,
+    LanguageForm,
+    ReceiptForm,
+    ReceivedForm,
+    VersionedForm,
+    WaitingForm,
+)
 from workbench.db.models import CaseStatus
 from workbench.db.session import db_session
 from workbench.formats.evaluation_json import EvaluationFormatError, EvaluationRecord, read_evaluation
 from workbench.services import audit
 from workbench.services import cases as case_service
-from workbench.services import deadlines, review_store
+from workbench.services import competence as competence_service
+from workbench.services import clock, deadlines, queues, review_store, side_letters
 from workbench.web.access import (
     ARCHIVE_STATUSES,
     CASE_READERS,
@@ -36,20 +46,57 @@ _actor = current_actor
 
 
 def _rows(cases):
-    today = date.today()
-    names = case_service.user_names(db_session())
-    return [{"case": c, "saksbehandler": names.get(c.saksbehandler_id),
-             "deadlines": deadlines.compute(c.received, today=today,
-                                            closed=c.status in case_service.CLOSED,
-                                            forelopig_svar_sent=c.forelopig_svar_sent)}
-            for c in cases]
+    today = clock.today()
+    s = db_session()
+    names = case_service.user_names(s)
+    broken = side_letters.overdue_case_ids(s, today)  # a promise to the claimant passed: flagged in every list
+    rows = []
+    for c in cases:
+        dl = deadlines.for_case(c, today=today)
+        if dl is not None and c.id in broken:
+            dl = replace(dl, promise_passed=True)
+        rows.append({"case": c, "saksbehandler": names.get(c.saksbehandler_id), "deadlines": dl})
+    return rows
+
+
+def _case_deadlines(s, case):
+    """The case page's deadlines, with the side-letter journal's broken promise."""
+    today = clock.today()
+    dl = deadlines.for_case(case, today=today)
+    if dl is not None and side_letters.overdue(s, case, today):
+        dl = replace(dl, promise_passed=True)
+    return dl
+
+
+@bp.app_context_processor
+def _queue_counts():
+    """``queue_counts()`` for the menu and the queue tabs: computed once per request, only where shown."""
+    def queue_counts() -> dict[str, int]:
+        if "queue_counts" not in g:
+            g.queue_counts = queues.counts(db_session(), user_id=current_user.id, today=clock.today())
+        return g.queue_counts
+    return {"queue_counts": queue_counts, "QUEUES": queues.QUEUES}
+
+
+def _queue_page(key: str):
+    queue = queues.BY_KEY[key]
+    rows = _rows(queues.cases_in(db_session(), key, user_id=current_user.id, today=clock.today()))
+    return render_template("cases/list.html", rows=rows, view=key, title=queue.label, empty=queue.empty)
 
 
 @bp.get("/mine")
 @roles_required(CASE_WORKERS)
 def my_cases():
-    rows = _rows(case_service.list_cases(db_session(), saksbehandler_id=current_user.id))
-    return render_template("cases/list.html", rows=rows, view="mine", title="Mine saker")
+    """The open cases assigned to me (finished ones are in «Ferdigstilte saker»)."""
+    return _queue_page("mine")
+
+
+@bp.get("/ko/<key>")
+@roles_required(CASE_WORKERS)
+def queue(key: str):
+    if key not in queues.BY_KEY or key == "mine":
+        abort(404)
+    return _queue_page(key)
 
 
 @bp.get("/alle")
@@ -86,8 +133,13 @@ def _read(evaluation) -> tuple[EvaluationRecord | None, str | None]:
         return None, f"Den lagrede vurderingen kan ikke leses ({exc}). Vurder saken på nytt."
 
 
-def _render_case(case, *, received_form=None, svar_form=None, status=200):
+def _render_case(case, *, received_form=None, svar_form=None, language_form=None, county_form=None,
+                 waiting_form=None, receipt_form=None, status=200):
     s = db_session()
+    competence = competence_service.case_view(s, case)
+    language_form = language_form or LanguageForm(formdata=None, language=case.language, version=case.version)
+    county_form = (county_form or CountyForm(formdata=None, county=case.office_county or "",
+                                             version=case.version)).with_choices(competence.choices)
     imported = case_service.imported_for(s, case)
     evaluation = case_service.latest_evaluation(s, case)
     result, result_error = _read(evaluation)
@@ -96,18 +148,26 @@ def _render_case(case, *, received_form=None, svar_form=None, status=200):
                                                   version=case.version)
     svar_form = svar_form or ForelopigSvarForm(formdata=None, sent=case.forelopig_svar_sent,
                                                version=case.version)
+    def _yes_no(value):
+        return None if value is None else ("ja" if value else "nei")
+    receipt_form = receipt_form or ReceiptForm(
+        formdata=None, version=case.version, documents_complete=_yes_no(case.documents_complete),
+        urgent=_yes_no(case.urgent), deferred_execution_requested=_yes_no(case.deferred_execution_requested))
+    waiting_form = waiting_form or WaitingForm(formdata=None, reason=case.waiting_reason,
+                                               until=case.waiting_until, version=case.version)
     actions = [(to, lbl) for to, lbl in STATUS_ACTIONS.get(case.status, [])
                if may_change_status(current_user, case, to)]
     events = audit.events_for_case(s, case.id)
     return render_template(
         "cases/show.html", case=case, doc=imported.parsed, imported=imported,
         evaluation=evaluation, result=result, result_error=result_error,
-        dl=deadlines.compute(case.received, today=date.today(),
-                             closed=case.status in case_service.CLOSED,
-                             forelopig_svar_sent=case.forelopig_svar_sent),
+        dl=_case_deadlines(s, case),
         saksbehandler=names.get(case.saksbehandler_id), names=names,
         received_form=received_form, svar_form=svar_form, action_form=ActionForm(formdata=None),
+        waiting_form=waiting_form, receipt_form=receipt_form, today=clock.today(),
         assign_form=VersionedForm(formdata=None), actions=actions, events=events,
+        competence=competence, language_form=language_form, county_form=county_form,
+        languages=case_service.LANGUAGES,
         may_work=current_user.role in CASE_WORKERS), status
 
 
@@ -147,6 +207,84 @@ def forelopig_svar(public_id: str):
     return redirect(url_for("cases.show", public_id=public_id))
 
 
+@bp.post("/<public_id>/mottakskontroll")
+@roles_required(CASE_WORKERS)
+def receipt_check(public_id: str):
+    """The receipt check at intake: documents complete, hastesak, utsatt iverksetting."""
+    case = _load(public_id)
+    form = ReceiptForm()
+    if not form.validate_on_submit():
+        return _render_case(case, receipt_form=form, status=400)
+    try:
+        case_service.record_receipt_check(
+            db_session(), case, documents_complete=form.documents_complete.data == "ja",
+            urgent=form.urgent.data == "ja", deferred_execution_requested=form.deferred_execution_requested.data == "ja",
+            expected_version=form.version.data, actor=_actor())
+        flash("Mottakskontrollen er registrert.", "success")
+    except case_service.StaleCase as exc:
+        _stale(exc)
+    return redirect(url_for("cases.show", public_id=public_id) + "#mottakskontroll")
+
+
+@bp.post("/<public_id>/vent")
+@roles_required(CASE_WORKERS)
+def waiting(public_id: str):
+    """Put the case «på vent» (the «Venter på svar» queue) or take it off."""
+    case = _load(public_id)
+    form = WaitingForm()
+    if not form.validate_on_submit():
+        return _render_case(case, waiting_form=form, status=400)
+    ending = bool(form.end.data)
+    try:
+        case_service.set_waiting(db_session(), case, None if ending else form.reason.data, form.until.data,
+                                 expected_version=form.version.data, actor=_actor())
+        flash("Saken venter ikke lenger." if ending else "Saken er satt på vent.", "success")
+    except case_service.StaleCase as exc:
+        _stale(exc)
+    except ValueError as exc:
+        form.reason.errors = [str(exc)]
+        return _render_case(case, waiting_form=form, status=400)
+    return redirect(url_for("cases.show", public_id=public_id))
+
+
+@bp.post("/<public_id>/malform")
+@roles_required(CASE_WORKERS)
+def change_language(public_id: str):
+    """The written standard of the case (chosen at intake), changed before the letter goes to the leder."""
+    case = _load(public_id)
+    form = LanguageForm()
+    if not form.validate_on_submit():
+        return _render_case(case, language_form=form, status=400)
+    try:
+        case_service.set_language(db_session(), case, form.language.data, expected_version=form.version.data,
+                                  actor=_actor())
+        flash(f"Målformen er endret til {case_service.LANGUAGES[form.language.data].lower()}.", "success")
+    except case_service.StaleCase as exc:
+        _stale(exc)
+    except case_service.LanguageLocked as exc:
+        flash(str(exc), "error")
+    return redirect(url_for("cases.show", public_id=public_id))
+
+
+@bp.post("/<public_id>/fylke")
+@roles_required(CASE_WORKERS)
+def confirm_county(public_id: str):
+    """The Nav office's county, confirmed by the jurist where the import has no unit number."""
+    case = _load(public_id)
+    form = CountyForm().with_choices(competence_service.case_view(db_session(), case).choices)
+    if not form.validate_on_submit():
+        return _render_case(case, county_form=form, status=400)
+    try:
+        competence_service.confirm_office_county(db_session(), case, form.county.data,
+                                                 expected_version=form.version.data, actor=_actor())
+        flash("Nav-kontorets fylke er bekreftet.", "success")
+    except case_service.StaleCase as exc:
+        _stale(exc)
+    except competence_service.NotACounty as exc:
+        flash(str(exc), "error")
+    return redirect(url_for("cases.show", public_id=public_id))
+
+
 @bp.post("/<public_id>/tildel")
 @roles_required(CASE_WORKERS)
 def assign_to_me(public_id: str):
@@ -179,6 +317,12 @@ def change_status(public_id: str):
         flash("Status er endret.", "success")
     except case_service.StaleCase as exc:
         _stale(exc)
+    except case_service.ReceivedUnknown:
+        # the date is asked for where it is typed: the received-date field, with its own error
+        received_form = ReceivedForm(formdata=None, version=case.version)
+        received_form.received.errors = ["Registrer datoen saken kom inn hos Statsforvalteren før saken startes; "
+                                         "fristene regnes fra den."]
+        return _render_case(_load(public_id), received_form=received_form, status=422)
     except case_service.TransitionNotAllowed as exc:
         flash(str(exc), "error")
     return redirect(url_for("cases.show", public_id=public_id))

@@ -1,9 +1,13 @@
 """The hand-entry form ↔ the import document.
 
 Form fields are named by their path in the document (``payments[0].deductions[1].amount``), so a
-validation error's path points straight at its field. ``build_document`` turns the posted fields
-into a document (empty fields left out, empty rows dropped, «1 234,50» read as 1234.50);
-``flatten`` turns a document back into field values to show the form again.
+validation error's path points straight at its field. ``parse_form`` turns the posted fields into a
+document (empty fields left out, empty rows dropped, dates typed dd.mm.åååå read as ISO dates, «1 234,50»
+and «1234.50» read as 1234.50) and keeps, per document path, the text as it was typed (shown back as
+typed, never changed) and the form's own error where a date, an amount or a number cannot be read
+(issue 13: a browser date field dropped 31.02.2025 silently). The document keeps the one shape the import
+validation reads (``workbench.formats.import_format``): ISO dates, decimal strings. ``flatten`` turns a
+document back into field values.
 
 Whatever is posted, nothing here fails or takes long (issue #14): a field name is read only if it is
 a short path of at most :data:`MAX_PATH_TOKENS` steps with row numbers of at most 4 digits; a name
@@ -15,14 +19,23 @@ stays text, and the one validation names the field.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from collections.abc import Mapping
+
+from workbench.web.forms import DATE_FORMATS, INVALID_DATE
 
 FORMAT_ID = "klagebenk.nav-vedtak/1"
 MONEY_KEYS = {"gross", "net", "amount", "daily_amount"}
 NUMBER_KEYS = {"hours", "hours_per_week"}
 BOOL_KEYS = {"foster", "valid", "signed", "absence_reservation"}
+#: the date fields of the format (docs/import-format.md), typed as dd.mm.åååå (ISO still read)
+DATE_KEYS = {"date", "from", "to", "birth_date", "notice_received", "first_start", "sent", "received", "forwarded",
+             "statsforvalteren_received", "requested_reasons", "reasons_received"}
+INVALID_AMOUNT = "Skriv et beløp i kroner, f.eks. 1 234,50."
+INVALID_NUMBER = "Skriv et tall, f.eks. 7,5."
 LINES_KEYS = {"decision.hjemler"}  # one entry per line in a textarea
 SKIP = {"csrf_token", "action"}
 REQUIRED_OBJECTS = ("nav_office", "decision", "participant", "programme", "appeal")
@@ -33,6 +46,7 @@ MAX_NAME_LENGTH = 200  # a field name: the longest on the form is about 40 chara
 MAX_PATH_TOKENS = 8  # payments[0].deductions[1].amount has 5
 MAX_NUMBER_DIGITS = 30  # digits of an hours field, before and after the decimal point
 _NUMBER = re.compile(rf"^[0-9]{{1,{MAX_NUMBER_DIGITS}}}(\.[0-9]{{1,{MAX_NUMBER_DIGITS}}})?$")
+_AMOUNT = re.compile(rf"^-?[0-9]{{1,{MAX_NUMBER_DIGITS}}}(\.[0-9]{{1,{MAX_NUMBER_DIGITS}}})?$")
 
 #: Repeating groups of the form and the row count shown when the document has none.
 GROUPS = ("children", "work", "absence", "leave_without_stonad", "ferie", "benefits", "payments")
@@ -48,31 +62,60 @@ def _tokens(path: str) -> list[str | int]:
     return out
 
 
-def _normalise_money(text: str) -> str:
+def _plain_number(text: str) -> str:
+    """«1 234,50» / «1234.50» → «1234.50»: a comma or a point as the decimal mark, spaces between digit groups
+    (a point and a comma together, «1.234,50», stays as typed: which is the decimal mark is a guess)."""
     t = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    t = t.removeprefix("kr").removesuffix(",-").strip()
     if "," in t and "." not in t:
         t = t.replace(",", ".")
     return t
 
 
-def _convert(key: str, full_path: str, value: str) -> Any:
+def _normalise_money(text: str) -> str:
+    return _plain_number(text.strip().removeprefix("kr").removesuffix(",-").strip())
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaf:
+    """One posted field: the value for the document, the text as typed, the form's error (if any)."""
+
+    value: Any
+    typed: str
+    error: str | None = None
+
+
+def _read_date(text: str) -> str | None:
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _convert(key: str, full_path: str, value: str) -> _Leaf:
+    typed = value
     value = value.strip()
     if value == "":
-        return None
+        return _Leaf(None, typed)
     if full_path in LINES_KEYS:
         items = [line.strip() for line in value.splitlines() if line.strip()]
-        return items or None
+        return _Leaf(items or None, typed)
     if key in BOOL_KEYS:
-        return {"true": True, "false": False}.get(value, value)
+        return _Leaf({"true": True, "false": False}.get(value, value), typed)
     if key in MONEY_KEYS:
-        return _normalise_money(value)
+        money = _normalise_money(value)
+        # what cannot be read stays as typed in the document too: the one validation still sees the field
+        return _Leaf(money, typed) if _AMOUNT.match(money) else _Leaf(value, typed, INVALID_AMOUNT)
     if key in NUMBER_KEYS:
-        text = value.replace(",", ".").replace(" ", "").replace("\u00a0", "")
+        text = _plain_number(value)
         if _NUMBER.match(text):  # plain digits only: an exponent (1e1000000) is never computed
-            return Decimal(text)
-        return value  # the validation names it
-    return value
+            return _Leaf(Decimal(text), typed)
+        return _Leaf(value, typed, INVALID_NUMBER)
+    if key in DATE_KEYS:
+        iso = _read_date(value) if len(value) <= 10 else None
+        return _Leaf(iso, typed) if iso else _Leaf(value, typed, INVALID_DATE)
+    return _Leaf(value, typed)
 
 
 def _set(root: dict, tokens: list[str | int], value: Any) -> None:
@@ -94,7 +137,10 @@ def _set(root: dict, tokens: list[str | int], value: Any) -> None:
 
 
 def _finish(node: Any) -> Any:
-    """Turn index maps into lists, drop empty values and empty rows."""
+    """Turn index maps into lists, drop empty values and empty rows (the rows after them move up: a typed
+    text and an error stay with their field, as :func:`parse_form` reads them after this)."""
+    if isinstance(node, _Leaf):
+        return None if node.value in (None, [], {}) else node
     if isinstance(node, dict):
         if "__list__" in node:
             items = [_finish(node["__list__"][k]) for k in sorted(node["__list__"])]
@@ -109,7 +155,31 @@ def _finish(node: Any) -> Any:
     return node
 
 
-def build_document(form: Mapping[str, str]) -> dict:
+@dataclass
+class ParsedForm:
+    """The posted hand-entry form read: ``document`` for the one validation, ``typed`` the text of each field
+    as typed (by document path, to show the form again unchanged), ``errors`` the form's own error per path."""
+
+    document: dict = field(default_factory=dict)
+    typed: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def _unwrap(node: Any, prefix: str, parsed: ParsedForm) -> Any:
+    """The document's value at ``prefix``; the typed text and error of each field collected on the way."""
+    if isinstance(node, _Leaf):
+        parsed.typed[prefix] = node.typed
+        if node.error:
+            parsed.errors[prefix] = node.error
+        return node.value
+    if isinstance(node, dict):
+        return {k: _unwrap(v, f"{prefix}.{k}" if prefix else k, parsed) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_unwrap(v, f"{prefix}[{i}]", parsed) for i, v in enumerate(node)]
+    return node
+
+
+def parse_form(form: Mapping[str, str]) -> ParsedForm:
     root: dict = {}
     for name in form:
         if name in SKIP or len(name) > MAX_NAME_LENGTH or "__list__" in name or not _PATH.match(name):
@@ -118,14 +188,20 @@ def build_document(form: Mapping[str, str]) -> dict:
         if not tokens or len(tokens) > MAX_PATH_TOKENS:
             continue
         key = next(t for t in reversed(tokens) if isinstance(t, str))
-        value = _convert(key, name, form.get(name, ""))
-        _set(root, tokens, value)
-    doc = _finish(root) or {}
+        _set(root, tokens, _convert(key, name, form.get(name, "")))
+    parsed = ParsedForm()
+    doc = _unwrap(_finish(root) or {}, "", parsed)
     # Keep the required objects even when every field is empty, so the validation names the
     # missing fields (``nav_office.name``) rather than the whole object.
     for key in REQUIRED_OBJECTS:
         doc.setdefault(key, {})
-    return {"format": FORMAT_ID, **doc}
+    parsed.document = {"format": FORMAT_ID, **doc}
+    return parsed
+
+
+def build_document(form: Mapping[str, str]) -> dict:
+    """The import document of a posted form (:func:`parse_form`)."""
+    return parse_form(form).document
 
 
 def flatten(doc: Any, prefix: str = "") -> dict[str, str]:

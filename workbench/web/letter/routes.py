@@ -1,13 +1,17 @@
 """Thin views over ``workbench.services.letters``.
 
 Who may do what (workbench/web/access.py; README «Roles»):
-  saksbehandler, leder — read the letter page, edit, preview, send to approval, finalize, draft PDF
-  leder               — approve / return with a comment (never a letter they are saksbehandler for)
+  saksbehandler, leder — read the letter page, edit, preview, send to approval (and take it back),
+                         finalize, draft PDF
+  leder               — approve / return with a comment (never a letter whose letter or review they
+                         wrote or edited: ``letters.contributors``)
   arkivar             — only the finalised document (page and PDF) of a ferdigstilt/arkivert case
   admin               — nothing
 """
 
 from __future__ import annotations
+
+import re
 
 from pathlib import Path
 
@@ -17,10 +21,11 @@ from flask_login import current_user
 from workbench.db.appeal_models import LetterStatus
 from workbench.db.models import Role
 from workbench.db.session import db_session
-from workbench.services import clock
+from workbench.services import approval, clock
 from workbench.services import cases as case_service
+from workbench.services import dispatch as dispatch_service
 from workbench.services import letters as letter_service
-from workbench.web.letter.forms import LetterForm, ReturnForm, VersionedForm
+from workbench.web.letter.forms import DispatchForm, LetterForm, ReturnForm, VersionedForm
 from workbench.web.access import CASE_READERS, CASE_WORKERS, roles_required
 from workbench.web.helpers import current_actor, readable_case_or_abort
 
@@ -56,14 +61,52 @@ def _review_url(case) -> str:
 
 
 REVIEW_FIELDS = ("argument_answers", "discretion", "outcome", "admissibility", "reformatio", "decision.",
-                 "appeal.", "discrepancy", "evaluation")
+                 "appeal.", "discrepancy", "evaluation", "late_appeal", "avvisning_exception", "outcome_reasons")
+
+
+#: The gate's fields as the jurist knows them (issue 12: an error names the field as the user sees it).
+FIELD_LABELS = {
+    "outcome": "Utfall", "outcome_reasons": "Begrunnelse for utfallet",
+    "late_appeal_admitted": "For sen klage – behandles likevel?",
+    "late_appeal_ground": "Grunnlag for å behandle den for sene klagen",
+    "late_appeal_reasons": "Begrunnelse for å behandle den for sene klagen",
+    "avvisning_exception": "Kan avvisningen påklages?", "leader_approval": "Godkjenning av leder",
+    "spelling": "Rettskriving", "letter": "Brevet", "pdf": "PDF/A", "competence": "Kompetanse",
+    "law_version": "Forvaltningsloven som gjelder", "our_reference": "Vår referanse", "our_date": "Vår dato",
+    "language": "Målform", "evaluation.periods": "Beregningen", "conclusion": "Tillegg til konklusjonen",
+    "participant.name": "Klagerens navn", "nav_office.name": "Nav-kontoret", "comment": "Kommentar",
+    "received": "Mottatt hos Statsforvalteren",
+}
+
+
+def field_label(field: str) -> str:
+    """A (field, reason) of the gate or a form, labelled in Norwegian, never a code."""
+    if field in FIELD_LABELS:
+        return FIELD_LABELS[field]
+    if m := re.match(r"argument_answers\[(\d+)\]", field):
+        return f"Svar på anførsel {int(m.group(1)) + 1}"
+    if m := re.match(r"discretion\[(\d+)\]", field):
+        return f"Skjønnspunkt {int(m.group(1)) + 1}"
+    if m := re.match(r"discrepancies\[(\d+)\]", field):
+        return f"Avvik {int(m.group(1)) + 1}"
+    if field.startswith("assessment."):
+        return letter_service.BLOCK_LABELS.get(field.split(".", 1)[1], "Tekst i brevet")
+    if field.startswith("block_"):
+        return letter_service.BLOCK_LABELS.get(field[len("block_"):], "Tekst i brevet")
+    if field.startswith("signers"):
+        return "Signatur"
+    if field.startswith(("decision.", "appeal.")):
+        return "Datoene i saken"
+    if field.startswith(("admissibility", "discretion.")):
+        return "Vurderingen av om klagen kan behandles" if field.startswith("admissibility") else "Skjønnspunkt"
+    return "Vedtaket"
 
 
 def field_anchor(field: str) -> str:
     """Where on the letter page a (field, reason) of the gate is fixed."""
     if field.startswith("assessment."):
         return "#f-block_" + field.split(".", 1)[1]
-    if field in ("avvisning_ground", "conclusion"):
+    if field == "conclusion":
         return "#f-block_" + field
     if field == "comment":
         return "#f-comment"
@@ -106,7 +149,8 @@ def _preview_stylesheet_url() -> str:
     return url_for("static", filename="css/letter-preview.css")
 
 
-def _render(case, *, form=None, return_form=None, problems=None, overrides=None, status=200, conflict=None):
+def _render(case, *, form=None, return_form=None, problems=None, overrides=None, status=200, conflict=None,
+            dispatch_form=None, dispatch_problems=None):
     s = db_session()
     today = _today()
     row = letter_service.letter_for(s, case)
@@ -114,7 +158,7 @@ def _render(case, *, form=None, return_form=None, problems=None, overrides=None,
     if row is None and may_work and case.status not in case_service.CLOSED:
         row = letter_service.get_or_create_letter(s, case, actor=_actor())
     ctx = {"case": case, "row": row, "may_work": may_work, "is_leader": current_user.role == Role.LEDER.value,
-           "problems": problems or [], "field_anchor": field_anchor, "conflict": conflict,
+           "problems": problems or [], "field_anchor": field_anchor, "field_label": field_label, "conflict": conflict,
            "status_labels": letter_service.STATUS_LABELS, "action_labels": letter_service.ACTION_LABELS,
            "review_url": _review_url(case), "LetterStatus": LetterStatus}
     if row is None:
@@ -126,6 +170,7 @@ def _render(case, *, form=None, return_form=None, problems=None, overrides=None,
     ctx["frozen"] = frozen
     if frozen:
         ctx["approval"] = next((e for e in reversed(ctx["events"]) if e.action == "godkjent"), None)
+        ctx.update(_dispatch_context(s, case, may_work, dispatch_form, dispatch_problems))
         return render_template("vedtak/letter.html", **ctx), status
     if not may_work:  # arkivar sees finalised documents only
         abort(403)
@@ -143,8 +188,12 @@ def _render(case, *, form=None, return_form=None, problems=None, overrides=None,
     # the checklist is about the stored letter, not unsaved text in the form
     saved = letter_service.build_input(s, case, today=today) if overrides else built
     ctx["checklist"] = letter_service.gate_problems(s, case, today=today, built=saved)
-    ctx["authors"] = letter_service.author_ids(s, case)
+    ctx["approver_problem"] = (letter_service.approver_problem(s, case, current_user.id)
+                               if ctx["is_leader"] else None)
     ctx["approval"] = built.approval
+    ctx["withdrawn"] = approval.withdrawn_approval(s, case)
+    if ctx["withdrawn"] is not None and row.status == LetterStatus.UTKAST.value:
+        ctx["status_labels"] = {**ctx["status_labels"], row.status: "Endret etter godkjenning"}
     return render_template("vedtak/letter.html", **ctx), status
 
 
@@ -230,11 +279,15 @@ def send(public_id: str):
     try:
         version = form.version.data
         if with_text:
+            approved_before = row.status == LetterStatus.GODKJENT.value
             letter_service.save_blocks(s, case, _overrides(form)["blocks"], expected_version=version,
                                        actor=_actor(), language=form.language.data,
                                        our_reference=form.our_reference.data or "")
-            version += 1
-        letter_service.send_to_leader(s, case, expected_version=version, actor=_actor())
+            # our own save took one version, and one more when it withdrew the leader's approval
+            version += 2 if approved_before and not approval.is_approved(s, case) else 1
+        letter_service.send_to_leader(s, case, expected_version=version, actor=_actor(), today=_today())
+    except letter_service.FinalizeBlocked as exc:
+        return _render(_load(public_id), form=form if with_text else None, problems=exc.problems, status=422)
     except letter_service.StaleCase as exc:
         s.expire_all()
         return _render(_load(public_id), form=form if with_text else None,
@@ -256,13 +309,35 @@ def approve(public_id: str):
         abort(400)
     s = db_session()
     try:
-        letter_service.approve(s, case, expected_version=form.version.data, actor=_actor())
+        letter_service.approve(s, case, expected_version=form.version.data, actor=_actor(), today=_today())
+    except letter_service.StaleCase as exc:
+        flash(str(exc), "error")
+        return redirect(_page_url(case))
+    except letter_service.FinalizeBlocked as exc:
+        return _render(_load(public_id), problems=exc.problems, status=422)
+    except letter_service.LetterError as exc:
+        return _render(_load(public_id), problems=[(exc.field, exc.message)], status=409)
+    flash("Vedtaket er godkjent.", "success")
+    return redirect(_page_url(case))
+
+
+@bp.post("/saker/<public_id>/vedtak/trekk-tilbake")
+@roles_required(CASE_WORKERS)
+def recall(public_id: str):
+    """«Trekk tilbake fra godkjenning»: the letter back from the leder, to change it or the review."""
+    case = _load(public_id)
+    form = VersionedForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        letter_service.recall_from_leader(db_session(), case, expected_version=form.version.data, actor=_actor())
     except letter_service.StaleCase as exc:
         flash(str(exc), "error")
         return redirect(_page_url(case))
     except letter_service.LetterError as exc:
-        return _render(_load(public_id), problems=[(exc.field, exc.message)], status=409)
-    flash("Vedtaket er godkjent.", "success")
+        flash(exc.message, "error")
+        return redirect(_page_url(case))
+    flash("Vedtaket er trukket tilbake fra godkjenning. Send det til godkjenning på nytt når du er ferdig.", "success")
     return redirect(_page_url(case))
 
 
@@ -346,6 +421,100 @@ def final_pdf(public_id: str):
     except integrity.IntegrityFailure as exc:
         return integrity_refused(case, exc, back_url=_page_url(case))
     return _pdf_response(data, letter_service.pdf_filename(case, row.language))
+
+
+# ---------------------------------------------------------------------------------------------
+# «Ekspeder»: the finalised decision sent to the parties (forvaltningsloven § 27; services/dispatch.py)
+# ---------------------------------------------------------------------------------------------
+
+def _dispatch_form(case, formdata=None) -> DispatchForm:
+    if formdata is not None:
+        return DispatchForm(formdata=formdata)
+    return DispatchForm(formdata=None, data=dispatch_service.defaults(db_session(), case, today=_today()))
+
+
+def _dispatch_context(s, case, may_work: bool, form, problems) -> dict:
+    """What the letter page's «Ekspedering» section shows: the recorded dispatch, or (for a case worker) the
+    form; the recipient's and the copy's PDFs either way (the jurist downloads them to send them)."""
+    recorded = dispatch_service.view(s, case)
+    form = form if form is not None else (_dispatch_form(case) if may_work and recorded is None else None)
+    labels = {f.name: f.label.text for f in form} if form is not None else {}
+    return {"dispatch": recorded, "dispatch_rows": recorded.labelled() if recorded else [],
+            "dispatch_form": form, "dispatch_claimant": dispatch_service.claimant(s, case),
+            "dispatch_nav_office": dispatch_service.nav_office(s, case),
+            "dispatch_problems": [(name, labels.get(name, "Ekspedering"), reason)
+                                  for name, reason in (problems or [])]}
+
+
+def _dispatch_request(form: DispatchForm) -> dispatch_service.Request:
+    rep = dispatch_service.Party(*(str(getattr(form, f"representative_{k}").data or "").strip()
+                                   for k in ("name", "street", "postcode", "city")))
+    return dispatch_service.Request(recipient=form.recipient.data or "", channel=form.channel.data or "",
+                                    sent_on=form.sent_on.data, copy_to_nav=bool(form.copy_to_nav.data),
+                                    nav_channel=form.nav_channel.data or "",
+                                    copy_to_claimant=bool(form.copy_to_claimant.data), representative=rep)
+
+
+@bp.post("/saker/<public_id>/vedtak/ekspeder")
+@roles_required(CASE_WORKERS)
+def dispatch(public_id: str):
+    """«Ekspeder»: record to whom, how and when the finalised decision was sent. Every problem is named at its
+    field by the label the jurist sees (the form's own checks and the service's together); nothing is stored
+    unless there is none."""
+    case = _load(public_id)
+    s = db_session()
+    row = letter_service.letter_for(s, case)
+    if row is None or not letter_service.is_frozen(row):
+        flash("Vedtaket kan ekspederes først når det er ferdigstilt.", "error")
+        return redirect(_page_url(case))
+    form = _dispatch_form(case, formdata=request.form)
+    form.validate()
+    csrf = getattr(form, "csrf_token", None)  # absent where CSRF is off (the tests' app)
+    if csrf is not None and csrf.errors:
+        abort(400)  # a stale or forged form, not something the jurist can fix at a field
+    problems = [(f.name, e) for f in form for e in f.errors]
+    in_error = {name for name, _ in problems}
+    problems += [(name, reason) for name, reason in
+                 dispatch_service.problems(s, case, _dispatch_request(form), today=_today()) if name not in in_error]
+    if not problems:
+        try:
+            dispatch_service.record(s, case, _dispatch_request(form), today=_today(), actor=_actor())
+        except dispatch_service.DispatchRefused as exc:
+            problems = exc.problems
+    if problems:
+        for name, reason in problems:
+            fld = getattr(form, name, None)
+            if fld is not None and reason not in fld.errors:
+                fld.errors = [*fld.errors, reason]
+        status = 409 if any(name == "dispatch" for name, _ in problems) else 400
+        return _render(_load(public_id), dispatch_form=form, dispatch_problems=problems, status=status)
+    flash(f"Vedtaket er registrert som ekspedert {form.sent_on.data:%d.%m.%Y}.", "success")
+    return redirect(_page_url(case, "#ekspedering"))
+
+
+@bp.get("/saker/<public_id>/vedtak/kopi.pdf")
+@roles_required(CASE_READERS)
+def copy_pdf(public_id: str):
+    """The copy (Nav office, claimant) of the finalised letter, stamped «KOPI»; the archived bytes unchanged."""
+    case = _load(public_id)
+    s = db_session()
+    row = letter_service.letter_for(s, case)
+    if row is None or not letter_service.is_frozen(row) or not row.pdf:
+        abort(404)
+    from workbench.web.archive.routes import integrity_refused
+    from workbench.services import integrity
+
+    try:  # verified against the signed archive chain first, as the original's download is
+        data = dispatch_service.copy_pdf(s, case, actor=_actor())
+    except integrity.IntegrityFailure as exc:
+        return integrity_refused(case, exc, back_url=_page_url(case))
+    return _pdf_response(data, dispatch_service.copy_filename(letter_service.pdf_filename(case, row.language)))
+
+
+@bp.app_context_processor
+def _dispatch_helpers() -> dict:
+    """``dispatched_on(case)`` for every template: the case page shows «Ekspedert dd.mm.åååå» with it."""
+    return {"dispatched_on": lambda case: dispatch_service.dispatched_on(db_session(), case)}
 
 
 @bp.get("/vedtak/brevmal/<path:filename>")

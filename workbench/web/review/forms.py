@@ -2,41 +2,28 @@
 Forms with one field per item (⚖ points, arguments) are read field by field in the routes."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from workbench.web.forms import version_field
+from workbench.web.forms import NorwegianDateField, version_field
 
 from workbench.appeal.taxonomy import CATEGORIES, SAKSBEHANDLING, SAKSBEHANDLING_PROVISIONS
-from workbench.appeal.outcome import OUTCOMES
-
-DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
-DATE_ERROR = "Skriv en gyldig dato (dd.mm.åååå)."
-
-
-class NorDateField(DateField):
-    """A date field whose parse error is in Norwegian, at the field."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            self.data = None
-            raise ValueError(DATE_ERROR) from None
-
+from workbench.appeal.outcome import AVVISE, AVVISNING_EXCEPTIONS, LATE_APPEAL_GROUNDS, OUTCOMES
 
 class VersionedForm(FlaskForm):
     version = version_field()
 
 
 class AdmissibilityForm(VersionedForm):
-    notice_received = NorDateField("Vedtaket kom fram til klageren", validators=[Optional()],
-                                format=DATE_FORMATS)
-    appeal_received = NorDateField("Nav-kontoret mottok klagen", validators=[Optional()], format=DATE_FORMATS)
+    notice_received = NorwegianDateField("Vedtaket kom fram til klageren", validators=[Optional()])
+    appeal_received = NorwegianDateField("Nav-kontoret mottok klagen", validators=[Optional()])
     late_appeal_admitted = RadioField(
         "Tas den for sene klagen under behandling? (fvl. § 31 ⚖)",
         choices=[("", "Ikke vurdert ennå"), ("ja", "Ja, klagen tas under behandling"),
                  ("nei", "Nei, klagen avvises")], default="", validators=[Optional()])
+    late_appeal_ground = RadioField(
+        "Grunnlaget for å behandle den for sene klagen (fvl. § 31 første ledd)",
+        choices=list(LATE_APPEAL_GROUNDS.items()), validators=[Optional()])
     late_appeal_reasons = TextAreaField("Begrunnelse (fvl. § 31)", validators=[Optional(), Length(max=5000)])
     klagerett_assessment = TextAreaField("Klagerett og fullmakt – juristens vurdering (fvl. §§ 12 og 28)",
                                          validators=[Optional(), Length(max=5000)])
@@ -47,6 +34,11 @@ class AdmissibilityForm(VersionedForm):
         if self.late_appeal_admitted.data == "ja" and not (self.late_appeal_reasons.data or "").strip():
             self.late_appeal_reasons.errors = [*self.late_appeal_reasons.errors,
                                                "Begrunn hvorfor den for sene klagen tas under behandling."]
+            ok = False
+        if self.late_appeal_admitted.data == "ja" and not self.late_appeal_ground.data:
+            self.late_appeal_ground.errors = [*self.late_appeal_ground.errors,
+                                              "Velg grunnlaget: klageren kan ikke lastes, eller særlige grunner "
+                                              "(fvl. § 31 første ledd)."]
             ok = False
         return ok
 
@@ -72,10 +64,10 @@ class ReclassifyForm(VersionedForm):
 
 
 class ReformatioForm(VersionedForm):
-    appeal_received = NorDateField("Nav-kontoret mottok klagen", validators=[Optional()], format=DATE_FORMATS)
+    appeal_received = NorwegianDateField("Nav-kontoret mottok klagen", validators=[Optional()])
     interests = TextAreaField("Overordnede private eller offentlige interesser (fvl. § 34)",
                               validators=[Optional(), Length(max=5000)])
-    varsel = NorDateField("Varsel om endring til ugunst sendt", validators=[Optional()], format=DATE_FORMATS)
+    varsel = NorwegianDateField("Varsel om endring til ugunst sendt", validators=[Optional()])
 
 
 OUTCOME_CHOICES = [(k, v["label_nb"]) for k, v in OUTCOMES.items()]
@@ -86,13 +78,28 @@ class OutcomeForm(VersionedForm):
                          validators=[InputRequired("Velg et utfall.")])
     reasons = TextAreaField("Begrunnelse for utfallet",
                             validators=[DataRequired("Skriv begrunnelsen for utfallet."), Length(max=10000)])
+    avvisning_exception = RadioField("Kan avvisningen påklages? (forvaltningsloven § 28 tredje ledd)",
+                                     choices=list(AVVISNING_EXCEPTIONS.items()), validators=[Optional()])
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if self.outcome.data == AVVISE and not self.avvisning_exception.data:
+            self.avvisning_exception.errors = [*self.avvisning_exception.errors,
+                                               "Velg om avvisningen kan påklages: Nav-kontoret avviste også klagen, "
+                                               "Nav-kontoret kom til at den kunne behandles, eller ingen av delene."]
+            ok = False
+        return ok
 
 
 class FactForm(VersionedForm):
-    path = StringField("Felt i importen (sti)",
-                       validators=[DataRequired("Oppgi feltet, f.eks. work[0].hours."), Length(max=200)],
-                       render_kw={"list": "import-paths", "autocomplete": "off", "spellcheck": "false"})
-    value = StringField("Ny verdi", validators=[InputRequired("Oppgi den nye verdien."), Length(max=2000)])
+    """«Rette faktum»: what to change or remove is a labelled choice (``facts.change_choices``; the path is
+    only its hidden value), the new value typed the Norwegian way (``facts.parse_typed``). An item is
+    added through the same route with ``path`` «+<list>» and its fields as ``item-<key>``."""
+
+    path = StringField("Hva skal rettes?", validators=[DataRequired("Velg hva som skal rettes."),
+                                                      Length(max=220, message="Velg hva som skal rettes i listen.")])
+    value = StringField("Ny verdi", validators=[Optional(), Length(max=2000, message="Verdien kan være høyst 2000 tegn.")])
     reason = TextAreaField("Hvorfor rettes faktum?",
                            validators=[DataRequired("Skriv hvorfor faktum rettes (f.eks. hvilket dokument som viser det)."),
-                                       Length(max=5000)])
+                                       Length(max=5000, message="Begrunnelsen kan være høyst 5000 tegn.")])
+    source = StringField("Kilde", validators=[Optional(), Length(max=500, message="Kilden kan være høyst 500 tegn.")])
