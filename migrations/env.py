@@ -18,6 +18,18 @@ if config.config_file_name and config.attributes.get("configure_logging", True):
 
 target_metadata = SQLModel.metadata
 
+#: The database's own full-text machinery for the archive search (migration 0010): an FTS5 table and its
+#: shadow tables on SQLite, a generated tsvector column and its GIN index on PostgreSQL. None is a model
+#: object, so the comparison of models and migrations leaves them out.
+FULL_TEXT = ("archive_search_fts", "ix_archive_search_document")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    if type_ == "column" and name == "document" and getattr(obj, "table", None) is not None \
+            and obj.table.name == "archive_search":
+        return False
+    return not (name or "").startswith(FULL_TEXT)
+
 
 def _url() -> str:
     url = config.get_main_option("sqlalchemy.url")
@@ -34,7 +46,8 @@ def _url() -> str:
 def run_migrations_offline() -> None:
     url = _url()
     context.configure(url=url, target_metadata=target_metadata, literal_binds=True,
-                      render_as_batch=url.startswith("sqlite"), compare_type=True)
+                      render_as_batch=url.startswith("sqlite"), compare_type=True,
+                      include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -45,7 +58,8 @@ def run_migrations_online() -> None:
                                      poolclass=pool.NullPool)
     with connectable.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata,
-                          render_as_batch=url.startswith("sqlite"), compare_type=True)
+                          render_as_batch=url.startswith("sqlite"), compare_type=True,
+                      include_object=include_object)
         with context.begin_transaction():
             context.run_migrations()
 

@@ -8,6 +8,7 @@ import pytest
 from vedtak_support import fresh
 
 from workbench.db.models import Case
+from workbench.services import archive_search
 
 
 @pytest.fixture
@@ -16,6 +17,7 @@ def ferdigstilt(db, import_case):
     row = db.get(Case, case.id)
     row.status = "ferdigstilt"
     db.add(row)
+    archive_search.put(db, row)  # as finalisation indexes it
     db.commit()
     return fresh(db, case)
 

@@ -25,3 +25,16 @@ def run_many(jobs: dict[str, tuple[Path, tuple[str, ...]]]) -> dict[str, subproc
         return {k: f.result() for k, f in futures.items()}
 
 
+def run_workbench(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """One real ``workbench …`` process (``env`` added to this one's environment, e.g. DATABASE_URL)."""
+    import os
+
+    return subprocess.run([str(WORKBENCH), *args], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, **(env or {})})
+
+
+def json_lines(stdout: str) -> list[dict]:
+    """Every stdout line as JSON (fails on a line that is not)."""
+    import json
+
+    return [json.loads(line) for line in stdout.splitlines()]

@@ -72,7 +72,7 @@ def seeded(db, client_as):
 @pytest.mark.parametrize("key", [q.key for q in queues.QUEUES])
 def test_each_queue_holds_exactly_the_cases_its_rule_names(seeded, db, key):
     sb, cases, letters, today = seeded
-    got = {c.id for c in queues.cases_in(db, key, user_id=sb.user.id, today=today)}
+    got = {c.id for c in queues.cases_in(db, key, user_id=sb.user.id, today=today, per_page=500)}
     want = {c.id for c in cases if _expected(c, key, me=sb.user.id, today=today, letter_status=letters.get(c.id))}
     assert got == want
     assert queues.counts(db, user_id=sb.user.id, today=today)[key] == len(want)

@@ -1,4 +1,4 @@
-"""App commands: ``demo``, ``db upgrade|check``, ``user add``, ``token add``, ``import FILE``,
+"""App commands: ``demo``, ``db upgrade|check``, ``user add``, ``token add``, ``import FILE…``,
 ``serve`` (gunicorn, ``workbench/commands/serve.py``).
 
 Each builds the app itself (``create_app``) so it reads DATABASE_URL like the web app does. None of
@@ -11,10 +11,25 @@ import secrets
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from workbench.commands.common import make_app, migrated_app, safe_url
+from workbench.commands.common import (
+    EXIT_INVALID,
+    FileProblem,
+    each_file,
+    field_line,
+    make_app,
+    migrated_app,
+    read_document,
+    safe_url,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlmodel import Session
+
+    from workbench.db.models import Case, User
 
 DEMO_CASE = Path(__file__).resolve().parent.parent / "demo" / "demo-omsorgsstonad.json"
 DEMO_USERS = [
@@ -47,9 +62,17 @@ def db_upgrade(revision: str) -> None:
     """Oppdater databasen til nyeste skjema (DATABASE_URL; standard SQLite i instance/)."""
     from workbench.db.migrate import upgrade
 
+    from workbench.db.session import session_for
+    from workbench.services import archive_search
+
     app = make_app()
     upgrade(app.config["DATABASE_URL"], revision)
     click.echo(f"Databasen er oppdatert ({safe_url(app.config['DATABASE_URL'])}).")
+    if revision == "head":  # cases finished before migration 0010 join the archive's search index
+        with session_for(app) as s:
+            if archive_search.missing(s):
+                added = archive_search.rebuild(s, only_missing=True)
+                click.echo(f"Arkivets søkeindeks: {added} {'sak' if added == 1 else 'saker'} lagt til.")
 
 
 @db.command("check")
@@ -111,48 +134,94 @@ def token_add(client: str, scopes: tuple[str, ...]) -> None:
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--assign", "assign_to", default=None, help="Tildel saken til denne brukeren")
+@click.argument("files", metavar="FILE...", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False))
+@click.option("--assign", "assign_to", default=None, help="Tildel sakene til denne brukeren")
 @click.option("--lang", "language", type=click.Choice(["nb", "nn"]), default=None,
-              help="Sakens målform (standard: participant.language i dokumentet, ellers nb)")
+              help="Sakenes målform (standard: participant.language i dokumentet, ellers nb)")
 @click.option("--received", "received_text", default=None, metavar="DD.MM.ÅÅÅÅ",
-              help="Dagen saken kom inn hos Statsforvalteren (standard: appeal.statsforvalteren_received i "
+              help="Dagen sakene kom inn hos Statsforvalteren (standard: appeal.statsforvalteren_received i "
                    "dokumentet; mangler den, må datoen registreres på saken før den startes)")
-def import_command(file: Path, assign_to: str | None, language: str | None, received_text: str | None) -> None:
-    """Importer et vedtak (JSON i formatet klagebenk.nav-vedtak/1).
+@click.option("--jsonl", is_flag=True, help="Én JSON-linje per fil, også for én fil (alltid med flere filer).")
+def import_command(files: tuple[str, ...], assign_to: str | None, language: str | None,
+                   received_text: str | None, jsonl: bool) -> None:
+    """Importer vedtak (JSON i formatet klagebenk.nav-vedtak/1), hvert i sin egen transaksjon.
 
-    Ugyldig fil: exit 2 og én linje `felt: melding` per feil på stderr; ingenting lagres.
+    Én fil: `Importert: sak …`; ugyldig fil: exit 2 og én linje `felt: melding` per feil på stderr.
+    Flere filer (eller --jsonl): én JSON-linje per fil på stdout, feilene som `FIL: felt: melding` på
+    stderr; exit 2 om en fil var ugyldig, 1 om en fil feilet av en annen grunn. En ugyldig fil lagrer
+    ingenting; de gyldige lagres likevel. Filer som ikke finnes: ingenting importeres (exit 2).
     """
-    received = None
-    if received_text is not None:
-        received = _parse_received(received_text)
-        if received is None:
-            click.echo("--received (mottatt hos Statsforvalteren): skriv en gyldig dato (dd.mm.åååå) mellom "
-                       "01.01.2000 og 31.12.2099.", err=True)
-            sys.exit(2)
     from workbench.db.session import session_for
-    from workbench.services import audit, users
-    from workbench.services import cases as case_service
 
-    app = migrated_app()
-    from workbench.formats.import_format.bounds import MAX_DOCUMENT_BYTES
+    received = _received_option(received_text)
+    with session_for(migrated_app()) as s:
+        importer = _Importer(s, _assignee(s, assign_to), language, received)
+        if len(files) == 1 and not jsonl:
+            importer.one(files[0])
+            return
+        sys.exit(each_file(files, importer.line))
 
-    with file.open("rb") as fh:  # one byte more than allowed: the validation says it is too large
-        data = fh.read(MAX_DOCUMENT_BYTES + 1)
-    with session_for(app) as s:
-        assignee = None
-        if assign_to:
-            assignee = users.get_by_username(s, assign_to)
-            if assignee is None:
-                raise click.ClickException(f"Fant ingen bruker {assign_to!r}.")
+
+def _received_option(text: str | None) -> date | None:
+    """``--received`` for every file, checked before any is read: a bad date stops the command (exit 2)."""
+    if text is None:
+        return None
+    received = _parse_received(text)
+    if received is None:
+        click.echo("--received (mottatt hos Statsforvalteren): skriv en gyldig dato (dd.mm.åååå) mellom "
+                   "01.01.2000 og 31.12.2099.", err=True)
+        sys.exit(2)
+    return received
+
+
+def _assignee(s: Session, username: str | None) -> User | None:
+    """``--assign``'s user, looked up once for every file; an unknown name stops the command (exit 1)."""
+    from workbench.services import users
+
+    if not username:
+        return None
+    found = users.get_by_username(s, username)
+    if found is None:
+        raise click.ClickException(f"Fant ingen bruker {username!r}.")
+    return found
+
+
+class _Importer:
+    """One session and one set of options for every file; ``import_document`` commits each file alone
+    (and stores nothing for an invalid one), so a bad file never takes the good ones with it."""
+
+    def __init__(self, s: Session, assignee: User | None, language: str | None, received: date | None):
+        from workbench.services import audit
+
+        self.s, self.assignee, self.language, self.received = s, assignee, language, received
+        self.actor = audit.Actor.cli()
+
+    def _import(self, name: str) -> Case:
+        """The case imported from the file. Raises ``FileProblem`` (unreadable, or invalid: `field: message`)."""
+        from workbench.services import cases as case_service
+
+        data = read_document(name)
         try:
-            case = case_service.import_document(s, data, origin="cli", actor=audit.Actor.cli(),
-                                                filename=file.name, assign_to=assignee, language=language,
-                                                received=received)
+            return case_service.import_document(self.s, data, origin="cli", actor=self.actor,
+                                                filename=Path(name).name, assign_to=self.assignee,
+                                                language=self.language, received=self.received)
         except case_service.InvalidDocument as exc:
-            for e in exc.errors:
-                click.echo(f"{e.path or '(dokumentet)'}: {e.message}", err=True)
-            sys.exit(2)
+            raise FileProblem([field_line(e.path, e.message) for e in exc.errors], EXIT_INVALID) from None
+
+    def line(self, name: str) -> dict[str, str]:
+        """What the JSON line says of an imported file: the opaque id and Nav's reference (no names)."""
+        case = self._import(name)
+        return {"case": case.public_id, "nav_reference": case.nav_reference}
+
+    def one(self, name: str) -> None:
+        """A single file, as the command has always printed it (tests and scripts read this)."""
+        try:
+            case = self._import(name)
+        except FileProblem as exc:
+            for text in exc.lines:
+                click.echo(text if exc.status == EXIT_INVALID else f"{name}: {text}", err=True)
+            sys.exit(exc.status)
         click.echo(f"Importert: sak {case.public_id} (/saker/{case.public_id})")
 
 

@@ -43,18 +43,37 @@ def _key(app, *, exit_code: int = 1) -> bytes:
 
 @archive.command("list")
 def list_command() -> None:
-    """List ferdigstilte og arkiverte saker (ingen navn)."""
+    """List ferdigstilte og arkiverte saker (ingen navn), den siste vedtaksdatoen først."""
     from workbench.db.session import session_for
-    from workbench.services import archive as archive_service
+    from workbench.services import archive_search
 
     with session_for(migrated_app()) as s:
-        rows = archive_service.search(s)
-        for r in rows:
-            c = r.case
-            click.echo("\t".join([c.public_id, c.nav_reference, c.nav_office, c.decision_date.isoformat(),
-                                  r.outcome or "-", c.status]))
-        if not rows:
+        number, shown = 1, 0
+        while True:  # page by page: memory stays flat at any size
+            page = archive_search.search(s, page=number, per_page=1000)
+            for r in page:
+                c = r.case
+                click.echo("\t".join([c.public_id, c.nav_reference, c.nav_office, c.decision_date.isoformat(),
+                                      r.outcome or "-", c.status]))
+            shown += len(page)
+            if page.number >= page.pages:
+                break
+            number += 1
+            s.expunge_all()
+        if not shown:
             click.echo("Ingen ferdigstilte saker.", err=True)
+
+
+@archive.command("reindex")
+@click.option("--missing", is_flag=True, help="Bare saker som ikke er i søkeindeksen ennå.")
+def reindex_command(missing: bool) -> None:
+    """Bygg arkivets søkeindeks på nytt (alle ferdigstilte og arkiverte saker, eller bare de som mangler)."""
+    from workbench.db.session import session_for
+    from workbench.services import archive_search
+
+    with session_for(migrated_app()) as s:
+        done = archive_search.rebuild(s, only_missing=missing)
+    click.echo(f"Søkeindeksen er oppdatert: {done} {'sak' if done == 1 else 'saker'}.")
 
 
 @archive.command("export")

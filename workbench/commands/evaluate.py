@@ -1,7 +1,8 @@
-"""``workbench evaluate FILE.json [--json]`` — evaluate a contested decision without the web app.
+"""``workbench evaluate FILE… [--json] [--jsonl]`` — evaluate contested decisions without the web app.
 
 Exit status (import-format.md): 0 evaluated (whatever the findings, also with ``parameter-missing``),
-2 invalid input (every error on stderr as ``field: message``), 1 anything else.
+2 invalid input (every error on stderr as ``field: message``), 1 anything else. Several files run in
+one process, one JSON line each (``common.each_file``): 2 if any was invalid, 1 if any failed otherwise.
 Imports nothing from Flask's app or the database: the rules are pure.
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 
 import click
 
+from workbench.commands.common import EXIT_INVALID, FileProblem, each_file, field_line, json_default, read_document
 from workbench.formats.evaluation_json import EvaluationRecord, read_evaluation
 
 FLAG_TEXT = {
@@ -93,45 +95,72 @@ def summary(ev: EvaluationRecord) -> str:
     return "\n".join(lines)
 
 
-def _default(o: Any) -> Any:
-    if isinstance(o, Decimal):
-        return str(o)
-    if hasattr(o, "isoformat"):
-        return o.isoformat()
-    raise TypeError(type(o).__name__)
-
-
 @click.command("evaluate")
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--json", "as_json", is_flag=True, help="Skriv hele vurderingen som JSON.")
-def evaluate(file: str, as_json: bool) -> None:
-    """Vurder et påklaget Nav-vedtak (importformat klagebenk.nav-vedtak/1)."""
+@click.argument("files", metavar="FILE...", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True,
+              help="Skriv hele vurderingen som JSON (med flere filer: i feltet «evaluation» på filens linje).")
+@click.option("--jsonl", is_flag=True, help="Én JSON-linje per fil, også for én fil (alltid med flere filer).")
+def evaluate(files: tuple[str, ...], as_json: bool, jsonl: bool) -> None:
+    """Vurder påklagede Nav-vedtak (importformat klagebenk.nav-vedtak/1).
+
+    Flere filer (eller --jsonl): én JSON-linje per fil med summene per periode; feilene som
+    `FIL: felt: melding` på stderr; exit 2 om en fil var ugyldig, 1 om en fil feilet av en annen grunn.
+    """
+    if len(files) == 1 and not jsonl:
+        _evaluate_one(files[0], as_json)
+        return
+    sys.exit(each_file(files, lambda name: _line(_evaluated(name), as_json)))
+
+
+def _evaluated(name: str) -> dict[str, Any]:
+    """The engine's output for the file. Raises ``FileProblem`` (unreadable, or invalid: `field: message`)."""
     from workbench.formats.import_format import ImportValidationError, load_document
-    from workbench.formats.import_format.bounds import MAX_DOCUMENT_BYTES
     from workbench.services.evaluation import evaluate_document
 
-    try:  # one byte more than allowed is enough for load_document to say the file is too large
-        if file == "-":
-            raw = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
-        else:
-            with open(file, "rb") as fh:
-                raw = fh.read(MAX_DOCUMENT_BYTES + 1)
-    except OSError as exc:
-        click.echo(f"{file}: kan ikke leses: {exc.strerror}", err=True)
-        sys.exit(1)
+    raw = read_document(name)
     try:
-        out = evaluate_document(load_document(raw))
+        return evaluate_document(load_document(raw))
     except ImportValidationError as exc:
-        for e in exc.errors:
-            click.echo(f"{e.path}: {e.message}", err=True)
-        sys.exit(2)
+        raise FileProblem([field_line(e.path, e.message) for e in exc.errors], EXIT_INVALID) from None
+
+
+def _evaluate_one(file: str, as_json: bool) -> None:
+    """One file, as the command has always printed it: the summary or the whole evaluation, errors
+    without the file's name (exit 2 invalid, 1 unreadable or anything else)."""
+    try:
+        out = _evaluated(file)
+    except FileProblem as exc:
+        for text in exc.lines:
+            click.echo(text if exc.status == EXIT_INVALID else f"{file}: {text}", err=True)
+        sys.exit(exc.status)
     except Exception as exc:  # noqa: BLE001 — exit 1 with a message, never a half result
         click.echo(f"feil: {type(exc).__name__}: {exc}", err=True)
         sys.exit(1)
     if as_json:
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=_default))
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=json_default))
     else:
         click.echo(summary(read_evaluation(out)))
+
+
+#: Per period in a JSON line: the period, whether it was computed, and the money.
+PERIOD_KEYS = ("from", "to", "status", "net", "nav_net", "difference")
+
+
+def _line(out: dict[str, Any], as_json: bool) -> dict[str, Any]:
+    """A file's JSON line: Nav's reference, the sums per period and in total, flags and discrepancy codes,
+    whether the appeal is in time — what a run over many files is read for; ``--json`` adds it all."""
+    line = {
+        "nav_reference": out.get("case"),
+        "periods": [{k: p.get(k) for k in PERIOD_KEYS} for p in out.get("periods", [])],
+        "total": {k: out.get("total", {}).get(k) for k in ("net", "nav_net", "difference", "complete")},
+        "flags": out.get("flags", []),
+        "discrepancies": [d.get("code") for d in out.get("discrepancies", [])],
+        "timely": (out.get("admissibility") or {}).get("timely"),
+    }
+    if as_json:
+        line["evaluation"] = out
+    return line
 
 
 def register(group: click.Group) -> None:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, LargeBinary, Text
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
 from workbench.db.models import utcnow
@@ -69,6 +69,7 @@ class Letter(SQLModel, table=True):
     the evaluation at render time. ``pdf`` is set when finalised (PDF/A, frozen, with SHA-256)."""
 
     __tablename__ = "letters"
+    __table_args__ = (Index("ix_letters_status", "status"),)  # the «Returnert» queue
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", unique=True, index=True)

@@ -12,7 +12,7 @@ from datetime import date, datetime, UTC
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sqlalchemy import JSON, Column, Text
+from sqlalchemy import JSON, Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -66,6 +66,10 @@ class CaseStatus(StrEnum):
     FERDIGSTILT = "ferdigstilt"
     ARKIVERT = "arkivert"
 
+
+#: A finished case: decided and frozen (ferdigstilt), or handed to the archive (arkivert). The one set every
+#: module uses for «closed», «in the archive» and «read by an arkivar».
+FINISHED = frozenset({CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value})
 
 STATUS_LABELS = {
     CaseStatus.MOTTATT: "Mottatt",
@@ -146,6 +150,9 @@ class Case(SQLModel, table=True):
     it read, and fails when another update came first (``services.cases.StaleCase``)."""
 
     __tablename__ = "cases"
+    # the working lists: open cases by status, in received order; «Mine saker» by saksbehandler (migration 0010)
+    __table_args__ = (Index("ix_cases_status_received", "status", "received", "id"),
+                      Index("ix_cases_saksbehandler_status", "saksbehandler_id", "status", "received"))
 
     id: int | None = Field(default=None, primary_key=True)
     public_id: str = Field(default_factory=new_public_id, max_length=32, unique=True, index=True)
@@ -212,6 +219,7 @@ class AuditEvent(SQLModel, table=True):
     never hold personal data (no names, no fødselsnummer): ids and field names only."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_case_action", "case_id", "action"),)  # e.g. a case's «arkivert»
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)

@@ -20,7 +20,7 @@ import secrets
 
 from sqlmodel import Session, col, select
 
-from workbench.db.models import ApiToken, CaseStatus, utcnow
+from workbench.db.models import FINISHED, ApiToken, utcnow
 from workbench.services import audit
 from workbench.services.transaction import transaction
 
@@ -33,7 +33,7 @@ SCOPES = {
     READ_OPEN: "Lese alle saker, også åpne (under behandling), og vurderingene deres",
 }
 #: Case statuses a ``cases:read`` token may read (the web arkivar's: web/access.ARCHIVE_STATUSES).
-FINISHED_STATUSES = frozenset({CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value})
+FINISHED_STATUSES = FINISHED
 
 
 def may_read(scopes, status: str) -> bool:

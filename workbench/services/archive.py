@@ -8,13 +8,8 @@
 - **Tamper evident.** Nothing of a finished case leaves the app unverified: the package export and
   (in ``vedtak/routes.py``) the PDF download run the same check first, and refuse, audited as
   ``archive.checksum_mismatch``, when a document or its chain link does not verify.
-- **Searchable.** :func:`search` over ferdigstilt/arkivert cases: Nav reference, Statsforvalteren's
-  own reference (the letter's «Vår referanse», exact), Nav office, claimant name (its parts in any
-  order), fødselsnummer (from the stored import document), decision date range, outcome. SQL narrows
-  by status, dates and our reference; the text terms are matched in Python through :func:`fold`
-  so that «Ø» finds «ø» and «Belanger» finds «Bélanger» the same way on SQLite (whose ``lower()`` is
-  ASCII-only) and PostgreSQL (whose ``lower()`` depends on the database's ctype). A search for a
-  person (by fødselsnummer or name) is audited, naming the kinds of term used, never the terms.
+- **Searchable.** In the database, page by page: ``services/archive_search.py`` (the index row written at
+  finalisation, one folding, full text on SQLite and PostgreSQL alike).
 - **Exportable.** :func:`export_package` → a ZIP: the finalised PDF/A (the exact stored bytes), the
   import document as submitted, the evaluation in force at finalisation, the review record (the bytes the
   archive chain sealed), the approval history, the journalled side letters (their PDF/A bytes and an
@@ -34,7 +29,6 @@ import hashlib
 import io
 import json
 import re
-import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
@@ -42,13 +36,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, UTC
 from typing import Any, NamedTuple
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from workbench.config import current_office
 from workbench.db.appeal_models import ApprovalEvent, CaseReview, Letter, LetterStatus
 from workbench.db.side_letter_models import OutgoingLetter
 from workbench.db.models import (
-    STATUS_LABELS,
+    FINISHED,
     AuditEvent,
     Case,
     CaseStatus,
@@ -57,13 +51,14 @@ from workbench.db.models import (
     User,
 )
 from workbench.letters.model import Office
+from workbench.services.archive_search import OUTCOME_LABELS
 from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.services import dispatch as dispatch_service
 from workbench.services import integrity
 from workbench.services.transaction import transaction
 
-ARCHIVE_STATUSES = (CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value)
+ARCHIVE_STATUSES = FINISHED
 
 #: Noark 5 arkivstruktur namespace (v5). The sidecar has NOT been validated with Arkade 5 here.
 N5 = "http://www.arkivverket.no/standarder/noark5/arkivstruktur"
@@ -92,8 +87,6 @@ XML_PATH = "arkivuttrekk.xml"
 MANIFEST_PATH = "manifest.json"
 CHECKSUMS_PATH = "sjekksummer.txt"
 
-OUTCOME_LABELS = {"stadfeste": "Stadfestet", "omgjore": "Endret (omgjort)", "omgjore_delvis": "Delvis endret",
-                  "oppheve": "Opphevet og sendt tilbake", "avvise": "Avvist"}
 DIRECTION_LABELS = {"til_gunst": "Til gunst for klageren", "uendret": "Uendret",
                     "til_ugunst": "Til ugunst for klageren"}
 
@@ -194,164 +187,6 @@ def archived_event(session: Session, case: Case) -> AuditEvent | None:
 # --------------------------------------------------------------------------------------------------
 # Searchable
 # --------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SearchQuery:
-    """What the archive is searched by; every given term must match. ``fnr``: eleven digits, already
-    validated by the caller (the search form checks it with ``validate_identity``)."""
-
-    reference: str = ""  # Nav's reference, a part of it
-    our_reference: str = ""  # Statsforvalteren's «Vår referanse» on the letter, exact
-    office: str = ""
-    name: str = ""  # name parts, any order
-    fnr: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
-    outcome: str = ""  # an OUTCOME_LABELS key, or "" for any
-
-    @property
-    def empty(self) -> bool:
-        return not (self.reference or self.our_reference or self.office or self.name or self.fnr
-                    or self.date_from or self.date_to or self.outcome)
-
-    @property
-    def terms_used(self) -> list[str]:
-        """The names of the terms given (for the audit trail: which kinds of term, never their values)."""
-        return [name for name in ("reference", "our_reference", "office", "name", "fnr", "date_from",
-                                  "date_to", "outcome") if getattr(self, name)]
-
-
-@dataclass
-class ArchiveRow:
-    case: Case
-    outcome: str | None
-    finalized_at: datetime | None
-    archived_at: datetime | None = None
-    our_reference: str | None = None  # the letter's «Vår referanse»
-
-    @property
-    def outcome_label(self) -> str:
-        return OUTCOME_LABELS.get(self.outcome or "", "–")
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(CaseStatus(self.case.status), self.case.status)
-
-
-#: Letters of the Norwegian alphabet in their own right, not a, o or ae with a mark: «Ødegård» is not
-#: «Odegard». Every other mark is dropped, so «Belanger» finds «Bélanger».
-_OWN_LETTERS = frozenset("æøå")
-
-
-def fold(text: str | None) -> str:
-    """``text`` as the archive compares it: case folded (``str.casefold``), accents dropped except
-    on æ, ø and å, whitespace collapsed. The one folding of a search: the typed term and the stored
-    value both go through it, so they cannot disagree about what is «the same letter»."""
-    out: list[str] = []
-    for char in unicodedata.normalize("NFC", text or "").casefold():
-        if char in _OWN_LETTERS:
-            out.append(char)
-        else:
-            out.extend(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-    return " ".join("".join(out).split())
-
-
-def name_matches(term: str, name: str | None) -> bool:
-    """Every part of ``term`` is found inside some word of ``name`` (folded, in any order): «Randi
-    Lunde», «lunde randi» and «ran lun» all find «Randi Marie Lunde». People give names in another
-    order, without the middle name, or only the start of each part."""
-    words = fold(name).split()
-    return all(any(part in word for word in words) for part in fold(term).split())
-
-
-def _digits(value: Any) -> str:
-    return "".join(str(value or "").split())
-
-
-def _cases_with_fnr(session: Session, ids: list[int], fnr: str) -> set[int]:
-    """The cases among ``ids`` whose claimant has fødselsnummer ``fnr``: in the import document as
-    submitted, or as corrected during the review. Reads the parsed JSON only (not the raw text)."""
-    wanted = _digits(fnr)
-
-    def holds(doc: Any) -> bool:
-        participant = doc.get("participant") if isinstance(doc, dict) else None
-        return isinstance(participant, dict) and _digits(participant.get("fnr")) == wanted
-
-    found = {case_id for case_id, doc in session.exec(
-        select(ImportedDecision.case_id, ImportedDecision.parsed).where(col(ImportedDecision.case_id).in_(ids)))
-        if holds(doc)}
-    found |= {case_id for case_id, doc in session.exec(
-        select(CaseReview.case_id, CaseReview.current_document).where(col(CaseReview.case_id).in_(ids)))
-        if holds(doc)}
-    return found
-
-
-def outcome_of(session: Session, case: Case) -> str | None:
-    row = session.exec(select(CaseReview).where(CaseReview.case_id == case.id)).first()
-    return (row.recorded or {}).get("chosen_outcome") if row else None
-
-
-def search(session: Session, query: SearchQuery | None = None, *,
-           actor: audit.Actor | None = None) -> list[ArchiveRow]:
-    """Ferdigstilt and arkivert cases matching every given term: Nav reference and office as a part
-    (folded), our reference exactly (trimmed), name parts in any order (:func:`name_matches`), the
-    fødselsnummer exactly. With ``actor``, a search for a person (fødselsnummer or name) is audited
-    (``archive.searched``: the kinds of term and the number of hits, never a term) and committed."""
-    query = query or SearchQuery()
-    stmt = select(Case).where(col(Case.status).in_(ARCHIVE_STATUSES))
-    if query.date_from:
-        stmt = stmt.where(col(Case.decision_date) >= query.date_from)
-    if query.date_to:
-        stmt = stmt.where(col(Case.decision_date) <= query.date_to)
-    if query.our_reference.strip():
-        stmt = stmt.where(col(Case.id).in_(select(Letter.case_id).where(
-            func.trim(col(Letter.our_reference)) == query.our_reference.strip())))
-    cases = list(session.exec(stmt.order_by(col(Case.decision_date).desc(), col(Case.id).desc())))
-    terms = [(attr, fold(getattr(query, key))) for key, attr in
-             (("reference", "nav_reference"), ("office", "nav_office"))]
-    cases = [c for c in cases if all(t in fold(getattr(c, attr)) for attr, t in terms if t)]
-    if query.name.strip():
-        cases = [c for c in cases if name_matches(query.name, c.claimant_name)]
-    if cases and query.fnr:
-        with_fnr = _cases_with_fnr(session, [c.id for c in cases if c.id is not None], query.fnr)
-        cases = [c for c in cases if c.id in with_fnr]
-    rows = _rows(session, cases)
-    if query.outcome:
-        rows = [r for r in rows if r.outcome == query.outcome]
-    if actor is not None and (query.fnr or query.name.strip()):
-        with transaction(session):
-            audit.record(session, actor, "archive.searched",
-                         detail=f"terms={','.join(query.terms_used)} hits={len(rows)}")
-    return rows
-
-
-def row_of(session: Session, case: Case) -> ArchiveRow:
-    """One finished case as the archive lists it (the page that confirms «Arkiver» shows it)."""
-    return _rows(session, [case])[0]
-
-
-def _rows(session: Session, cases: list[Case]) -> list[ArchiveRow]:
-    """The result rows: outcome, finalisation, archiving and our reference of each case (the letter's
-    columns only: never its PDF)."""
-    if not cases:
-        return []
-    ids = [c.id for c in cases]
-    outcomes = {r.case_id: (r.recorded or {}).get("chosen_outcome")
-                for r in session.exec(select(CaseReview).where(col(CaseReview.case_id).in_(ids)))}
-    letters = {case_id: (finalized_at, our_reference) for case_id, finalized_at, our_reference in session.exec(
-        select(Letter.case_id, Letter.finalized_at, Letter.our_reference).where(col(Letter.case_id).in_(ids)))}
-    archived: dict[int, datetime] = {}
-    for ev in session.exec(select(AuditEvent).where(col(AuditEvent.case_id).in_(ids),
-                                                    col(AuditEvent.action) == "archive.archived")):
-        if ev.case_id is not None:
-            archived[ev.case_id] = max(ev.at, archived.get(ev.case_id, ev.at))
-    rows = []
-    for c in cases:
-        finalized_at, our_reference = letters.get(c.id or 0, (None, None))
-        rows.append(ArchiveRow(c, outcomes.get(c.id or 0), finalized_at, archived.get(c.id or 0),
-                               our_reference=our_reference))
-    return rows
-
 
 # --------------------------------------------------------------------------------------------------
 # Exportable

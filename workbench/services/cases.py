@@ -18,7 +18,9 @@ from typing import Any
 from sqlalchemy import CursorResult, func, update
 from sqlmodel import Session, col, select
 
+from workbench.db.search_models import ArchiveSearch
 from workbench.db.models import (
+    FINISHED,
     Case,
     CaseStatus,
     Evaluation,
@@ -28,6 +30,7 @@ from workbench.db.models import (
     utcnow,
 )
 from workbench.services import audit
+from workbench.services.paging import PER_PAGE, Page, paginate
 from workbench.services.transaction import transaction
 
 log = logging.getLogger(__name__)
@@ -44,7 +47,7 @@ TRANSITIONS: dict[str, set[str]] = {
     CaseStatus.FERDIGSTILT: {CaseStatus.ARKIVERT},
     CaseStatus.ARKIVERT: set(),
 }
-CLOSED = {CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value}
+CLOSED = FINISHED
 
 
 class StaleCase(RuntimeError):
@@ -200,15 +203,20 @@ def find_by_nav_reference(session: Session, nav_reference: str) -> Case | None:
     return session.exec(select(Case).where(Case.nav_reference == nav_reference).order_by(col(Case.id))).first()
 
 
-def list_cases(session: Session, *, saksbehandler_id: int | None = None,
-               statuses: set[str] | None = None) -> list[Case]:
-    q = select(Case)
-    if saksbehandler_id is not None:
-        q = q.where(Case.saksbehandler_id == saksbehandler_id)
-    if statuses:
-        q = q.where(col(Case.status).in_(sorted(statuses)))
-    # a case whose received date is still unknown first (it needs the date), on SQLite and PostgreSQL alike
-    return list(session.exec(q.order_by(col(Case.received).is_not(None), col(Case.received), col(Case.id))))
+def list_cases(session: Session, *, page: int = 1, per_page: int = PER_PAGE) -> Page[Case]:
+    """One page of the open cases («Alle saker»: finished ones leave the working lists), the one whose
+    deadline comes first on top; a case whose received date is still unknown first (it needs the date)."""
+    q = select(Case).where(col(Case.status).notin_(sorted(CLOSED)))
+    return paginate(session, q.order_by(col(Case.received).is_not(None), col(Case.received), col(Case.id)),
+                    page, per_page=per_page)
+
+
+def finished_cases(session: Session, *, page: int = 1, per_page: int = PER_PAGE) -> Page[Case]:
+    """One page of the ferdigstilt and arkivert cases, the last finalised first (through the archive's
+    index: its ``finalized_at`` is indexed, the cases' status is not a useful order)."""
+    q = (select(Case).join(ArchiveSearch, col(ArchiveSearch.case_id) == col(Case.id))
+         .order_by(col(ArchiveSearch.finalized_at).desc(), col(ArchiveSearch.case_id).desc()))
+    return paginate(session, q, page, per_page=per_page)
 
 
 def imported_for(session: Session, case: Case) -> ImportedDecision:

@@ -45,7 +45,7 @@ from sqlmodel import Session, col, select
 
 from workbench.config import current_key  # the key is configuration: config.py «The archive key»
 from workbench.db.appeal_models import ArchiveChainEntry, ArchiveChainHead, CaseReview, Letter, LetterStatus
-from workbench.db.models import Case, CaseStatus, Evaluation, stored_id, utcnow
+from workbench.db.models import FINISHED, Case, Evaluation, stored_id, utcnow
 from workbench.services import audit
 from workbench.services.transaction import transaction
 
@@ -53,7 +53,7 @@ CHAIN_FORMAT = "klagebenk.arkivkjede/1"
 GENESIS = "0" * 64
 HEAD_ID = 1
 
-FINISHED_STATUSES = (CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value)
+FINISHED_STATUSES = FINISHED
 
 
 class IntegrityFailure(ValueError):
@@ -397,11 +397,12 @@ def verify_all(session: Session, *, key: bytes | None = None) -> Report:
                 "kjede", f"kjedehodet (ledd {head.seq}) stemmer ikke med siste ledd "
                          f"({last.seq if last else 0}): ledd er fjernet eller lagt til uten nøkkelen"))
 
-    finished = list(session.exec(select(Case).where(col(Case.status).in_(FINISHED_STATUSES))))
-    sealed_letters = {r.case_id for r in session.exec(select(Letter).where(
-        Letter.status == LetterStatus.FERDIGSTILT.value))}
+    # ids only: at 100 000 cases, loading the letters would load every PDF (issue 15)
+    finished = set(session.exec(select(col(Case.id)).where(col(Case.status).in_(FINISHED_STATUSES))))
+    sealed_letters = set(session.exec(select(col(Letter.case_id)).where(
+        Letter.status == LetterStatus.FERDIGSTILT.value)))
     report.cases = len(finished)
-    ids = {stored_id(c) for c in finished} | sealed_letters
+    ids = {case_id for case_id in finished if case_id is not None} | sealed_letters
     for case_id in sorted(ids - set(newest)):
         case = session.get(Case, case_id)
         fail(case_id, case, None, [Problem("kjede", "saken mangler i arkivkjeden (ikke forseglet ved "

@@ -673,8 +673,9 @@ def finalize(session: Session, case: Case, *, expected_version: int, actor: audi
     and SHA-256, freeze the letter, set the case to ferdigstilt and seal its documents into the
     archive's hash chain (``integrity.seal_case``). Raises ``FinalizeBlocked``. Commits."""
     from workbench.letters.consistency import check_consistency
-    from workbench.letters.pdfa import check_pdfa
+    from workbench.letters.pdfa import check_pdfa, extract_text
     from workbench.letters.render import render_pdf
+    from workbench.services import archive_search
 
     today = today or date.today()
     row = letter_for(session, case)
@@ -715,6 +716,8 @@ def finalize(session: Session, case: Case, *, expected_version: int, actor: audi
         # In the same transaction: the case's documents join the signed hash chain (tamper evidence
         # that a database insider cannot forge; services/integrity.py), or nothing is finalised.
         integrity.seal_case(session, case, actor=actor)
+        # and into the archive's search index, with the letter's words (services/archive_search.py)
+        archive_search.put(session, case, letter_text=extract_text(pdf))
     return row
 
 

@@ -1,7 +1,7 @@
 """The work queues of a Statsforvalter's appeal office (issue 13): who should act on which case now.
 
 Each queue is a filter in SQL over the open cases (mottatt, under behandling, til godkjenning), so its
-count is one ``SELECT count(*)`` and its list never loads the cases it does not show:
+count is one ``SELECT count(*)`` and its list is one page cut in the database (``services/paging.py``):
 
 - ``mine``            the cases assigned to me;
 - ``ufordelt``        nobody has taken the case;
@@ -31,6 +31,7 @@ from workbench.db.appeal_models import Letter, LetterStatus
 from workbench.db.models import Case, CaseStatus
 from workbench.services import side_letters
 from workbench.services.deadlines import FORELOPIG_SVAR_MONTHS, NEAR_DAYS, TARGET_MONTHS, add_months
+from workbench.services.paging import PER_PAGE, Page, paginate
 
 OPEN = (CaseStatus.MOTTATT.value, CaseStatus.UNDER_BEHANDLING.value, CaseStatus.TIL_GODKJENNING.value)
 
@@ -102,11 +103,13 @@ def condition(key: str, *, user_id: int | None, today: date) -> ColumnElement[bo
     return and_(open_case, where[key])
 
 
-def cases_in(session: Session, key: str, *, user_id: int | None, today: date) -> list[Case]:
-    """The queue's cases, the one whose deadline comes first on top (a case without a received date first:
-    it needs one)."""
+def cases_in(session: Session, key: str, *, user_id: int | None, today: date, page: int = 1,
+             per_page: int = PER_PAGE) -> Page[Case]:
+    """One page of the queue, the case whose deadline comes first on top (a case without a received date
+    first: it needs one)."""
     q = select(Case).where(condition(key, user_id=user_id, today=today))
-    return list(session.exec(q.order_by(col(Case.received).is_not(None), col(Case.received), col(Case.id))))
+    return paginate(session, q.order_by(col(Case.received).is_not(None), col(Case.received), col(Case.id)),
+                    page, per_page=per_page)
 
 
 def counts(session: Session, *, user_id: int | None, today: date) -> dict[str, int]:

@@ -17,7 +17,7 @@ from functools import wraps
 from flask import abort, url_for
 from flask_login import current_user
 
-from workbench.db.models import CaseStatus, Role
+from workbench.db.models import FINISHED, CaseStatus, Role
 
 CASE_WORKERS = frozenset({Role.SAKSBEHANDLER.value, Role.LEDER.value})
 CASE_READERS = CASE_WORKERS | {Role.ARKIVAR.value}
@@ -25,7 +25,7 @@ IMPORTERS = CASE_WORKERS
 ADMINS = frozenset({Role.ADMIN.value})
 #: Who searches, archives and exports decided cases (the archive page).
 ARCHIVISTS = frozenset({Role.ARKIVAR.value, Role.LEDER.value})
-ARCHIVE_STATUSES = frozenset({CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value})
+ARCHIVE_STATUSES = FINISHED
 
 
 def roles_required(*roles: str | Iterable[str]):

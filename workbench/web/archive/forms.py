@@ -5,7 +5,7 @@ from wtforms import BooleanField, SelectChoice, SelectField, StringField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from workbench.formats.import_format.identity import IdentityError, validate_identity
-from workbench.services.archive import OUTCOME_LABELS
+from workbench.services.archive_search import OUTCOME_LABELS
 from workbench.web.forms import NorwegianDateField, version_field
 
 CONFIRM_LABEL = "Jeg bekrefter at saken skal arkiveres"
@@ -43,6 +43,8 @@ class SearchForm(FlaskForm):
     outcome = SelectField("Utfall", choices=[SelectChoice("", "Alle utfall"),
                                            *(SelectChoice(k, v) for k, v in OUTCOME_LABELS.items())],
                           validators=[Optional()])
+
+    words = StringField("Ord i saken", validators=[Optional(), Length(max=200)])
 
     def validate_date_to(self, field):
         if field.data and self.date_from.data and field.data < self.date_from.data:

@@ -23,9 +23,11 @@ from workbench.web.archive.forms import ArchiveForm, ExportForm, SearchForm
 from workbench.db.models import CaseStatus
 from workbench.db.session import db_session
 from workbench.services import archive as archive_service
+from workbench.services import archive_search
 from workbench.services import cases as case_service
 from workbench.services import integrity
 from workbench.web.access import ARCHIVISTS, roles_required  # arkivar and leder
+from workbench.services.paging import page_number
 from workbench.web.helpers import current_actor
 
 bp = Blueprint("archive", __name__, url_prefix="/arkivering")
@@ -52,15 +54,18 @@ def _render(form: SearchForm, rows, *, searched: bool, status: int = 200):
 def search():
     form = SearchForm()
     if not form.is_submitted():
-        return _render(SearchForm(formdata=None), archive_service.search(db_session()), searched=False)
+        return _render(SearchForm(formdata=None),
+                       archive_search.search(db_session(), page=page_number(request.args.get("side"))),
+                       searched=False)
     if not form.validate():
         return _render(form, [], searched=False, status=400)
-    query = archive_service.SearchQuery(
+    query = archive_search.SearchQuery(
         reference=(form.reference.data or "").strip(), our_reference=(form.our_reference.data or "").strip(),
         office=(form.office.data or "").strip(), name=(form.name.data or "").strip(),
         fnr=form.fnr.data or "", date_from=form.date_from.data, date_to=form.date_to.data,
-        outcome=form.outcome.data or "")
-    return _render(form, archive_service.search(db_session(), query, actor=_actor()), searched=True)
+        outcome=form.outcome.data or "", words=(form.words.data or "").strip())
+    found = archive_search.search(db_session(), query, page=page_number(request.form.get("side")), actor=_actor())
+    return _render(form, found, searched=True)
 
 
 def _load(public_id: str):
@@ -82,7 +87,7 @@ def integrity_refused(case, exc: integrity.IntegrityFailure, *, back_url: str | 
 
 def _confirm_page(case, form: ArchiveForm, *, status: int = 200):
     return render_template("archive/confirm.html", case=case, form=form, errors=field_errors(form),
-                           row=archive_service.row_of(db_session(), case), title="Arkiver saken"), status
+                           row=archive_search.row_of(db_session(), case), title="Arkiver saken"), status
 
 
 @bp.route("/<public_id>/arkiver", methods=["GET", "POST"])

@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from workbench.web.cases.forms import (
@@ -20,8 +20,8 @@ from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.services import competence as competence_service
 from workbench.services import clock, deadlines, queues, review_store, side_letters
+from workbench.services.paging import page_number
 from workbench.web.access import (
-    ARCHIVE_STATUSES,
     CASE_READERS,
     CASE_WORKERS,
     may_change_status,
@@ -49,7 +49,8 @@ def _rows(cases):
     today = clock.today()
     s = db_session()
     names = case_service.user_names(s)
-    broken = side_letters.overdue_case_ids(s, today)  # a promise to the claimant passed: flagged in every list
+    # a promise to the claimant passed: flagged in every list (asked for the cases on this page only)
+    broken = side_letters.overdue_case_ids(s, today, among=[c.id for c in cases])
     rows = []
     for c in cases:
         dl = deadlines.for_case(c, today=today)
@@ -57,6 +58,11 @@ def _rows(cases):
             dl = replace(dl, promise_passed=True)
         rows.append({"case": c, "saksbehandler": names.get(c.saksbehandler_id), "deadlines": dl})
     return rows
+
+
+def _list_page(page, *, view: str, title: str, empty: str | None = None):
+    return render_template("cases/list.html", rows=_rows(page.items), page=page, view=view, title=title,
+                           empty=empty)
 
 
 def _case_deadlines(s, case):
@@ -80,8 +86,9 @@ def _queue_counts():
 
 def _queue_page(key: str):
     queue = queues.BY_KEY[key]
-    rows = _rows(queues.cases_in(db_session(), key, user_id=current_user.id, today=clock.today()))
-    return render_template("cases/list.html", rows=rows, view=key, title=queue.label, empty=queue.empty)
+    found = queues.cases_in(db_session(), key, user_id=current_user.id, today=clock.today(),
+                            page=page_number(request.args.get("side")))
+    return _list_page(found, view=key, title=queue.label, empty=queue.empty)
 
 
 @bp.get("/mine")
@@ -102,15 +109,16 @@ def queue(key: str):
 @bp.get("/alle")
 @roles_required(CASE_WORKERS)
 def all_cases():
-    rows = _rows(case_service.list_cases(db_session()))
-    return render_template("cases/list.html", rows=rows, view="alle", title="Alle saker")
+    """The open cases; the finished ones are in «Ferdigstilte saker»."""
+    found = case_service.list_cases(db_session(), page=page_number(request.args.get("side")))
+    return _list_page(found, view="alle", title="Alle saker")
 
 
 @bp.get("/arkiv")
 @roles_required(CASE_READERS)
 def archive_list():
-    rows = _rows(case_service.list_cases(db_session(), statuses=set(ARCHIVE_STATUSES)))
-    return render_template("cases/list.html", rows=rows, view="arkiv", title="Ferdigstilte saker")
+    found = case_service.finished_cases(db_session(), page=page_number(request.args.get("side")))
+    return _list_page(found, view="arkiv", title="Ferdigstilte saker")
 
 
 _load = readable_case_or_abort
