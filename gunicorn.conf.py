@@ -67,6 +67,18 @@ control_socket_disable = True
 proc_name = "klagebenk"
 
 
+def when_ready(server):
+    """The app is loaded in the master (``preload_app``): compile its templates here, once, so every
+    worker forked from it (and every worker that replaces a recycled one) starts with them compiled."""
+    try:
+        from workbench.app import warm_up
+
+        app = server.app.wsgi()
+        server.log.info("klagebenk: %d templates compiled before the workers start", warm_up(app))
+    except Exception:  # noqa: BLE001 - a cold start is slower, not broken
+        server.log.warning("klagebenk: could not compile the templates in advance", exc_info=True)
+
+
 def post_fork(server, worker):  # noqa: ARG001 - gunicorn's hook signature
     """The app (and its SQLAlchemy engine) was built in the master; a forked worker must not use
     connections the master opened, so it starts with an empty pool of its own."""

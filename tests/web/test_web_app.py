@@ -145,3 +145,18 @@ def test_demo_command_prepares_users_and_the_demo_case(tmp_path):
     with sqlite3.connect(tmp_path / "demo.sqlite") as conn:
         assert conn.execute("select count(*) from cases").fetchone()[0] == 1
         assert conn.execute("select count(*) from users").fetchone()[0] == 4
+
+
+def test_warm_up_compiles_every_template_before_the_workers_fork(make_app):
+    """gunicorn.conf.when_ready calls warm_up in the master: every page template and the letter's are compiled
+    there, so a forked worker renders its first page without compiling it (issue 14's load goal)."""
+    from workbench.app import warm_up
+    from workbench.letters.render import environment
+
+    app = make_app()
+    pages = [n for n in app.jinja_env.list_templates() if n.endswith(".html")]
+    assert "cases/list.html" in pages and "review/show.html" in pages
+    assert warm_up(app) >= len(pages) + 1
+    cached = {key[1] for key in app.jinja_env.cache.keys()}
+    assert set(pages) <= cached
+    assert "letter.html.j2" in {key[1] for key in environment().cache.keys()}
