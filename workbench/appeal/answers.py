@@ -574,9 +574,7 @@ def _sick(case: _Case, argument: str) -> _Answer:
         if on_ferie:
             facts.append(case.text("ans_ferie_ignored", dates=_join([_long(a.date, lang) for a in on_ferie], case)))
     if not absences:
-        named = sorted(dates, key=lambda dm: (dm[1], dm[0]))
-        facts.append(case.text("ans_absence_none_dates", dates=_join([_day_month(dm, case) for dm in named], case))
-                     if named else case.text("ans_absence_none"))
+        facts.append(_no_absence_registered(case, dates))
     found = _favour(case, {"wrong-absence-reduction"}, {"absence"})
     if found:
         paragraphs = [case.text("ans_agree"), case.text("ans_sick_rule"), _sentences(*facts),
@@ -587,6 +585,13 @@ def _sick(case: _Case, argument: str) -> _Answer:
                    f"Tema: fravær på grunn av sykdom. {len(valid)} gyldig(e) og {len(invalid)} ugyldig(e) fravær på "
                    "dagene anførselen gjelder. ⚖ Om fraværet var gyldig og om det var gitt tillatelse, avgjør juristen; "
                    "forslaget følger registreringen i importen. Viser dokumentene noe annet, rett faktum (absence[n].valid).")
+
+
+def _no_absence_registered(case: _Case, dates: set[tuple[int, int]]) -> str:
+    """No absence is registered on the days the argument names (or on any day, when it names none)."""
+    named = sorted(dates, key=lambda dm: (dm[1], dm[0]))
+    return (case.text("ans_absence_none_dates", dates=_join([_day_month(dm, case) for dm in named], case))
+            if named else case.text("ans_absence_none"))
 
 
 def _absence(case: _Case, argument: str) -> _Answer:
@@ -605,9 +610,7 @@ def _absence(case: _Case, argument: str) -> _Answer:
     if valid:
         facts.append(case.text("ans_absence_valid", dates=_join([_long(a.date, lang) for a in valid], case)))
     if not absences:
-        named = sorted(dates, key=lambda dm: (dm[1], dm[0]))
-        facts.append(case.text("ans_absence_none_dates", dates=_join([_day_month(dm, case) for dm in named], case))
-                     if named else case.text("ans_absence_none"))
+        facts.append(_no_absence_registered(case, dates))
     found = _favour(case, {"wrong-absence-reduction"}, {"absence"})
     if found:
         paragraphs = [case.text("ans_agree"), rule, _sentences(*facts),
