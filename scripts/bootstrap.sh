@@ -2,15 +2,16 @@
 # Installs what Klagebenk needs on a Debian 12 machine with Python 3.11, then returns.
 # Sourced by scripts/demo.sh and scripts/test.sh; safe to run again (it skips what is there).
 #   - Debian packages: python3-venv, the libraries WeasyPrint opens (pango, harfbuzz-subset,
-#     fontconfig), poppler-utils (pdftoppm, for looking at letters), hunspell-no (the nb and nn
-#     dictionaries of the letter's spelling check, workbench/letters/spelling.py) and, with --browser,
+#     fontconfig), poppler-utils (pdftoppm, for looking at letters; pdftotext, the reader of Nav's letters), hunspell-no (the nb and nn
+#     dictionaries of the letter's spelling check, workbench/letters/spelling.py), ocrmypdf with tesseract-ocr-nor (OCR of
+#     scanned pages, workbench/extract/reader.py) and, with --browser,
 #     Debian's chromium for the browser tests (never `playwright install`: it cannot download).
 #   - .venv with the pinned packages of pyproject.toml, constrained by constraints.txt.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-want=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig poppler-utils hunspell-no)
+want=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig poppler-utils hunspell-no ocrmypdf tesseract-ocr-nor)
 if [[ "${1:-}" == "--browser" ]]; then
   want+=(chromium)
 fi

@@ -1,0 +1,117 @@
+"""Extracting the facts of a Nav decision letter (PDF) into the shape of ``klagebenk.nav-vedtak/1``
+(docs/import-format.md), each value with the page and line it was read from (issue 16).
+
+``extract(data) -> Extraction``: ``facts`` has the import format's keys and nesting with every leaf a
+``Leaf`` (``{"value", "page", "line"}`` in JSON); what was not found, or failed a cross-check, is absent.
+``UnreadablePdf`` (from ``reader``) for a file that is not a readable PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.extract import fields as f
+from workbench.extract.payments import payments
+from workbench.extract.reader import Document, Line, UnreadablePdf, read_pdf
+from workbench.extract.text import Leaf, Text
+
+__all__ = ["Extraction", "UnreadablePdf", "extract", "to_json"]
+
+
+@dataclass
+class Extraction:
+    facts: dict[str, Any]
+    pages: int
+    messages: list[str] = field(default_factory=list)
+
+
+def extract(data: bytes) -> Extraction:
+    """The facts of the letter in ``data`` (PDF bytes); raises ``UnreadablePdf``."""
+    doc = read_pdf(data)
+    decision, appeal = split_appeal(doc)
+    facts = decision_facts(Text(decision))
+    if appeal:
+        facts.update(appeal_facts(Text(appeal), facts))
+    return Extraction(prune(facts), doc.pages, doc.messages)
+
+
+def split_appeal(doc: Document) -> tuple[list[Line], list[Line]]:
+    """The decision's lines and the appeal's: an appeal («Klage på vedtak …») starts on its own page."""
+    for line in doc.lines:
+        if re.match(r"Klage på vedtak", line.text) and line.page > 1:
+            return ([x for x in doc.lines if x.page < line.page], [x for x in doc.lines if x.page >= line.page])
+    return doc.lines, []
+
+
+def decision_facts(t: Text) -> dict[str, Any]:
+    """Keys as in import-format.md «Top level», «decision» and «participant»."""
+    number = f.fnr(t)
+    participant: dict[str, Any] = {"name": f.name(t), "fnr": number, "address": f.address(t)}
+    if number is not None:  # the birth date the number encodes (identity.md), read where the number stands
+        from workbench.formats.import_format.identity import validate_identity
+
+        born = validate_identity(str(number.value))[1]
+        participant["birth_date"] = Leaf(born.isoformat(), number.page, number.line) if born else None
+    facts: dict[str, Any] = {
+        "nav_office": {"name": f.office(t)},
+        "decision": {"reference": f.reference(t), "date": f.decision_date(t), "kind": f.decision_kind(t),
+                     "hjemler": f.hjemler(t)},
+        "participant": participant,
+        "programme": f.programme(t),
+        "children": [{"birth_date": c} for c in f.children(t)],
+        "work": f.work(t),
+        "benefits": f.benefits(t),
+        "payments": payments(t),
+    }
+    return cross_check(facts)
+
+
+def cross_check(facts: dict[str, Any]) -> dict[str, Any]:
+    """Drop what contradicts another fact: a child born after the decision, work or a benefit wholly outside
+    the programme (import-format.md «Facts that contradict each other»)."""
+    decided = facts["decision"]["date"]
+    if decided is not None:
+        facts["children"] = [c for c in facts["children"] if c["birth_date"].value <= decided.value]
+    prog = facts["programme"]
+    if prog is not None:
+        def inside(x: dict[str, Leaf]) -> bool:
+            return bool(x["from"].value <= prog["to"].value and x["to"].value >= prog["from"].value)
+
+        facts["work"] = [w for w in facts["work"] if inside(w)]
+        facts["benefits"] = [b for b in facts["benefits"] if inside(b)]
+    for key in ("work", "benefits"):
+        facts[key] = sorted(facts[key], key=lambda x: x["from"].value)
+    return facts
+
+
+def appeal_facts(t: Text, facts: dict[str, Any]) -> dict[str, Any]:
+    """The klage (import-format.md «appeal»): sent no earlier than the decision, and its numbered points."""
+    sent = f.appeal_sent(t)
+    decided = facts["decision"]["date"]
+    if sent is not None and decided is not None and sent.value < decided.value:
+        sent = None
+    return {"appeal": {"sent": sent, "arguments": f.arguments(t)}}
+
+
+def prune(value: Any) -> Any:
+    """Leave out what was not found: None, empty objects and empty lists (but keep an empty ``deductions``
+    list that the sum check confirmed)."""
+    if isinstance(value, dict):
+        out = {k: prune(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v is not None and (v != {} and (v != [] or k == "deductions"))}
+    if isinstance(value, list):
+        return [prune(v) for v in value]
+    return value
+
+
+def to_json(value: Any) -> Any:
+    """Leaves as ``{"value", "page", "line"}``."""
+    if isinstance(value, Leaf):
+        return value.as_json()
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    return value
