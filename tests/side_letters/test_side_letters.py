@@ -181,6 +181,20 @@ def test_overdue_when_the_promised_date_passes_without_a_new_letter(d10, client_
     assert side_letters.overdue_case_ids(db, date(2026, 5, 2)) == set()
 
 
+def test_a_newer_promise_in_another_case_does_not_hide_a_broken_one(d10, import_case, client_as, post_letter, db):
+    """The queue's SQL asks «a newer promise in the same case»: a foreløpig svar sent later in another case, with
+    a date still ahead, leaves this case's passed promise in «Over frist»."""
+    from workbench.services import queues, side_letters
+
+    sb = client_as("saksbehandler")
+    other = import_case("D06.json", received=RECEIVED)
+    assert post_letter(sb, d10, "forelopig-svar", promised="01.03.2026").status_code == 302
+    assert post_letter(sb, other, "forelopig-svar", promised="01.05.2026").status_code == 302  # newer, ahead
+    assert side_letters.overdue_case_ids(db, date(2026, 3, 2)) == {d10.id}
+    over = {c.id for c in queues.cases_in(db, "over_frist", user_id=sb.user.id, today=date(2026, 3, 2))}
+    assert d10.id in over
+
+
 # ---- nynorsk ----------------------------------------------------------------------------------------------------
 
 def test_a_nynorsk_case_gets_a_nynorsk_letter(d10, client_as, post_letter, db):

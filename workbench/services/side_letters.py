@@ -129,7 +129,9 @@ def promise_passed(today: date) -> ColumnElement[bool]:
     """SQL, correlated to ``cases``: the newest letter that promised the claimant a date (foreløpig svar or
     forsinkelsesmelding) promised a day before ``today`` — the rule of :func:`overdue`, for the queues."""
     later = aliased(OutgoingLetter)
-    newer_promise = exists().where(col(later.case_id) == col(Case.id), col(later.kind).in_(PROMISING),
+    # correlated to the outer letter's case: «a newer promise in this same case» (a comparison with Case.id here
+    # would bring a fresh ``cases`` into the subquery, and any newer promise in any case would hide this one)
+    newer_promise = exists().where(col(later.case_id) == col(OutgoingLetter.case_id), col(later.kind).in_(PROMISING),
                                    col(later.id) > col(OutgoingLetter.id))
     return exists().where(col(OutgoingLetter.case_id) == col(Case.id), col(OutgoingLetter.kind).in_(PROMISING),
                           col(OutgoingLetter.promised_date) < today, ~newer_promise)
