@@ -56,7 +56,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('case_id')
     )
     with op.batch_alter_table('archive_search', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_archive_search_decision_date'), ['decision_date'], unique=False)
+        batch_op.create_index('ix_archive_search_decision_order', ['decision_date', 'case_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_archive_search_finalized_at'), ['finalized_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_archive_search_fnr'), ['fnr'], unique=False)
         batch_op.create_index(batch_op.f('ix_archive_search_our_reference'), ['our_reference'], unique=False)

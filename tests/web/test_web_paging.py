@@ -77,3 +77,24 @@ def test_the_archive_pages_a_posted_search_without_putting_it_in_a_url(db, clien
     second = arkivar.post("/arkivering/", data={"name": "klager", "side": "2"}).get_data(as_text=True)
     assert "Viser 51–70 av 70 · side 2 av 2" in _text(second)
     assert not [href for href in re.findall(r'(?:href|action)="([^"]*)"', second) if "klager" in href.lower()]
+
+
+def test_a_search_with_very_many_hits_is_counted_to_a_cap_and_says_so(db, client_as, monkeypatch):
+    """A word found in most of a large archive is not counted to the end (issue 15: 0.7 s at 100 000 cases on
+    PostgreSQL): the page says «over N» and pages through the first N."""
+    from sqlmodel import col, select
+
+    from workbench.services import paging
+
+    _seed(db, 0, 70)
+    stmt = select(Case).order_by(col(Case.id))
+    page = paging.paginate(db, stmt, 99, per_page=10, cap=25)
+    assert (page.total, page.capped, page.pages, page.number) == (25, True, 3, 3)
+    assert paging.paginate(db, stmt, 1, per_page=10, cap=100).capped is False
+
+    monkeypatch.setattr(archive_search, "MAX_COUNTED", 60)
+    hits = client_as("arkivar").post("/arkivering/", data={"name": "klager"}).get_data(as_text=True)
+    assert "Treff: over 60" in _text(hits)
+    assert "Viser 1–50 av over 60 · side 1 av de første 2. Snevre inn søket for å se resten." in _text(hits)
+    everything = client_as("arkivar").get("/arkivering/").get_data(as_text=True)  # no terms: counted exactly
+    assert "Alle ferdigstilte saker (70)" in everything

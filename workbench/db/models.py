@@ -70,6 +70,8 @@ class CaseStatus(StrEnum):
 #: A finished case: decided and frozen (ferdigstilt), or handed to the archive (arkivert). The one set every
 #: module uses for «closed», «in the archive» and «read by an arkivar».
 FINISHED = frozenset({CaseStatus.FERDIGSTILT.value, CaseStatus.ARKIVERT.value})
+#: An open case: the working lists and queues hold these (in status order, for SQL's IN).
+OPEN = tuple(s.value for s in CaseStatus if s.value not in FINISHED)
 
 STATUS_LABELS = {
     CaseStatus.MOTTATT: "Mottatt",

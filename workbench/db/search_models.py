@@ -14,15 +14,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Integer, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text
 from sqlmodel import Field, SQLModel
 
 
 class ArchiveSearch(SQLModel, table=True):
     __tablename__ = "archive_search"
+    # the archive's order (the latest decision first, the case id breaking ties): a page is an index walk
+    __table_args__ = (Index("ix_archive_search_decision_order", "decision_date", "case_id"),)
 
     case_id: int = Field(sa_column=Column(Integer, ForeignKey("cases.id"), primary_key=True, autoincrement=False))
-    decision_date: date = Field(index=True)  # Nav's decision date: the archive's order and date filter
+    decision_date: date  # Nav's decision date: the archive's order and date filter
     finalized_at: datetime | None = Field(default=None, index=True)
     outcome: str | None = Field(default=None, max_length=40, index=True)  # the chosen outcome's code
     our_reference: str | None = Field(default=None, max_length=50, index=True)  # «Vår referanse», trimmed

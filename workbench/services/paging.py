@@ -24,6 +24,7 @@ class Page(Generic[T]):
     number: int  # 1-based, already clamped into 1..pages
     per_page: int
     total: int
+    capped: bool = False  # the list has more than ``total`` rows: counting was stopped there
 
     @property
     def pages(self) -> int:
@@ -60,16 +61,22 @@ def page_number(raw: Any) -> int:
     return max(1, int(text))
 
 
-def count(session: Session, stmt: Any) -> int:
-    return int(session.exec(select(func.count()).select_from(stmt.order_by(None).subquery())).one())
+def count(session: Session, stmt: Any, *, cap: int | None = None) -> int:
+    """The rows of ``stmt``; with ``cap``, at most ``cap + 1`` are counted (a search that matches most of a
+    large archive is not worth counting to the end: «over 1 000 treff» says what the user needs)."""
+    inner = stmt.order_by(None) if cap is None else stmt.order_by(None).limit(cap + 1)
+    return int(session.exec(select(func.count()).select_from(inner.subquery())).one())
 
 
 def paginate(session: Session, stmt: Any, number: int, *, per_page: int = PER_PAGE,
-             total: int | None = None) -> Page[Any]:
+             total: int | None = None, cap: int | None = None) -> Page[Any]:
     """The ``number``-th page of ``stmt`` (already ordered, ending on a unique column so pages never overlap).
-    A number past the end gives the last page."""
-    total = count(session, stmt) if total is None else total
+    A number past the end gives the last page. With ``cap``, only the first ``cap`` rows can be paged to, and
+    the page says so (``capped``)."""
+    total = count(session, stmt, cap=cap) if total is None else total
+    capped = cap is not None and total > cap
+    total = cap if capped and cap is not None else total
     pages = max(1, -(-total // per_page))
     number = min(max(1, number), pages)
     items = list(session.exec(stmt.limit(per_page).offset((number - 1) * per_page)))
-    return Page(items, number, per_page, total)
+    return Page(items, number, per_page, total, capped)
