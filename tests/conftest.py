@@ -30,7 +30,8 @@ import pytest
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "docs" / "cases"
 PASSWORD = "riktig-passord-123"
-TABLES_IN_DELETE_ORDER = ("archive_search", "dispatches", "outgoing_letters", "archive_chain", "archive_chain_head",
+TABLES_IN_DELETE_ORDER = ("import_provenance", "case_documents",
+                          "archive_search", "dispatches", "outgoing_letters", "archive_chain", "archive_chain_head",
                           "approval_events", "letters",
                           "fact_corrections", "case_reviews", "audit_events", "evaluations",
                           "imported_decisions", "cases", "api_tokens", "user_sessions",

@@ -36,6 +36,13 @@ ACCESS = {
     "imports.start": [("GET", "/import/", WORKERS)],
     "imports.upload": [("POST", "/import/fil", WORKERS)],
     "imports.manual": [("GET", "/import/skjema", WORKERS), ("POST", "/import/skjema", WORKERS)],
+    # issue 16: Nav's PDFs; {case} stands for an upload or document that does not exist (readers get 404)
+    "imports.upload_papers": [("POST", "/import/dokumenter", WORKERS)],
+    "imports.papers": [("GET", "/import/dokumenter/{case}", WORKERS), ("POST", "/import/dokumenter/{case}", WORKERS)],
+    "imports.change_class": [("POST", "/import/dokumenter/{case}/type", WORKERS)],
+    "imports.download": [("GET", "/import/dokument/{case}", READERS)],
+    "imports.page_view": [("GET", "/import/dokument/{case}/side/1", READERS)],
+    "imports.page_png_view": [("GET", "/import/dokument/{case}/side/1.png", READERS)],
     "admin.users": [("GET", "/admin/brukere", ADMIN), ("POST", "/admin/brukere", ADMIN)],
     "admin.toggle_active": [("POST", "/admin/brukere/{user}/aktiv", ADMIN)],
     "admin.tokens": [("GET", "/admin/api-nokler", ADMIN), ("POST", "/admin/api-nokler", ADMIN)],

@@ -9,7 +9,7 @@ registered on the metadata wherever the models are used (Alembic env, the app, t
 ``appeal_models`` imports ``models``, never the other way round.
 """
 
-from workbench.db import appeal_models, dispatch_models, models, search_models, side_letter_models  # noqa: F401  (registers every table)
+from workbench.db import appeal_models, dispatch_models, document_models, models, search_models, side_letter_models  # noqa: F401  (registers every table)
 from workbench.db.models import (  # noqa: F401
     ApiToken,
     AuditEvent,

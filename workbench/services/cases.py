@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -150,12 +151,15 @@ def document_language(doc: dict) -> str:
 def import_document(session: Session, source: str | bytes, *, origin: str, actor: audit.Actor,
                     filename: str | None = None, assign_to: User | None = None,
                     today: date | None = None, language: str | None = None,
-                    received: date | None = None) -> Case:
+                    received: date | None = None,
+                    also: Callable[[Session, Case], None] | None = None) -> Case:
     """Validate, evaluate and store one import document. ``language`` (nb | nn): the written standard
     chosen at intake; None takes the document's ``participant.language`` (else nb). ``received``: the day
     the case reached Statsforvalteren as confirmed at intake; None takes the document's
     ``appeal.statsforvalteren_received`` and, where that is absent too, leaves it unknown — the case cannot
     be started until it is registered (``locked_update``), and no deadline is counted from a guess.
+    ``also``: a step that writes more with the new case, in the same transaction (the uploaded documents
+    attached and the facts' sources, ``case_documents.import_from_papers``); if it raises, nothing is stored.
     Commits. Raises ``InvalidDocument``."""
     if origin not in SOURCES:
         raise ValueError(f"unknown origin {origin!r}")
@@ -190,6 +194,8 @@ def import_document(session: Session, source: str | bytes, *, origin: str, actor
         session.add(Evaluation(case_id=case_id, result=result, error=error, evaluated_on=today))
         audit.record(session, actor, "case.imported", case_id=case_id,
                      detail=f"source={origin}" + (" evaluation=failed" if error else ""))
+        if also is not None:
+            also(session, case)
     return case
 
 

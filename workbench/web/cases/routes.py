@@ -17,6 +17,7 @@ from workbench.db.models import CaseStatus
 from workbench.db.session import db_session
 from workbench.formats.evaluation_json import EvaluationFormatError, EvaluationRecord, read_evaluation
 from workbench.services import audit
+from workbench.services import case_documents
 from workbench.services import cases as case_service
 from workbench.services import competence as competence_service
 from workbench.services import clock, deadlines, queues, review_store, side_letters
@@ -28,6 +29,7 @@ from workbench.web.access import (
     roles_required,
 )
 from workbench.web.helpers import current_actor, readable_case_or_abort
+from workbench.web.imports.prefill import provenance_rows
 
 bp = Blueprint("cases", __name__, url_prefix="/saker")
 
@@ -166,6 +168,8 @@ def _render_case(case, *, received_form=None, svar_form=None, language_form=None
     actions = [(to, lbl) for to, lbl in STATUS_ACTIONS.get(case.status, [])
                if may_change_status(current_user, case, to)]
     events = audit.events_for_case(s, case.id)
+    documents = case_documents.documents_for_case(s, case.id)  # the papers the case was imported from (issue 16)
+    provenance = case_documents.provenance_for_case(s, case.id)
     return render_template(
         "cases/show.html", case=case, doc=imported.parsed, imported=imported,
         evaluation=evaluation, result=result, result_error=result_error,
@@ -176,7 +180,9 @@ def _render_case(case, *, received_form=None, svar_form=None, language_form=None
         assign_form=VersionedForm(formdata=None), actions=actions, events=events,
         competence=competence, language_form=language_form, county_form=county_form,
         languages=case_service.LANGUAGES,
-        may_work=current_user.role in CASE_WORKERS), status
+        may_work=current_user.role in CASE_WORKERS, documents=documents,
+        provenance=provenance_rows(provenance.fields) if provenance else None,
+        document_names={d.public_id: d.filename for d in documents}), status
 
 
 def _stale(exc):

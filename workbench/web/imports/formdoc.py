@@ -37,7 +37,7 @@ DATE_KEYS = {"date", "from", "to", "birth_date", "notice_received", "first_start
 INVALID_AMOUNT = "Skriv et beløp i kroner, f.eks. 1 234,50."
 INVALID_NUMBER = "Skriv et tall, f.eks. 7,5."
 LINES_KEYS = {"decision.hjemler"}  # one entry per line in a textarea
-SKIP = {"csrf_token", "action"}
+SKIP = {"csrf_token", "action", "confirmed"}  # confirmed: the check of a form prefilled from the papers
 REQUIRED_OBJECTS = ("nav_office", "decision", "participant", "programme", "appeal")
 
 _TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]|\.")

@@ -1,0 +1,160 @@
+"""The papers Nav sends with a case (issue 16): upload the oversendelse, correct a document's class, import the
+case from the form the papers prefilled, and read the documents back.
+
+An upload is all or nothing: every file is checked (``extract.papers.check_upload``: size, PDF magic, pages,
+encryption) before any is stored. The documents of one upload share an opaque ``intake`` token and belong to the
+jurist who uploaded them until the import from them creates the case: :func:`import_from_papers` runs the one
+import (``cases.import_document``) and, in its transaction, gives the documents the new case and stores where each
+field came from (``ImportProvenance``) — if either fails, no case is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import CursorResult, update
+from sqlalchemy.orm import defer
+from sqlmodel import Session, col, select
+
+from workbench.db.document_models import CaseDocument, DocumentClass, ImportProvenance
+from workbench.db.models import Case, User, new_public_id, stored_id
+from workbench.services import audit
+from workbench.services import cases as case_service
+from workbench.services.transaction import transaction
+
+CLASSES = tuple(c.value for c in DocumentClass)
+
+
+class DocumentRefused(ValueError):
+    """An upload that is stored not at all; the message is for the jurist (Norwegian)."""
+
+
+class IntakeGone(RuntimeError):
+    """The uploaded documents are no longer waiting for an import (imported already, or not this user's)."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    data: bytes
+
+
+def _extract(data: bytes) -> dict[str, Any] | None:
+    from workbench.extract import UnreadablePdf, extract, to_json
+
+    try:
+        return to_json(extract(data).facts)
+    except UnreadablePdf:
+        return None
+
+
+def store_intake(session: Session, uploads: list[Upload], *, actor: audit.Actor) -> str:
+    """Check, classify and store the uploaded PDFs; the one holding the decision is read
+    (``workbench.extract``). Returns the intake token. Commits. Raises ``DocumentRefused`` (nothing stored)."""
+    from workbench.extract import UnreadablePdf
+    from workbench.extract.papers import MAX_FILES, check_upload, classify, safe_filename
+
+    if not uploads:
+        raise DocumentRefused("Velg minst én PDF.")
+    if len(uploads) > MAX_FILES:
+        raise DocumentRefused(f"Last opp høyst {MAX_FILES} dokumenter om gangen.")
+    intake = new_public_id()
+    rows = []
+    for upload in uploads:
+        name = safe_filename(upload.filename)
+        try:
+            pages = check_upload(name, upload.data)
+        except UnreadablePdf as exc:
+            raise DocumentRefused(str(exc)) from None
+        doc_class = classify(upload.data)
+        rows.append(CaseDocument(intake=intake, filename=name, size=len(upload.data),
+                                 sha256=hashlib.sha256(upload.data).hexdigest(), pages=pages, doc_class=doc_class,
+                                 data=upload.data, uploaded_by_id=actor.user_id,
+                                 extracted=_extract(upload.data) if doc_class == DocumentClass.VEDTAK else None))
+    with transaction(session):
+        for row in rows:
+            session.add(row)
+            audit.record(session, actor, "document.uploaded",
+                         detail=f"intake={intake} class={row.doc_class} pages={row.pages} sha256={audit.digest(row.sha256)}")
+    return intake
+
+
+def intake_documents(session: Session, intake: str, user_id: int | None) -> list[CaseDocument]:
+    """The documents of an upload still waiting for their case, if ``user_id`` uploaded them."""
+    return list(session.exec(select(CaseDocument).where(CaseDocument.intake == intake, col(CaseDocument.case_id).is_(None),
+                                                        CaseDocument.uploaded_by_id == user_id)
+                             .order_by(col(CaseDocument.id))))
+
+
+def decision_document(documents: list[CaseDocument]) -> CaseDocument | None:
+    """The document the form is prefilled from: the first classed vedtak."""
+    return next((d for d in documents if d.doc_class == DocumentClass.VEDTAK), None)
+
+
+def set_class(session: Session, intake: str, public_id: str, doc_class: str, *, actor: audit.Actor) -> CaseDocument | None:
+    """Correct the class of one document of a waiting upload (a document becoming the vedtak is read then).
+    None if there is no such document. Commits."""
+    if doc_class not in CLASSES:
+        raise ValueError(f"unknown class {doc_class!r}")
+    doc = next((d for d in intake_documents(session, intake, actor.user_id) if d.public_id == public_id), None)
+    if doc is None:
+        return None
+    with transaction(session):
+        if doc.doc_class != doc_class:
+            audit.record(session, actor, "document.class_changed", detail=f"intake={intake} {doc.doc_class}->{doc_class}")
+        doc.doc_class = doc_class
+        if doc_class == DocumentClass.VEDTAK and doc.extracted is None:
+            doc.extracted = _extract(doc.data)
+        session.add(doc)
+    return doc
+
+
+def import_from_papers(session: Session, source: str, *, intake: str, fields: dict[str, Any], actor: audit.Actor,
+                       assign_to: User | None = None) -> Case:
+    """Import the document the jurist confirmed (``source``, JSON) through the one import, and in the same
+    transaction give the upload's documents the new case and store ``fields`` (where each field came from).
+    Commits. Raises ``cases.InvalidDocument`` (nothing stored) or ``IntakeGone``."""
+    documents = intake_documents(session, intake, actor.user_id)
+    if not documents:
+        raise IntakeGone("Dokumentene er allerede importert, eller finnes ikke.")
+    ids = [stored_id(d) for d in documents]
+    decision = decision_document(documents)
+
+    def attach(sess: Session, case: Case) -> None:
+        case_id = stored_id(case)
+        result = sess.execute(update(CaseDocument).where(col(CaseDocument.id).in_(ids), col(CaseDocument.case_id).is_(None))
+                              .values(case_id=case_id))
+        assert isinstance(result, CursorResult)
+        if result.rowcount != len(ids):  # a second submit of the same upload got there first
+            raise IntakeGone("Dokumentene er allerede importert i en annen sak.")
+        sess.add(ImportProvenance(case_id=case_id, fields=fields))
+        audit.record(sess, actor, "case.documents_attached", case_id=case_id, detail=f"intake={intake} documents={len(ids)}")
+
+    return case_service.import_document(session, source, origin="form", actor=actor, assign_to=assign_to,
+                                        filename=decision.filename if decision else None, also=attach)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def get_document(session: Session, public_id: str) -> CaseDocument | None:
+    return session.exec(select(CaseDocument).where(CaseDocument.public_id == public_id)).first()
+
+
+def documents_for_case(session: Session, case_id: int) -> list[CaseDocument]:
+    """The case's documents, without their bytes (``data`` loads when read)."""
+    return list(session.exec(select(CaseDocument).where(CaseDocument.case_id == case_id)
+                             .options(defer(CaseDocument.data))  # type: ignore[arg-type]
+                             .order_by(col(CaseDocument.id))))
+
+
+def provenance_for_case(session: Session, case_id: int) -> ImportProvenance | None:
+    return session.exec(select(ImportProvenance).where(ImportProvenance.case_id == case_id)).first()
+
+
+def record_read(session: Session, doc: CaseDocument, *, actor: audit.Actor, what: str) -> None:
+    """Audit that ``actor`` read ``doc`` (``what``: «download» or «page N»). Commits."""
+    with transaction(session):
+        audit.record(session, actor, "document.read", case_id=doc.case_id,
+                     detail=f"document={doc.public_id} {what}"[:200])
