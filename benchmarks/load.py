@@ -442,6 +442,9 @@ def _run(kind: str, args, password: str, src: Path) -> dict | None:
                            for i in tracebacks)
             print(f"  gunicorn's log: {len(tracebacks)} tracebacks: "
                   + "; ".join(f"{n}× {end}" for end, n in ends.most_common(3)))
+        trouble = [ln for ln in log_lines if re.search(r"\[(ERROR|CRITICAL)\]|WORKER TIMEOUT|was sent SIG", ln)]
+        if trouble:  # a worker that died or was killed: its requests end as connection errors (status 0)
+            print(f"  gunicorn's log: {len(trouble)} error lines: " + " | ".join(t[:160] for t in trouble[:4]))
         return {"label": label, "rows": rows, "meta": meta}
     finally:
         if server is not None and server.poll() is None:

@@ -41,12 +41,16 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def warm_up(app: Flask) -> int:
-    """Compile every page template and the letter's templates once, in the process that will fork the
-    workers (gunicorn's master with ``preload_app``, ``gunicorn.conf.when_ready``): each worker then starts
-    with them compiled, instead of spending its first requests of each page on it (0.4–0.6 s a template,
-    measured by benchmarks/load.py). Returns how many templates were compiled."""
+    """Compile every page template and the letter's templates, and load the spelling dictionaries, once, in
+    the process that will fork the workers (gunicorn's master with ``preload_app``,
+    ``gunicorn.conf.when_ready``): each worker then starts with them, instead of spending its first requests
+    on it (0.4–0.6 s a template, ≈ 9 s for the dictionaries, measured by benchmarks/load.py: the first
+    letter pages waited 25 s). Returns how many templates were compiled."""
+    from workbench.letters import spelling
     from workbench.letters.render import environment
 
+    if spelling.installed():  # the letter's spelling check: ≈ 9 s to load nb and nn, once, not per worker
+        spelling.load()
     names = [n for n in app.jinja_env.list_templates() if n.endswith(".html")]
     for name in names:
         app.jinja_env.get_template(name)

@@ -208,7 +208,11 @@ def _full_text(session: Session, query: SearchQuery) -> ColumnElement[bool] | Te
         return None
     if session.get_bind().dialect.name == "sqlite":
         match = " AND ".join(f'{column} : "{word}" *' if column else f'"{word}" *' for column, word in wanted)
-        return text("archive_search.case_id IN (SELECT rowid FROM archive_search_fts "
+        # «+» keeps SQLite from driving the query by the hits when a term is a word anywhere in the case (often
+        # in most letters): it walks the archive's date order and tests each row against the hits, so a page is
+        # found at once instead of fetching and sorting 85 000 rows (0.3 s at 100 000 cases).
+        probe = "" if all(column for column, _ in wanted) else "+"
+        return text(f"{probe}archive_search.case_id IN (SELECT rowid FROM archive_search_fts "
                     "WHERE archive_search_fts MATCH :fts_match)").bindparams(fts_match=match)
     tsquery = " & ".join(f"{word}:*{_WEIGHTS[column] if column else ''}" for column, word in wanted)
     match = "document @@ to_tsquery('simple', :fts_query)"
