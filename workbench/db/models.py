@@ -152,13 +152,14 @@ class Case(SQLModel, table=True):
     it read, and fails when another update came first (``services.cases.StaleCase``)."""
 
     __tablename__ = "cases"
-    # the working lists: open cases by status, in received order; «Mine saker» by saksbehandler (migration 0010)
-    __table_args__ = (Index("ix_cases_status_received", "status", "received", "id"),
-                      Index("ix_cases_saksbehandler_status", "saksbehandler_id", "status", "received"))
+    # The working lists (issue 15) walk ``ix_cases_open_deadline`` and ``ix_cases_open_assigned``, partial indexes of
+    # the open cases in deadline order (``services/queues.DEADLINE_ORDER``). Their NULLS FIRST is PostgreSQL's alone
+    # (SQLite has no such clause in an index), so they live in migration 0012, not here (migrations/env.py). The
+    # status has no index of its own: SQLite, without statistics, chose one and sorted 15 000 open cases.
 
     id: int | None = Field(default=None, primary_key=True)
     public_id: str = Field(default_factory=new_public_id, max_length=32, unique=True, index=True)
-    status: str = Field(default=CaseStatus.MOTTATT.value, max_length=20, index=True)
+    status: str = Field(default=CaseStatus.MOTTATT.value, max_length=20)
     nav_reference: str = Field(max_length=100)  # decision.reference, Nav's saksnummer
     nav_office: str = Field(max_length=200)
     claimant_name: str = Field(max_length=200)  # shown in lists; never in URLs or logs

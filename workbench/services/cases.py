@@ -22,7 +22,6 @@ from sqlmodel import Session, col, select
 from workbench.db.search_models import ArchiveSearch
 from workbench.db.models import (
     FINISHED,
-    OPEN,
     Case,
     CaseStatus,
     Evaluation,
@@ -208,14 +207,6 @@ def get_case(session: Session, public_id: str) -> Case | None:
 def find_by_nav_reference(session: Session, nav_reference: str) -> Case | None:
     """The first case imported with Nav's saksnummer ``nav_reference`` (the demo looks for its case)."""
     return session.exec(select(Case).where(Case.nav_reference == nav_reference).order_by(col(Case.id))).first()
-
-
-def list_cases(session: Session, *, page: int = 1, per_page: int = PER_PAGE) -> Page[Case]:
-    """One page of the open cases («Alle saker»: finished ones leave the working lists), the one whose
-    deadline comes first on top; a case whose received date is still unknown first (it needs the date)."""
-    q = select(Case).where(col(Case.status).in_(OPEN))  # IN, not NOT IN: the status index is used
-    return paginate(session, q.order_by(col(Case.received).is_not(None), col(Case.received), col(Case.id)),
-                    page, per_page=per_page)
 
 
 def finished_cases(session: Session, *, page: int = 1, per_page: int = PER_PAGE) -> Page[Case]:

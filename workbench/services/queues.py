@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, or_
+from sqlalchemy import ColumnElement, and_, bindparam, false, or_
 from sqlmodel import Session, col, func, select
 
 from workbench.db.appeal_models import Letter, LetterStatus
@@ -88,9 +88,24 @@ def _letter_in(status: str) -> ColumnElement[bool]:
     return col(Case.id).in_(select(col(Letter.case_id)).where(col(Letter.status) == status))
 
 
-def condition(key: str, *, user_id: int | None, today: date) -> ColumnElement[bool]:
-    """The SQL filter of queue ``key`` (open cases only)."""
-    open_case = col(Case.status).in_(OPEN)
+def open_case() -> ColumnElement[bool]:
+    """The case is open (mottatt, under behandling, til godkjenning): every working list's first filter.
+
+    The statuses are written into the SQL as literals, not bound as parameters: both databases use the partial
+    index of the open cases (``ix_cases_open_deadline``, migration 0012) only when they can see that the query
+    asks what the index holds, which a parameter's value does not show them."""
+    return col(Case.status).in_(bindparam("open_statuses", list(OPEN), expanding=True, literal_execute=True))
+
+
+#: The order of every working list: the case whose three months end first on top, a case whose received date
+#: is still unknown above all (it needs the date). NULLS FIRST is written out because the databases differ
+#: (SQLite sorts NULL first, PostgreSQL last); in this form both walk ``ix_cases_open_deadline`` instead of
+#: sorting the open cases, so a deep page costs no more than the first (issue 15).
+DEADLINE_ORDER = (col(Case.received).asc().nulls_first(), col(Case.id).asc())
+
+
+def _filter(key: str, *, user_id: int | None, today: date) -> ColumnElement[bool]:
+    """What queue ``key`` asks of an open case."""
     where: dict[str, Any] = {
         "mine": col(Case.saksbehandler_id) == user_id if user_id is not None else false(),
         "ufordelt": col(Case.saksbehandler_id).is_(None),
@@ -100,21 +115,29 @@ def condition(key: str, *, user_id: int | None, today: date) -> ColumnElement[bo
         "frist_snart": _near_target(today),
         "over_frist": or_(_past_target(today), _svar_due(today), side_letters.promise_passed(today)),
     }
-    return and_(open_case, where[key])
+    return where[key]
+
+
+def condition(key: str, *, user_id: int | None, today: date) -> ColumnElement[bool]:
+    """The SQL filter of queue ``key`` (open cases only)."""
+    return and_(open_case(), _filter(key, user_id=user_id, today=today))
+
+
+def all_open(session: Session, *, page: int = 1, per_page: int = PER_PAGE) -> Page[Case]:
+    """«Alle saker»: one page of the open cases in deadline order (finished ones leave the working lists)."""
+    return paginate(session, select(Case).where(open_case()).order_by(*DEADLINE_ORDER), page, per_page=per_page)
 
 
 def cases_in(session: Session, key: str, *, user_id: int | None, today: date, page: int = 1,
              per_page: int = PER_PAGE) -> Page[Case]:
-    """One page of the queue, the case whose deadline comes first on top (a case without a received date
-    first: it needs one)."""
-    q = select(Case).where(condition(key, user_id=user_id, today=today))
-    return paginate(session, q.order_by(col(Case.received).is_not(None), col(Case.received), col(Case.id)),
-                    page, per_page=per_page)
+    """One page of the queue in deadline order."""
+    q = select(Case).where(condition(key, user_id=user_id, today=today)).order_by(*DEADLINE_ORDER)
+    return paginate(session, q, page, per_page=per_page)
 
 
 def counts(session: Session, *, user_id: int | None, today: date) -> dict[str, int]:
-    """Every queue's count, for the menu: one query."""
-    columns = [func.count().filter(condition(q.key, user_id=user_id, today=today)).label(q.key) for q in QUEUES]
-    # only the open cases are read (their status index): the finished ones, most of the table, never count
-    row = session.execute(select(*columns).select_from(Case).where(col(Case.status).in_(OPEN))).one()
+    """Every queue's count, for the menu: one query over the open cases only (the partial index holds every
+    column the filters read, so the finished cases — most of the table — are never touched)."""
+    columns = [func.count().filter(_filter(q.key, user_id=user_id, today=today)).label(q.key) for q in QUEUES]
+    row = session.execute(select(*columns).select_from(Case).where(open_case())).one()
     return {q.key: int(row[i] or 0) for i, q in enumerate(QUEUES)}

@@ -112,7 +112,7 @@ def queue(key: str):
 @roles_required(CASE_WORKERS)
 def all_cases():
     """The open cases; the finished ones are in «Ferdigstilte saker»."""
-    found = case_service.list_cases(db_session(), page=page_number(request.args.get("side")))
+    found = queues.all_open(db_session(), page=page_number(request.args.get("side")))
     return _list_page(found, view="alle", title="Alle saker")
 
 
