@@ -56,11 +56,55 @@ def test_payments_sorted_by_from(results):
         assert starts == sorted(starts)
 
 
-def test_scanned_page_is_reported_not_guessed():
+def test_scanned_letter_gives_no_wrong_value():
+    """A scan is read by tesseract word by word with its confidence; what is read is right or left out (issue 16:
+    a wrong value is worse than an empty one), and the message says which pages were OCR'd."""
+    import shutil
+
+
     seed = next(s for s in range(100) if nav_letters.generate(s).style.scanned)
-    result = extract(nav_letters.generate(seed).pdf)
-    if result.messages:  # no OCR on this machine: nothing read, a clear Norwegian message per page
+    g = nav_letters.generate(seed)
+    result = extract(g.pdf)
+    if not shutil.which("tesseract"):  # no OCR on this machine: nothing read, a clear Norwegian message per page
         assert result.facts == {} and all("ingen lesbar tekst" in m for m in result.messages)
+        return
+    compared = scoring.compare(g.truth, to_json(result.facts))
+    assert compared["wrong"] == [] and compared["invented"] == []
+    assert compared["right"], "the scan gave nothing at all"
+    assert any(m.startswith("Skannet (lest med OCR): side 1") for m in result.messages)
+
+
+def test_an_unsure_word_empties_the_value_and_its_list():
+    """OCR marks a word it is unsure of; the value holding it, and a list with an item in doubt, stay empty."""
+    from workbench.extract import refuse_unsure
+    from workbench.extract.reader import UNSURE, Document, Line
+    from workbench.extract.text import Leaf
+
+    doc = Document(lines=[Line(1, 1, [f"For perioden 01.02.2025–14.02.2025 er brutto {UNSURE}"])], pages=1, ocr_pages=[1])
+    period = {"from": Leaf("2025-03-01", 1, 2), "to": Leaf("2025-03-14", 1, 2), "net": Leaf("100.00", 1, 2)}
+    facts = {"participant": {"name": Leaf(f"Kari {UNSURE}", 1, 3), "fnr": Leaf("01010012345", 1, 4)},
+             "payments": [period], "children": [{"birth_date": Leaf("2020-01-01", 1, 5)}],
+             "appeal": {"arguments": [Leaf("Jeg er uenig.", 2, 3)]}}
+    out = refuse_unsure(facts, doc)
+    assert out["participant"] == {"name": None, "fnr": Leaf("01010012345", 1, 4)}
+    assert out["payments"] == []  # an unsure word on a line about a period: a period may be unread
+    assert out["children"] == [{"birth_date": Leaf("2020-01-01", 1, 5)}]
+    assert out["appeal"]["arguments"] == []  # free text from a scan is never offered
+
+
+def test_payment_periods_with_a_gap_are_not_offered_from_a_scan():
+    from workbench.extract import refuse_unsure
+    from workbench.extract.reader import Document, Line
+    from workbench.extract.text import Leaf
+
+    def period(a: str, b: str) -> dict:
+        return {"from": Leaf(a, 1, 1), "to": Leaf(b, 1, 1), "net": Leaf("1.00", 1, 1)}
+
+    doc = Document(lines=[Line(1, 1, ["Netto"])], pages=1, ocr_pages=[1])
+    following = [period("2025-01-01", "2025-01-14"), period("2025-01-15", "2025-01-28")]
+    assert refuse_unsure({"payments": following}, doc)["payments"] == following
+    gap = [period("2025-01-01", "2025-01-14"), period("2025-01-29", "2025-02-11")]
+    assert refuse_unsure({"payments": gap}, doc)["payments"] == []
 
 
 def test_wrong_fnr_check_digits_give_no_fnr():

@@ -14,10 +14,10 @@ from typing import Any
 
 from workbench.extract import fields as f
 from workbench.extract.payments import payments
-from workbench.extract.reader import Document, Line, UnreadablePdf, read_pdf
+from workbench.extract.reader import UNSURE, Document, Line, UnreadablePdf, read_pdf
 from workbench.extract.text import Leaf, Text
 
-__all__ = ["Extraction", "UnreadablePdf", "extract", "to_json"]
+__all__ = ["Extraction", "UnreadablePdf", "extract", "refuse_unsure", "to_json"]
 
 
 @dataclass
@@ -34,7 +34,61 @@ def extract(data: bytes) -> Extraction:
     facts = decision_facts(Text(decision))
     if appeal:
         facts.update(appeal_facts(Text(appeal), facts))
+    if doc.ocr_pages:
+        facts = refuse_unsure(facts, doc)
     return Extraction(prune(facts), doc.pages, doc.messages)
+
+
+# What a line must hold for an unsure word on it to put a list in doubt (an item there may be unread).
+LIST_WORDS = {
+    "payments": r"perio|brutto|netto|trekk|trukk|trekt|utbetal|§",
+    "children": r"barn|born|fødd?",
+    "work": r"tim(?:er|ar)|arbeid|omsorg|foster|lærling",
+    "benefits": r"per dag|peng|trygd|støtte|overgangsstønad",
+}
+
+
+def refuse_unsure(facts: dict[str, Any], doc: Document) -> dict[str, Any]:
+    """A read by OCR (issue 16: a wrong value is worse than an empty one): a value holding a word OCR was unsure
+    of is left empty; a list (payments, children, work, benefits, the provisions, the appeal's points) is left
+    empty whole when one of its items is in doubt — an unsure word on a line that may hold an item, a value in
+    doubt, or payment periods with a gap between them — since a list with an item missing reads as complete. The
+    appeal's arguments (free text, which no check can confirm) are not taken from a scan."""
+    unsure_lines = [x.text.lower() for x in doc.lines if UNSURE in x.text]
+
+    def doubtful(node: Any) -> bool:
+        if isinstance(node, Leaf):
+            return isinstance(node.value, str) and (UNSURE in node.value or "|" in node.value)
+        if isinstance(node, dict):
+            return any(doubtful(v) for v in node.values())
+        if isinstance(node, list):
+            return any(doubtful(v) for v in node)
+        return False
+
+    def clean(node: Any) -> Any:
+        if isinstance(node, list):
+            return [] if doubtful(node) else node
+        if isinstance(node, dict):
+            return {k: clean(v) for k, v in node.items()}
+        return None if doubtful(node) else node
+
+    out = clean(facts)
+    for key, words in LIST_WORDS.items():
+        if any(re.search(words, line) for line in unsure_lines):
+            out[key] = []
+    if not _contiguous(out.get("payments", [])):
+        out["payments"] = []
+    if "appeal" in out:  # free text: nothing to check a misread word against, so OCR's reading is not offered
+        out["appeal"]["arguments"] = []
+    return out
+
+
+def _contiguous(payments: list[dict[str, Any]]) -> bool:
+    """Payment periods that follow each other day by day (a gap means a period was not read)."""
+    from datetime import date, timedelta
+
+    ends = [(date.fromisoformat(p["from"].value), date.fromisoformat(p["to"].value)) for p in payments]
+    return all(b[0] == a[1] + timedelta(days=1) for a, b in zip(ends, ends[1:]))
 
 
 def split_appeal(doc: Document) -> tuple[list[Line], list[Line]]:
