@@ -46,3 +46,16 @@ def test_broken_pdf_exits_2(tmp_path):
 def test_missing_file_exits_2(tmp_path):
     done = run(str(tmp_path / "finnes-ikke.pdf"))
     assert done.returncode == 2
+
+
+def test_without_json_dates_are_norwegian(tmp_path):
+    """The listing a person reads gives dates as dd.mm.åååå; ``--json`` keeps ISO (the import format)."""
+    g = nav_letters.generate(1)
+    pdf = tmp_path / "vedtak.pdf"
+    pdf.write_bytes(g.pdf)
+    done = run(str(pdf))
+    assert done.returncode == 0, done.stderr
+    iso = g.truth["decision"]["date"]
+    norwegian = f"{iso[8:10]}.{iso[5:7]}.{iso[0:4]}"
+    assert f"decision.date: {norwegian}  (side " in done.stdout
+    assert iso not in done.stdout

@@ -6,6 +6,7 @@ Pure: no app, no database."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
@@ -38,7 +39,16 @@ def extract_command(letter: str, as_json: bool) -> None:
         click.echo(json.dumps(facts, ensure_ascii=False, indent=2))
         return
     for path, leaf in _leaves(facts):
-        click.echo(f"{path}: {leaf['value']}  (side {leaf['page']}, linje {leaf['line']})")
+        click.echo(f"{path}: {_shown(leaf['value'])}  (side {leaf['page']}, linje {leaf['line']})")
+
+
+def _shown(value: object) -> str:
+    """A value as a Norwegian reads it: an ISO date as dd.mm.åååå (``--json`` keeps the import format's ISO)."""
+    from workbench.texts.formatting import format_date
+
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return format_date(value)
+    return str(value)
 
 
 def _leaves(doc: object, prefix: str = ""):

@@ -2,7 +2,7 @@
 stored, the class of a document from its title words, and one page as a PNG with where a line stands on it.
 
 Pure: no app, no database. Every outside program (poppler's ``pdftotext``/``pdftoppm``) runs as a subprocess
-with a time limit, on a file that has passed :func:`check_upload`.
+with a time and memory limit (``reader.run_limited``), on a file that has passed :func:`check_upload`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.extract.reader import UnreadablePdf, check_pdf, read_pdf
+from workbench.extract.reader import UnreadablePdf, check_pdf, read_pdf, run_limited
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # one document of the oversendelse
 MAX_FILES = 8
@@ -60,8 +60,7 @@ def first_page_text(data: bytes) -> str:
         path = Path(tmp) / "in.pdf"
         path.write_bytes(data)
         try:
-            done = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", str(path), "-"],
-                                  capture_output=True, timeout=TIMEOUT)
+            done = run_limited(["pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", str(path), "-"], TIMEOUT)
         except subprocess.TimeoutExpired:
             return ""
     return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
@@ -88,9 +87,8 @@ def page_png(data: bytes, page: int) -> bytes:
         path = Path(tmp) / "in.pdf"
         path.write_bytes(data)
         try:
-            done = subprocess.run(["pdftoppm", "-png", "-f", str(page), "-l", str(page), "-singlefile",
-                                   "-scale-to", str(PAGE_PIXELS), str(path), str(Path(tmp) / "page")],
-                                  capture_output=True, timeout=TIMEOUT)
+            done = run_limited(["pdftoppm", "-png", "-f", str(page), "-l", str(page), "-singlefile",
+                                "-scale-to", str(PAGE_PIXELS), str(path), str(Path(tmp) / "page")], TIMEOUT)
         except subprocess.TimeoutExpired as exc:
             raise UnreadablePdf("Det tok for lang tid å tegne siden.") from exc
         out = Path(tmp) / "page.png"
