@@ -9,6 +9,7 @@ value «corrected», a field the reader did not fill «typed».
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -75,8 +76,10 @@ def provenance(extracted: dict | None, submitted: dict, document_id: str | None)
     value as read, with document, page and line), ``corrected`` (read, then changed: the value read kept) or
     ``typed`` (not read)."""
     values, sources = split(extracted)
-    read = flatten(values)
     given = {k: v for k, v in flatten(submitted).items() if k != "format"}
+    rows = _rows_by_period(values.get("payments"), submitted.get("payments"))
+    read = {moved: v for k, v in flatten(values).items() if (moved := _renumbered(k, rows))}
+    sources = {moved: v for k, v in sources.items() if (moved := _renumbered(k, rows))}
     out: dict[str, dict[str, Any]] = {}
     for path in sorted(set(read) | set(given)):
         where = sources.get(path)
@@ -89,6 +92,24 @@ def provenance(extracted: dict | None, submitted: dict, document_id: str | None)
         elif path in given:
             out[path] = {"source": "typed"}
     return out
+
+
+def _rows_by_period(read: Any, submitted: Any) -> dict[int, int | None]:
+    """Which submitted payment row each read row became, matched by its period's start (``from``), not its place:
+    the jurist may delete, add or reorder rows (issue 16). A read row no submitted row starts on: None."""
+    read_rows, given_rows = (x if isinstance(x, list) else [] for x in (read, submitted))
+    starts = {str(row.get("from")): j for j, row in enumerate(given_rows) if isinstance(row, dict) and row.get("from")}
+    return {i: starts.get(str(row.get("from"))) if isinstance(row, dict) else None for i, row in enumerate(read_rows)}
+
+
+def _renumbered(path: str, rows: dict[int, int | None]) -> str | None:
+    """A read field's path in the submitted document's numbering (``payments[i]…`` → ``payments[j]…``); None for a
+    field of a row the jurist deleted (the case's document no longer has it)."""
+    m = re.match(r"payments\[(\d+)\]", path)
+    if m is None:
+        return path
+    j = rows.get(int(m[1]))
+    return None if j is None else f"payments[{j}]{path[m.end():]}"
 
 
 def provenance_rows(fields: dict[str, dict[str, Any]] | None) -> list[dict[str, Any]]:
