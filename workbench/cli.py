@@ -14,7 +14,7 @@ import importlib
 import click
 from flask.cli import FlaskGroup
 
-COMMAND_MODULES = ("evaluate", "letter", "app_commands", "archive", "extract")
+COMMAND_MODULES = ("evaluate", "letter", "app_commands", "archive", "extract", "documents")
 
 
 def _create_app():

@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, update
+from sqlalchemy import CursorResult, delete, update
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from workbench.db.document_models import CaseDocument, DocumentClass, ImportProvenance
-from workbench.db.models import Case, User, new_public_id, stored_id
+from workbench.db.models import Case, User, new_public_id, stored_id, utcnow
 from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.services.transaction import transaction
 
 CLASSES = tuple(c.value for c in DocumentClass)
+ABANDONED_AFTER = timedelta(hours=24)  # an upload never imported is removed this long after it was made (issue 16)
 
 
 class DocumentRefused(ValueError):
@@ -74,11 +76,33 @@ def store_intake(session: Session, uploads: list[Upload], *, actor: audit.Actor)
                                  data=upload.data, uploaded_by_id=actor.user_id,
                                  extracted=_extract(upload.data) if doc_class == DocumentClass.VEDTAK else None))
     with transaction(session):
+        remove_abandoned(session, actor=actor)
         for row in rows:
             session.add(row)
             audit.record(session, actor, "document.uploaded",
                          detail=f"intake={intake} class={row.doc_class} pages={row.pages} sha256={audit.digest(row.sha256)}")
     return intake
+
+
+def remove_abandoned(session: Session, *, actor: audit.Actor, now: datetime | None = None,
+                     older_than: timedelta = ABANDONED_AFTER) -> int:
+    """Delete the uploaded documents no case was imported from, uploaded more than ``older_than`` ago (they hold
+    personal data nobody works on); audited as ``document.purged`` with their count. A step: the caller commits
+    (:func:`purge_abandoned` for the command line; the next upload does it in its own transaction)."""
+    cutoff = (now or utcnow()) - older_than
+    result = session.execute(delete(CaseDocument).where(col(CaseDocument.case_id).is_(None),
+                                                        col(CaseDocument.uploaded_at) < cutoff))
+    assert isinstance(result, CursorResult)
+    if result.rowcount:
+        audit.record(session, actor, "document.purged",
+                     detail=f"documents={result.rowcount} not imported for {older_than.total_seconds() / 3600:g} h")
+    return int(result.rowcount)
+
+
+def purge_abandoned(session: Session, *, actor: audit.Actor, older_than: timedelta = ABANDONED_AFTER) -> int:
+    """:func:`remove_abandoned` as a use case (``workbench documents purge``). Commits. Returns the count."""
+    with transaction(session):
+        return remove_abandoned(session, actor=actor, older_than=older_than)
 
 
 def intake_documents(session: Session, intake: str, user_id: int | None) -> list[CaseDocument]:
