@@ -228,7 +228,10 @@ def _full_text(session: Session, query: SearchQuery) -> ColumnElement[bool] | Te
 
 
 def _statement(session: Session, query: SearchQuery) -> Any:
-    stmt = select(ArchiveSearch)
+    """The matching cases' ids in the archive's order. Ids only: a deep page (OFFSET 85 000) is then cut from the
+    decision-order index alone (an index-only scan on PostgreSQL), and only the page's rows are read after
+    (``_rows``) — reading whole rows to skip them took 140 ms at the last page of 100 000 cases."""
+    stmt = select(col(ArchiveSearch.case_id))
     if query.date_from:
         stmt = stmt.where(col(ArchiveSearch.decision_date) >= query.date_from)
     if query.date_to:
@@ -267,20 +270,30 @@ def search(session: Session, query: SearchQuery | None = None, *, page: int = 1,
 def row_of(session: Session, case: Case) -> ArchiveRow:
     """One finished case as the archive lists it (the page that confirms «Arkiver» shows it)."""
     entry = session.get(ArchiveSearch, case.id)
-    if entry is None:
+    if entry is None:  # not indexed yet: what the listing shows, from the case itself
         entry = entry_for(session, case, letter_text="")
-    return _rows(session, [entry])[0]
+        case_id = stored_id(case)
+        return ArchiveRow(case, entry.outcome, entry.finalized_at, _archived_at(session, [case_id]).get(case_id),
+                          entry.our_reference)
+    return _rows(session, [entry.case_id])[0]
 
 
-def _rows(session: Session, entries: list[ArchiveSearch]) -> list[ArchiveRow]:
-    """The result rows of one page: the cases (by primary key) and when each was archived."""
-    if not entries:
+def _archived_at(session: Session, ids: list[int]) -> dict[int, datetime]:
+    rows = session.exec(select(AuditEvent.case_id, func.max(AuditEvent.at))
+                        .where(col(AuditEvent.case_id).in_(ids), col(AuditEvent.action) == "archive.archived")
+                        .group_by(col(AuditEvent.case_id)))
+    return {int(case_id): at for case_id, at in rows if case_id is not None}
+
+
+def _rows(session: Session, ids: list[int]) -> list[ArchiveRow]:
+    """The result rows of one page, in the order of ``ids``: the listing's columns of the index (never its
+    words), the cases (by primary key) and when each was archived."""
+    if not ids:
         return []
-    ids = [e.case_id for e in entries]
+    listed = {case_id: (outcome, finalized_at, our_reference) for case_id, outcome, finalized_at, our_reference in
+              session.exec(select(ArchiveSearch.case_id, ArchiveSearch.outcome, ArchiveSearch.finalized_at,
+                                  ArchiveSearch.our_reference).where(col(ArchiveSearch.case_id).in_(ids)))}
     cases = {c.id: c for c in session.exec(select(Case).where(col(Case.id).in_(ids)))}
-    archived = dict(session.exec(
-        select(AuditEvent.case_id, func.max(AuditEvent.at))
-        .where(col(AuditEvent.case_id).in_(ids), col(AuditEvent.action) == "archive.archived")
-        .group_by(col(AuditEvent.case_id))).all())
-    return [ArchiveRow(cases[e.case_id], e.outcome, e.finalized_at, archived.get(e.case_id), e.our_reference)
-            for e in entries if e.case_id in cases]
+    archived = _archived_at(session, ids)
+    return [ArchiveRow(cases[i], *listed[i][:2], archived.get(i), listed[i][2])
+            for i in ids if i in cases and i in listed]
