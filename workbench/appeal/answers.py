@@ -350,13 +350,10 @@ def _stepchild(case: _Case, argument: str) -> _Answer:
     """Forskrift § 3 third paragraph: «Som barn regnes egne barn og fosterbarn» — a stepchild (a samboer's or
     spouse's child) is neither, whatever the household; sotjl § 35 fourth paragraph and forskrift § 3 first
     paragraph: barnetillegg for each child the participant «forsørger»."""
-    n = case.children
+    n, found, count = _barnetillegg_found(case)
     foster = sum(1 for c in case.decision.children if c.foster)
-    found = _favour(case, {"wrong-barnetillegg"})
-    count = case.text("ans_children_count", n=_count(n, case, neuter=True)) if n else case.text("ans_children_none")
     if found:
-        paragraphs = [_sentences(case.text("ans_agree"), count), *_barnetillegg_comparison(case, found),
-                      _sentences(*_new_amounts(case, found))]
+        paragraphs = _agree_on_barnetillegg(case, found, count)
     else:
         paragraphs = [case.text("ans_stepchild_rule"),
                       _sentences(count, case.text("ans_foster_count", n=_count(foster, case, neuter=True)) if foster else "",
@@ -366,6 +363,20 @@ def _stepchild(case: _Case, argument: str) -> _Answer:
                    f"barn, {foster} av dem registrert som fosterbarn; "
                    + ("avvik i klagerens favør på barnetillegget." if found else "ingen avvik i klagerens favør på barnetillegget.")
                    + " Er barnet fosterbarn etter barnevernloven § 4-22, gjelder toårskravet i forskriften § 3 tredje ledd (⚖).")
+
+
+def _barnetillegg_found(case: _Case) -> tuple[int, Sequence[PeriodRecord], str]:
+    """The children with barnetillegg, the periods where the barnetillegg is wrong in the claimant's favour, and
+    the sentence that counts the children (for the answers about whose child it is)."""
+    n = case.children
+    count = case.text("ans_children_count", n=_count(n, case, neuter=True)) if n else case.text("ans_children_none")
+    return n, _favour(case, {"wrong-barnetillegg"}), count
+
+
+def _agree_on_barnetillegg(case: _Case, found: Sequence[PeriodRecord], count: str) -> list[str]:
+    """The claimant is right about the barnetillegg: agree, show Nav's and the correct amount, the new amounts."""
+    return [_sentences(case.text("ans_agree"), count), *_barnetillegg_comparison(case, found),
+            _sentences(*_new_amounts(case, found))]
 
 
 def _barnetillegg_comparison(case: _Case, periods: Sequence[PeriodRecord]) -> list[str]:
@@ -382,12 +393,9 @@ def _samvaer(case: _Case, argument: str) -> _Answer:
     """Sotjl § 35 fourth paragraph, forskrift § 3 first paragraph: barnetillegg for each child the participant
     «forsørger» — not the amount of samvær; forskrift § 4 presupposes barnetillegg for a child the participant pays
     child support for. Whether the participant forsørger the child is ⚖ (rules.md F3)."""
-    n = case.children
-    found = _favour(case, {"wrong-barnetillegg"})
-    count = case.text("ans_children_count", n=_count(n, case, neuter=True)) if n else case.text("ans_children_none")
+    n, found, count = _barnetillegg_found(case)
     if found:
-        paragraphs = [_sentences(case.text("ans_agree"), count), *_barnetillegg_comparison(case, found),
-                      _sentences(*_new_amounts(case, found))]
+        paragraphs = _agree_on_barnetillegg(case, found, count)
     else:
         paragraphs = [case.text("ans_samvaer_rule"), _sentences(count, case.text("ans_no_more_children"))]
     return _Answer(paragraphs, P_CHILDREN,
