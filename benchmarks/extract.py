@@ -1,7 +1,7 @@
 """Benchmark of the letter extractor (issue 16): over seeds never used while developing (default
 10 000–10 099; development used 0–99), generate Nav decision letters (tests/extraction/nav_letters.py),
 extract them (workbench/extract) and count every field right / wrong / missing / invented — overall, per
-layout, and the scanned variant apart. Goal: ≥ 95 % right and 0 invented.
+layout, the scanned variant apart, and the klage as a document of its own (its date and arguments) apart. Goal: ≥ 95 % right and 0 invented.
 
     .venv/bin/python benchmarks/extract.py [--start 10000] [--count 100] [--show]
 """
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 import nav_letters  # noqa: E402
 import scoring  # noqa: E402
 
-from workbench.extract import extract, to_json  # noqa: E402
+from workbench.extract import extract, extract_appeal, to_json  # noqa: E402
 
 KINDS = ("right", "wrong", "missing", "invented")
 
@@ -41,6 +41,12 @@ def run(start: int, count: int, show: bool) -> dict[str, Counter]:
         groups.setdefault(group, Counter()).update(scoring.counts(result))
         if show and (result["wrong"] or result["invented"] or (result["missing"] and not g.style.scanned)):
             print(seed, group, {k: result[k] for k in ("wrong", "invented", "missing") if result[k]})
+        k = nav_letters.generate_appeal(seed)  # the klage as a document of its own (nb/nn)
+        read = to_json(extract_appeal(k.pdf, k.truth["decision"]["date"]).facts)
+        result = scoring.compare({"appeal": k.truth["appeal"]}, read)
+        groups.setdefault("klage", Counter()).update(scoring.counts(result))
+        if show and any(result[x] for x in ("wrong", "invented", "missing")):
+            print(seed, "klage", {x: result[x] for x in ("wrong", "invented", "missing") if result[x]})
     return groups
 
 
@@ -52,13 +58,14 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.perf_counter()
     groups = run(args.start, args.count, args.show)
-    text = sum((c for k, c in groups.items() if k != "scanned"), Counter())
+    text = sum((c for k, c in groups.items() if k not in ("scanned", "klage")), Counter())
     print(f"seeds {args.start}–{args.start + args.count - 1}, {time.perf_counter() - t0:.0f} s")
     print(line("text layer (all)", text))
-    for name in sorted(k for k in groups if k != "scanned"):
+    for name in sorted(k for k in groups if k not in ("scanned", "klage")):
         print(line(f"  {name}", groups[name]))
     print(line("scanned", groups.get("scanned", Counter())))
-    print(line("all letters", sum(groups.values(), Counter())))
+    print(line("all letters", sum((c for k, c in groups.items() if k != "klage"), Counter())))
+    print(line("klage (own PDF)", groups.get("klage", Counter())))
 
 
 if __name__ == "__main__":

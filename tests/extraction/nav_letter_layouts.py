@@ -228,8 +228,16 @@ def appeal(truth: dict, style) -> str:
     args = "".join(f"<p>{i + 1}. {nl.esc(x)}</p>" for i, x in enumerate(a["arguments"]))
     return (f"<div class='page'><p>{nl.esc(p['name'])}</p><p>{p['address']['city']}, {nl.fmt_date(a['sent'], style)}</p>"
             f"<h1>Klage på vedtak om kvalifiseringsstønad, sak {truth['decision']['reference']}</h1>"
-            f"<p>Jeg klager på vedtaket av {nl.fmt_date(truth['decision']['date'], style)}. Jeg mener:</p>{args}"
-            f"<p>Med vennlig hilsen</p><p>{nl.esc(p['name'])}</p></div>")
+            f"<p>{t(style, 'Jeg klager på vedtaket av', 'Eg klagar på vedtaket av')} "
+            f"{nl.fmt_date(truth['decision']['date'], style)}. {t(style, 'Jeg mener:', 'Eg meiner:')}</p>{args}"
+            f"<p>{t(style, 'Med vennlig hilsen', 'Med venleg helsing')}</p><p>{nl.esc(p['name'])}</p></div>")
+
+
+def appeal_html(truth: dict, style) -> str:
+    """The klage as a document of its own (the oversendelse's «klage»)."""
+    body = appeal(truth, style).replace("<div class='page'>", "<div>", 1)
+    return f"<!doctype html><html lang='{style.lang}'><head><meta charset='utf-8'><style>{CSS}</style></head>" \
+           f"<body>{body}</body></html>"
 
 
 SECTIONS = {"programme": programme, "children": children, "work": work, "benefits": benefits, "payments": payments}

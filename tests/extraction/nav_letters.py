@@ -207,6 +207,20 @@ def generate(seed: int, document: dict | None = None) -> Generated:
     return Generated(pdf, truth, style)
 
 
+def generate_appeal(seed: int) -> Generated:
+    """The claimant's klage as a document of its own (nb or nn, any date style), for the letter of ``seed``'s
+    case: ``truth`` is ``{"appeal": {"sent", "arguments"}, "decision": {"date"}}`` (the decision date the
+    reader checks the klage's date against)."""
+    rng = random.Random(seed)
+    truth = make_case(rng)
+    style = draw_style(rng)
+    style.appeal, style.scanned = True, False
+    from nav_letter_layouts import appeal_html  # type: ignore[import-not-found]  # tests/extraction on sys.path
+
+    pdf = html_to_pdf(appeal_html(truth, style))
+    return Generated(pdf, {"appeal": truth["appeal"], "decision": {"date": truth["decision"]["date"]}}, style)
+
+
 def html_to_pdf(text: str) -> bytes:
     from weasyprint import HTML
 

@@ -17,7 +17,7 @@ from workbench.extract.payments import payments
 from workbench.extract.reader import UNSURE, Document, Line, UnreadablePdf, read_pdf
 from workbench.extract.text import Leaf, Text
 
-__all__ = ["Extraction", "UnreadablePdf", "extract", "refuse_unsure", "to_json"]
+__all__ = ["Extraction", "UnreadablePdf", "extract", "extract_appeal", "refuse_unsure", "to_json"]
 
 
 @dataclass
@@ -89,6 +89,17 @@ def _contiguous(payments: list[dict[str, Any]]) -> bool:
 
     ends = [(date.fromisoformat(p["from"].value), date.fromisoformat(p["to"].value)) for p in payments]
     return all(b[0] == a[1] + timedelta(days=1) for a, b in zip(ends, ends[1:]))
+
+
+def extract_appeal(data: bytes, decided: str | None = None) -> Extraction:
+    """The klage as a document of its own (the oversendelse's «klage»): ``{"appeal": {"sent", "arguments"}}``,
+    each with page and line; ``decided`` (ISO), the decision's date, if known, the date it may not precede.
+    Raises ``UnreadablePdf``."""
+    doc = read_pdf(data)
+    facts: dict[str, Any] = appeal_facts(Text(doc.lines), {"decision": {"date": Leaf(decided, 0, 0) if decided else None}})
+    if doc.ocr_pages:
+        facts = refuse_unsure(facts, doc)
+    return Extraction(prune(facts), doc.pages, doc.messages)
 
 
 def split_appeal(doc: Document) -> tuple[list[Line], list[Line]]:

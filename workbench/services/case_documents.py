@@ -43,13 +43,19 @@ class Upload:
     data: bytes
 
 
-def _extract(data: bytes) -> dict[str, Any] | None:
-    from workbench.extract import UnreadablePdf, extract, to_json
+def _extract(data: bytes, doc_class: str) -> dict[str, Any] | None:
+    """What the reader finds in a document of this class: the decision's facts in a vedtak, the appeal's date and
+    arguments in a klage (``workbench.extract``); None for other classes or an unreadable file."""
+    from workbench.extract import UnreadablePdf, extract, extract_appeal, to_json
 
     try:
-        return to_json(extract(data).facts)
+        if doc_class == DocumentClass.VEDTAK:
+            return to_json(extract(data).facts)
+        if doc_class == DocumentClass.KLAGE:
+            return to_json(extract_appeal(data).facts)
     except UnreadablePdf:
         return None
+    return None
 
 
 def store_intake(session: Session, uploads: list[Upload], *, actor: audit.Actor) -> str:
@@ -74,7 +80,7 @@ def store_intake(session: Session, uploads: list[Upload], *, actor: audit.Actor)
         rows.append(CaseDocument(intake=intake, filename=name, size=len(upload.data),
                                  sha256=hashlib.sha256(upload.data).hexdigest(), pages=pages, doc_class=doc_class,
                                  data=upload.data, uploaded_by_id=actor.user_id,
-                                 extracted=_extract(upload.data) if doc_class == DocumentClass.VEDTAK else None))
+                                 extracted=_extract(upload.data, doc_class)))
     with transaction(session):
         remove_abandoned(session, actor=actor)
         for row in rows:
@@ -117,8 +123,29 @@ def decision_document(documents: list[CaseDocument]) -> CaseDocument | None:
     return next((d for d in documents if d.doc_class == DocumentClass.VEDTAK), None)
 
 
+def appeal_document(documents: list[CaseDocument]) -> CaseDocument | None:
+    """The document the appeal's fields are prefilled from: the first classed klage in which the reader found them."""
+    return next((d for d in documents if d.doc_class == DocumentClass.KLAGE and (d.extracted or {}).get("appeal")), None)
+
+
+def prefill(documents: list[CaseDocument]) -> tuple[dict[str, Any] | None, CaseDocument | None]:
+    """What the form is prefilled with (issue 16): the vedtak's facts, and — when the vedtak holds no appeal — the
+    appeal's date and arguments from the klage, with the document they came from (else None). A klage dated before
+    the decision is not the appeal of it: its date is left out (import-format.md «appeal»)."""
+    decision, klage = decision_document(documents), appeal_document(documents)
+    extracted = dict(decision.extracted) if decision and decision.extracted else None
+    if klage is None or (extracted and "appeal" in extracted):
+        return extracted, None
+    appeal = dict(klage.extracted["appeal"])  # type: ignore[index]
+    decided = ((extracted or {}).get("decision") or {}).get("date")
+    if decided and "sent" in appeal and appeal["sent"]["value"] < decided["value"]:
+        del appeal["sent"]
+    return {**(extracted or {}), "appeal": appeal}, klage
+
+
 def set_class(session: Session, intake: str, public_id: str, doc_class: str, *, actor: audit.Actor) -> CaseDocument | None:
-    """Correct the class of one document of a waiting upload (a document becoming the vedtak is read then).
+    """Correct the class of one document of a waiting upload (a document becoming a vedtak or a klage is read
+    again as one).
     None if there is no such document. Commits."""
     if doc_class not in CLASSES:
         raise ValueError(f"unknown class {doc_class!r}")
@@ -128,9 +155,8 @@ def set_class(session: Session, intake: str, public_id: str, doc_class: str, *, 
     with transaction(session):
         if doc.doc_class != doc_class:
             audit.record(session, actor, "document.class_changed", detail=f"intake={intake} {doc.doc_class}->{doc_class}")
+            doc.extracted = _extract(doc.data, doc_class)
         doc.doc_class = doc_class
-        if doc_class == DocumentClass.VEDTAK and doc.extracted is None:
-            doc.extracted = _extract(doc.data)
         session.add(doc)
     return doc
 

@@ -71,10 +71,12 @@ def _same(path: str, a: str, b: str) -> bool:
     return a.strip() == b.strip()
 
 
-def provenance(extracted: dict | None, submitted: dict, document_id: str | None) -> dict[str, dict[str, Any]]:
+def provenance(extracted: dict | None, submitted: dict, document_id: str | None,
+               appeal_document_id: str | None = None) -> dict[str, dict[str, Any]]:
     """Per field of the submitted document (and per extracted field the jurist emptied): ``extracted`` (same
     value as read, with document, page and line), ``corrected`` (read, then changed: the value read kept) or
-    ``typed`` (not read)."""
+    ``typed`` (not read). The appeal's fields name ``appeal_document_id`` when they were read from the klage
+    (``case_documents.prefill``)."""
     values, sources = split(extracted)
     given = {k: v for k, v in flatten(submitted).items() if k != "format"}
     rows = _rows_by_period(values.get("payments"), submitted.get("payments"))
@@ -84,7 +86,8 @@ def provenance(extracted: dict | None, submitted: dict, document_id: str | None)
     for path in sorted(set(read) | set(given)):
         where = sources.get(path)
         if path in read and where is not None:
-            entry: dict[str, Any] = {"document": document_id, "page": where[0], "line": where[1]}
+            read_from = appeal_document_id if appeal_document_id and path.startswith("appeal.") else document_id
+            entry: dict[str, Any] = {"document": read_from, "page": where[0], "line": where[1]}
             if path in given and _same(path, read[path], given[path]):
                 out[path] = {"source": "extracted", **entry}
             else:

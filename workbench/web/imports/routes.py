@@ -218,19 +218,20 @@ def _intake_or_404(intake: str):
 def papers(intake: str):
     documents = _intake_or_404(intake)
     decision = case_documents.decision_document(documents)
-    extracted = decision.extracted if decision else None
+    extracted, appeal_doc = case_documents.prefill(documents)
     start, sources = split(extracted)
     decisions = [d for d in documents if d.doc_class == "vedtak"]
 
     def save(raw: str, parsed: ParsedForm):
-        fields = provenance(extracted, parsed.document, decision.public_id if decision else None)
+        fields = provenance(extracted, parsed.document, decision.public_id if decision else None,
+                            appeal_doc.public_id if appeal_doc else None)
         return case_documents.import_from_papers(db_session(), raw, intake=intake, fields=fields, actor=_actor(),
                                                  assign_to=_assignee())
 
     try:
         return _entry_page(save=save, form_action=url_for("imports.papers", intake=intake), start=start, confirm=True,
                            saved="Vedtaket er importert fra dokumentene og vurdert.", sources=sources, documents=documents,
-                           decision_doc=decision, several_decisions=len(decisions) > 1, intake=intake,
+                           decision_doc=decision, appeal_doc=appeal_doc, several_decisions=len(decisions) > 1, intake=intake,
                            class_labels=DOCUMENT_CLASS_LABELS, class_form=ClassForm(formdata=None))
     except case_documents.IntakeGone as exc:
         flash(str(exc), "error")
