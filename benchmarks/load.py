@@ -346,6 +346,7 @@ def _tree_cpu(pid: int) -> float:
 
 
 def _run(kind: str, args, password: str, src: Path) -> dict | None:
+    import contextlib
     import resource
     import shutil
     import signal
@@ -354,27 +355,16 @@ def _run(kind: str, args, password: str, src: Path) -> dict | None:
     import tempfile
     import urllib.request
 
+    import throwaway  # beside this script (not imported when locust loads this file)
+
     work = Path(tempfile.mkdtemp(prefix=f"klagebenk-load-{kind}-"))
     server = None
-    pg_db = None
-    admin_url = None
+    cleanup = contextlib.ExitStack()  # last: the database dropped, the folder removed
+    cleanup.callback(shutil.rmtree, work, ignore_errors=True)
     try:
-        if kind == "postgres":
-            import psycopg
-
-            host, port, user = (os.environ.get("PGHOST", "127.0.0.1"), os.environ.get("PGPORT", "5432"),
-                                os.environ.get("PGUSER", "postgres"))
-            admin_url = f"host={host} port={port} user={user} dbname=postgres connect_timeout=3"
-            try:
-                with psycopg.connect(admin_url, autocommit=True) as c:
-                    pg_db = f"klagebenk_load_{os.getpid()}_{random.randrange(10**6)}"
-                    c.execute(f'CREATE DATABASE "{pg_db}"')
-            except psycopg.OperationalError as exc:
-                print(f"\nPostgreSQL: skipped — no server at {user}@{host}:{port} ({str(exc).strip().splitlines()[0]})")
-                return None
-            url = f"postgresql+psycopg://{user}@{host}:{port}/{pg_db}"
-        else:
-            url = f"sqlite:///{work / 'klagebenk.sqlite'}"
+        url = cleanup.enter_context(throwaway.database(kind, work, prefix="klagebenk_load"))
+        if url is None:
+            return None
         env = _production_env(url, work)
         if src != ROOT:
             env["PYTHONPATH"] = str(src)
@@ -454,15 +444,7 @@ def _run(kind: str, args, password: str, src: Path) -> dict | None:
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
-        if pg_db:
-            import psycopg
-
-            try:
-                with psycopg.connect(admin_url, autocommit=True) as c:
-                    c.execute(f'DROP DATABASE IF EXISTS "{pg_db}" WITH (FORCE)')
-            except psycopg.Error as exc:
-                print(f"could not drop the throwaway database {pg_db}: {exc}")
-        shutil.rmtree(work, ignore_errors=True)
+        cleanup.close()
 
 
 def main() -> int:

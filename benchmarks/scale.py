@@ -54,6 +54,8 @@ import tracemalloc
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import throwaway  # this folder is on the path of a script run from it
+
 ROOT = Path(__file__).resolve().parents[1]
 GOAL_P95_MS, GOAL_KB, GOAL_MIB = 100.0, 200.0, 50.0
 BATCH = 1000
@@ -439,63 +441,38 @@ def run(kind: str, sizes: list[int], repeat: int, letter, bases, *, keep: bool =
     from workbench.services import users as user_service
 
     work = Path(tempfile.mkdtemp(prefix=f"klagebenk-scale-{kind}-"))
-    pg_db = admin = url = None
     app = None
     try:
-        if kind == "postgres":
-            import psycopg
-
-            host, port, user = (os.environ.get("PGHOST", "127.0.0.1"), os.environ.get("PGPORT", "5432"),
-                                os.environ.get("PGUSER", "postgres"))
-            admin = f"host={host} port={port} user={user} dbname=postgres connect_timeout=3"
-            try:
-                with psycopg.connect(admin, autocommit=True) as c:
-                    pg_db = f"klagebenk_scale_{os.getpid()}_{random.randrange(10**6)}"
-                    c.execute(f'CREATE DATABASE "{pg_db}"')
-            except psycopg.OperationalError as exc:
-                print(f"\nPostgreSQL: skipped — no server at {user}@{host}:{port} ({str(exc).strip().splitlines()[0]})")
-                pg_db = None
+        with throwaway.database(kind, work, prefix="klagebenk_scale", keep=keep) as url:
+            if url is None:
                 return
-            url = f"postgresql+psycopg://{user}@{host}:{port}/{pg_db}"
-        else:
-            url = f"sqlite:///{work / 'klagebenk.sqlite'}"
-        env = {**{k: v for k, v in os.environ.items() if k != "KLAGEBENK_MODE"}, "DATABASE_URL": url}
-        subprocess.run([str(Path(sys.executable).parent / "workbench"), "db", "upgrade"], env=env, check=True,
-                       cwd=ROOT, stdout=subprocess.DEVNULL, timeout=300)
-        app = create_app({"KLAGEBENK_MODE": "test", "DATABASE_URL": url, "SECRET_KEY": os.urandom(32).hex(),
-                          "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": False})
-        with session_for(app) as s:
-            sbs = [user_service.create_user(s, f"sb{k:02d}", PASSWORD, "saksbehandler",
-                                            display_name=f"Saksbehandler {k:02d} Skalaprøve") for k in range(1, 9)]
-            leder = user_service.create_user(s, "leder01", PASSWORD, "leder", display_name="Leder Skalaprøve")
-            arkivar = user_service.create_user(s, "arkivar01", PASSWORD, "arkivar", display_name="Arkivar Skalaprøve")
-            users = {"saksbehandler_ids": [u.id for u in sbs], "leder_id": leder.id, "arkivar_id": arkivar.id,
-                     "saksbehandler": sbs[0].username, "arkivar": arkivar.username}
-        seeder = Seeder(kind, url, letter, bases, users)
-        label = "SQLite" if kind == "sqlite" else "PostgreSQL"
-        for n in sizes:
-            seconds = seeder.grow_to(n)
-            print(f"{label}: seeded up to {_n(n)} cases in {seconds:.1f} s", flush=True)
-            engine_for(app).dispose()  # fresh connections see the new statistics
-            rows = run_pages(app, seeder, users, repeat)
-            report(label, n, seeder, seconds, rows, archive_list(url))
+            env = {**{k: v for k, v in os.environ.items() if k != "KLAGEBENK_MODE"}, "DATABASE_URL": url}
+            subprocess.run([str(Path(sys.executable).parent / "workbench"), "db", "upgrade"], env=env, check=True,
+                           cwd=ROOT, stdout=subprocess.DEVNULL, timeout=300)
+            app = create_app({"KLAGEBENK_MODE": "test", "DATABASE_URL": url, "SECRET_KEY": os.urandom(32).hex(),
+                              "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": False})
+            with session_for(app) as s:
+                sbs = [user_service.create_user(s, f"sb{k:02d}", PASSWORD, "saksbehandler",
+                                                display_name=f"Saksbehandler {k:02d} Skalaprøve") for k in range(1, 9)]
+                leder = user_service.create_user(s, "leder01", PASSWORD, "leder", display_name="Leder Skalaprøve")
+                arkivar = user_service.create_user(s, "arkivar01", PASSWORD, "arkivar",
+                                                   display_name="Arkivar Skalaprøve")
+                users = {"saksbehandler_ids": [u.id for u in sbs], "leder_id": leder.id, "arkivar_id": arkivar.id,
+                         "saksbehandler": sbs[0].username, "arkivar": arkivar.username}
+            seeder = Seeder(kind, url, letter, bases, users)
+            label = "SQLite" if kind == "sqlite" else "PostgreSQL"
+            try:
+                for n in sizes:
+                    seconds = seeder.grow_to(n)
+                    print(f"{label}: seeded up to {_n(n)} cases in {seconds:.1f} s", flush=True)
+                    engine_for(app).dispose()  # fresh connections see the new statistics
+                    rows = run_pages(app, seeder, users, repeat)
+                    report(label, n, seeder, seconds, rows, archive_list(url))
+            finally:
+                engine_for(app).dispose()  # before the database is dropped
     finally:
-        if app is not None:
-            engine_for(app).dispose()
-        if keep and url:
-            print(f"kept: DATABASE_URL={url}")
-            if kind != "sqlite":
-                shutil.rmtree(work, ignore_errors=True)  # empty: the database is on the server
-        else:
-            if pg_db:
-                import psycopg
-
-                try:
-                    with psycopg.connect(admin, autocommit=True) as c:
-                        c.execute(f'DROP DATABASE IF EXISTS "{pg_db}" WITH (FORCE)')
-                except psycopg.Error as exc:
-                    print(f"could not drop the throwaway database {pg_db}: {exc}")
-            shutil.rmtree(work, ignore_errors=True)
+        if not (keep and kind == "sqlite"):
+            shutil.rmtree(work, ignore_errors=True)  # a kept PostgreSQL database is on the server
 
 
 def main() -> int:
