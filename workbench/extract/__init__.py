@@ -27,9 +27,10 @@ class Extraction:
     messages: list[str] = field(default_factory=list)
 
 
-def extract(data: bytes) -> Extraction:
-    """The facts of the letter in ``data`` (PDF bytes); raises ``UnreadablePdf``."""
-    doc = read_pdf(data)
+def extract(data: bytes | Document) -> Extraction:
+    """The facts of the letter in ``data`` (PDF bytes, or what the reader found in them: the intake reads a
+    document once and keeps the read); raises ``UnreadablePdf``."""
+    doc = _read(data)
     decision, appeal = split_appeal(doc)
     facts = decision_facts(Text(decision))
     if appeal:
@@ -91,11 +92,15 @@ def _contiguous(payments: list[dict[str, Any]]) -> bool:
     return all(b[0] == a[1] + timedelta(days=1) for a, b in zip(ends, ends[1:]))
 
 
-def extract_appeal(data: bytes, decided: str | None = None) -> Extraction:
+def _read(data: bytes | Document) -> Document:
+    return data if isinstance(data, Document) else read_pdf(data)
+
+
+def extract_appeal(data: bytes | Document, decided: str | None = None) -> Extraction:
     """The klage as a document of its own (the oversendelse's «klage»): ``{"appeal": {"sent", "arguments"}}``,
     each with page and line; ``decided`` (ISO), the decision's date, if known, the date it may not precede.
     Raises ``UnreadablePdf``."""
-    doc = read_pdf(data)
+    doc = _read(data)
     facts: dict[str, Any] = appeal_facts(Text(doc.lines), {"decision": {"date": Leaf(decided, 0, 0) if decided else None}})
     if doc.ocr_pages:
         facts = refuse_unsure(facts, doc)

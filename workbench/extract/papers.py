@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.extract.reader import UnreadablePdf, check_pdf, read_pdf, run_limited
+from workbench.extract.reader import Document, UnreadablePdf, check_pdf, read_pdf, run_limited
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # one document of the oversendelse
 MAX_FILES = 8
@@ -66,16 +66,31 @@ def first_page_text(data: bytes) -> str:
     return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
 
 
-def classify(data: bytes) -> str:
-    """vedtak | klage | oversendelsesbrev | annet, from the title words at the top of the first page: a letter
-    about sending the case over names the oversendelse; an appeal starts with «Klage»; a decision says «vedtak».
-    (A scanned page without text is «annet»: the jurist sets the class.)"""
-    lines = [line.strip() for line in first_page_text(data).splitlines() if line.strip()][:TITLE_LINES]
-    if any(_OVERSENDELSE.search(line) for line in lines):
+def classify(data: bytes) -> tuple[str, Document | None]:
+    """vedtak | klage | oversendelsesbrev | annet (:func:`class_of`), from the first page's text layer; and, for a
+    first page without one (a scan), the reader's OCR of that page alone (``read_pdf(upto=1)``: the reader's time
+    and memory limits), so a scanned vedtak or klage is classed — and read — at upload rather than only once the
+    jurist corrects its class. That read is returned (else None) for the extraction to go on from: one OCR per page."""
+    text = first_page_text(data)
+    if text.strip():
+        return class_of(text.splitlines()), None
+    try:
+        first = read_pdf(data, upto=1)
+    except UnreadablePdf:
+        return "annet", None
+    return class_of([" ".join(line.cells) for line in first.lines if line.page == 1]), first
+
+
+def class_of(lines: list[str]) -> str:
+    """The class from the title words at the top of the first page: a letter about sending the case over names
+    the oversendelse; an appeal starts with «Klage»; a decision says «vedtak»; a page that says none of these (or
+    nothing readable) is «annet» and the jurist sets the class."""
+    top = [line.strip() for line in lines if line.strip()][:TITLE_LINES]
+    if any(_OVERSENDELSE.search(line) for line in top):
         return "oversendelsesbrev"
-    if any(_KLAGE.match(line) for line in lines):
+    if any(_KLAGE.match(line) for line in top):
         return "klage"
-    if any(_VEDTAK.search(line) for line in lines):
+    if any(_VEDTAK.search(line) for line in top):
         return "vedtak"
     return "annet"
 

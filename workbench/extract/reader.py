@@ -69,28 +69,41 @@ class Document:
     unreadable_pages: list[int] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
+    read_to: int = 0  # the last page read (``pages`` once read through; 1 when only the first page was read)
 
 
-def read_pdf(data: bytes) -> Document:
-    """The PDF's lines, page by page; raises ``UnreadablePdf`` for anything that is not a readable PDF."""
+def read_pdf(data: bytes, *, upto: int | None = None, known: Document | None = None) -> Document:
+    """The PDF's lines, page by page; raises ``UnreadablePdf`` for anything that is not a readable PDF.
+
+    ``upto``: read no further than this page (the intake classes a scan from its first page alone). ``known``: a
+    read of the first pages already made — its pages are taken as they are and only the rest is read, so a scanned
+    page is OCR'd once per document."""
     pages = check_pdf(data)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "in.pdf"
-        path.write_bytes(data)
-        words = _words(path)
-        empty = [p for p in range(1, pages + 1) if p not in words]
-        ocr_pages: list[int] = []
-        if empty and shutil.which("tesseract"):
-            deadline = time.monotonic() + OCR_BUDGET
-            for p in empty:
-                if time.monotonic() > deadline:
-                    break
-                read = _ocr_page(path, p, Path(tmp))
-                if read:
-                    words[p] = read
-                    ocr_pages.append(p)
-            empty = [p for p in empty if p not in words]
-    doc = Document(lines=_lines(words), pages=pages, unreadable_pages=empty, ocr_pages=ocr_pages)
+    last = min(upto or pages, pages)
+    start = known.read_to + 1 if known else 1
+    words: dict[int, list[Word]] = {}
+    empty: list[int] = []
+    ocr_pages: list[int] = []
+    if start <= last:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "in.pdf"
+            path.write_bytes(data)
+            words = _words(path, start, last)
+            empty = [p for p in range(start, last + 1) if p not in words]
+            if empty and shutil.which("tesseract"):
+                deadline = time.monotonic() + OCR_BUDGET
+                for p in empty:
+                    if time.monotonic() > deadline:
+                        break
+                    read = _ocr_page(path, p, Path(tmp))
+                    if read:
+                        words[p] = read
+                        ocr_pages.append(p)
+                empty = [p for p in empty if p not in words]
+    if known:
+        empty, ocr_pages = known.unreadable_pages + empty, known.ocr_pages + ocr_pages
+    doc = Document(lines=(known.lines if known else []) + _lines(words), pages=pages, unreadable_pages=empty,
+                   ocr_pages=ocr_pages, read_to=max(last, known.read_to if known else 0))
     for p in empty:
         doc.messages.append(f"Side {p} har ingen lesbar tekst (skannet side uten tekstlag); "
                             "ingenting er hentet fra den. OCR krever tesseract med tesseract-ocr-nor.")
@@ -216,10 +229,11 @@ def _unskew(words: list[Word], lines) -> list[Word]:
     return out
 
 
-def _words(path: Path) -> dict[int, list[Word]]:
-    """page → words as (left, top, right, height, text), from ``pdftotext -tsv``."""
+def _words(path: Path, first: int, last: int) -> dict[int, list[Word]]:
+    """page → words as (left, top, right, height, text) of pages ``first``–``last``, from ``pdftotext -tsv``."""
     try:
-        done = run_limited(["pdftotext", "-tsv", "-enc", "UTF-8", str(path), "-"], TIMEOUT)
+        done = run_limited(["pdftotext", "-tsv", "-f", str(first), "-l", str(last), "-enc", "UTF-8", str(path), "-"],
+                           TIMEOUT)
     except subprocess.TimeoutExpired as exc:
         raise UnreadablePdf("Det tok for lang tid å lese PDF-en.") from exc
     if done.returncode != 0:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import CursorResult, delete, update
 from sqlalchemy.orm import defer
@@ -24,6 +24,9 @@ from workbench.db.models import Case, User, new_public_id, stored_id, utcnow
 from workbench.services import audit
 from workbench.services import cases as case_service
 from workbench.services.transaction import transaction
+
+if TYPE_CHECKING:
+    from workbench.extract.reader import Document
 
 CLASSES = tuple(c.value for c in DocumentClass)
 ABANDONED_AFTER = timedelta(hours=24)  # an upload never imported is removed this long after it was made (issue 16)
@@ -43,24 +46,27 @@ class Upload:
     data: bytes
 
 
-def _extract(data: bytes, doc_class: str) -> dict[str, Any] | None:
+def _extract(data: bytes, doc_class: str, first: Document | None = None) -> dict[str, Any] | None:
     """What the reader finds in a document of this class: the decision's facts in a vedtak, the appeal's date and
-    arguments in a klage (``workbench.extract``); None for other classes or an unreadable file."""
+    arguments in a klage (``workbench.extract``); None for other classes or an unreadable file. ``first``: the read
+    of the first page classification already made (a scan's OCR), which the read goes on from, not repeats."""
     from workbench.extract import UnreadablePdf, extract, extract_appeal, to_json
+    from workbench.extract.reader import read_pdf
 
+    if doc_class not in (DocumentClass.VEDTAK, DocumentClass.KLAGE):
+        return None
     try:
+        doc = read_pdf(data, known=first)
         if doc_class == DocumentClass.VEDTAK:
-            return to_json(extract(data).facts)
-        if doc_class == DocumentClass.KLAGE:
-            return to_json(extract_appeal(data).facts)
+            return to_json(extract(doc).facts)
+        return to_json(extract_appeal(doc).facts)
     except UnreadablePdf:
         return None
-    return None
 
 
 def store_intake(session: Session, uploads: list[Upload], *, actor: audit.Actor) -> str:
-    """Check, classify and store the uploaded PDFs; the one holding the decision is read
-    (``workbench.extract``). Returns the intake token. Commits. Raises ``DocumentRefused`` (nothing stored)."""
+    """Check, classify and store the uploaded PDFs; a vedtak or klage — a scanned one too, classed from its first
+    page's OCR — is read (``workbench.extract``). Returns the intake token. Commits. Raises ``DocumentRefused`` (nothing stored)."""
     from workbench.extract import UnreadablePdf
     from workbench.extract.papers import MAX_FILES, check_upload, classify, safe_filename
 
@@ -76,11 +82,11 @@ def store_intake(session: Session, uploads: list[Upload], *, actor: audit.Actor)
             pages = check_upload(name, upload.data)
         except UnreadablePdf as exc:
             raise DocumentRefused(str(exc)) from None
-        doc_class = classify(upload.data)
+        doc_class, first = classify(upload.data)
         rows.append(CaseDocument(intake=intake, filename=name, size=len(upload.data),
                                  sha256=hashlib.sha256(upload.data).hexdigest(), pages=pages, doc_class=doc_class,
                                  data=upload.data, uploaded_by_id=actor.user_id,
-                                 extracted=_extract(upload.data, doc_class)))
+                                 extracted=_extract(upload.data, doc_class, first)))
     with transaction(session):
         remove_abandoned(session, actor=actor)
         for row in rows:
