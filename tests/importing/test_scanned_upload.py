@@ -59,3 +59,24 @@ def test_a_scanned_vedtak_is_classed_and_read_at_upload_with_one_ocr_per_page(ap
     assert tesseract_calls.read_text().count("run") == doc.pages  # page 1 for the class, read on from page 2
     html = c.get(r.headers["Location"]).get_data(as_text=True)
     assert re.search(r'id="f-decision-date-hint">dd\.mm\.åååå · .*Fra vedtaket, side \d, linje \d+', html)
+
+
+def test_the_page_view_and_a_class_correction_of_a_scan_run_no_ocr(app, client_as, scanned, tesseract_calls):
+    """What the reader found is kept at upload: the page view marks a line of the scan from it, and a class
+    correction reads the document as its new class from it — neither runs tesseract again (up to 120 s each)."""
+    c = client_as("saksbehandler")
+    r = c.post("/import/dokumenter", data={"documents": [(io.BytesIO(scanned.pdf), "skannet vedtak.pdf")]},
+               content_type="multipart/form-data")
+    assert r.status_code == 302
+    html = c.get(r.headers["Location"]).get_data(as_text=True)
+    link = re.search(r'href="(/import/dokument/[0-9a-f]{32}/side/\d+\?linje=\d+)"', html)  # a field read from the scan
+    assert link
+    ran = tesseract_calls.read_text().count("run")
+
+    view = c.get(link.group(1).replace("&amp;", "&"))
+    assert view.status_code == 200 and 'id="line-mark"' in view.get_data(as_text=True)
+    intake = r.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
+    doc_id = re.search(r'name="document" value="([0-9a-f]{32})"', html).group(1)
+    changed = c.post(f"/import/dokumenter/{intake}/type", data={"document": doc_id, "doc_class": "klage"})
+    assert changed.status_code == 302
+    assert tesseract_calls.read_text().count("run") == ran

@@ -3,7 +3,8 @@ fact of an import from them came from.
 
 ``CaseDocument``: one uploaded PDF — the bytes as received, their SHA-256, the sanitised file name, pages,
 the class (vedtak, klage, oversendelsesbrev, annet; the jurist may correct it) and what the reader found in it
-(``extracted``: the import format's shape, each leaf ``{"value", "page", "line"}``; ``workbench.extract``).
+(``extracted``: the import format's shape, each leaf ``{"value", "page", "line"}``; ``workbench.extract``; and,
+under ``services.case_documents.READING``, the read those came from, so the page view needs no second OCR).
 Until the case exists the documents of one upload share an opaque ``intake`` token and have no ``case_id``;
 the import that creates the case sets it, in the same transaction (``services.case_documents``).
 

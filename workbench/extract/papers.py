@@ -122,16 +122,19 @@ class PageBox:
     line_height: float | None = None
 
 
-def page_box(data: bytes, page: int, line: int | None = None) -> PageBox:
+def page_box(data: bytes, page: int, line: int | None = None, reading: Document | None = None) -> PageBox:
     """The size of page ``page`` and the box of line ``line`` as the reader numbers lines
-    (``workbench.extract.reader``: the numbers an extraction's leaves carry)."""
+    (``workbench.extract.reader``: the numbers an extraction's leaves carry), from ``reading`` — the read kept
+    at upload — when it covers the page. Viewing a page never runs OCR (up to ``reader.OCR_BUDGET`` seconds):
+    without a kept read only the text layer is read, and a line on a scanned page is then not marked."""
     from pypdf import PdfReader
 
     box = PdfReader(io.BytesIO(data)).pages[page - 1].mediabox
     width, height = float(box.width), float(box.height)
     if line is None:
         return PageBox(width, height)
-    found = next((x for x in read_pdf(data).lines if x.page == page and x.number == line), None)
+    lines = reading.lines if reading and reading.read_to >= page else read_pdf(data, ocr=False).lines
+    found = next((x for x in lines if x.page == page and x.number == line), None)
     if found is None:
         return PageBox(width, height)
     return PageBox(width, height, found.top, found.height)

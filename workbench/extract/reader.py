@@ -71,13 +71,26 @@ class Document:
     ocr_pages: list[int] = field(default_factory=list)
     read_to: int = 0  # the last page read (``pages`` once read through; 1 when only the first page was read)
 
+    def as_json(self) -> dict[str, Any]:
+        """What the reader found, kept with the uploaded document: extraction again (a class correction) and the
+        page view's line boxes then need no second read — on a scan, no second OCR."""
+        return {"pages": self.pages, "read_to": self.read_to, "unreadable_pages": self.unreadable_pages,
+                "messages": self.messages, "ocr_pages": self.ocr_pages,
+                "lines": [[x.page, x.number, x.cells, x.xs, x.top, x.height] for x in self.lines]}
 
-def read_pdf(data: bytes, *, upto: int | None = None, known: Document | None = None) -> Document:
+    @classmethod
+    def from_json(cls, stored: dict[str, Any]) -> Document:
+        return cls(lines=[Line(p, n, list(cells), list(xs), top, height) for p, n, cells, xs, top, height in stored["lines"]],
+                   pages=stored["pages"], unreadable_pages=list(stored["unreadable_pages"]),
+                   messages=list(stored["messages"]), ocr_pages=list(stored["ocr_pages"]), read_to=stored["read_to"])
+
+
+def read_pdf(data: bytes, *, upto: int | None = None, known: Document | None = None, ocr: bool = True) -> Document:
     """The PDF's lines, page by page; raises ``UnreadablePdf`` for anything that is not a readable PDF.
 
     ``upto``: read no further than this page (the intake classes a scan from its first page alone). ``known``: a
     read of the first pages already made — its pages are taken as they are and only the rest is read, so a scanned
-    page is OCR'd once per document."""
+    page is OCR'd once per document. ``ocr=False``: the text layer only (never seconds of OCR, e.g. for a view)."""
     pages = check_pdf(data)
     last = min(upto or pages, pages)
     start = known.read_to + 1 if known else 1
@@ -90,7 +103,7 @@ def read_pdf(data: bytes, *, upto: int | None = None, known: Document | None = N
             path.write_bytes(data)
             words = _words(path, start, last)
             empty = [p for p in range(start, last + 1) if p not in words]
-            if empty and shutil.which("tesseract"):
+            if empty and ocr and shutil.which("tesseract"):
                 deadline = time.monotonic() + OCR_BUDGET
                 for p in empty:
                     if time.monotonic() > deadline:

@@ -46,22 +46,44 @@ class Upload:
     data: bytes
 
 
-def _extract(data: bytes, doc_class: str, first: Document | None = None) -> dict[str, Any] | None:
+#: the key of a document's ``extracted`` that keeps what the reader found in it (``reader.Document.as_json``: its
+#: lines with their boxes, up to the page read), beside the facts: the page view marks a line and a class
+#: correction reads on from it without reading — on a scan, OCR-ing — the document again. Not a fact of the
+#: import format (:func:`facts_of` leaves it out).
+READING = "_reading"
+
+
+def facts_of(doc: CaseDocument) -> dict[str, Any] | None:
+    """What the reader found in ``doc`` in the import format's shape (None: nothing, or not a vedtak or klage)."""
+    facts = {k: v for k, v in (doc.extracted or {}).items() if k != READING}
+    return facts or None
+
+
+def reading_of(doc: CaseDocument) -> Document | None:
+    """The reader's read of ``doc`` kept at upload (None: not read, or uploaded before reads were kept)."""
+    from workbench.extract.reader import Document
+
+    stored = (doc.extracted or {}).get(READING)
+    return Document.from_json(stored) if stored else None
+
+
+def _extract(data: bytes, doc_class: str, known: Document | None = None) -> dict[str, Any] | None:
     """What the reader finds in a document of this class: the decision's facts in a vedtak, the appeal's date and
-    arguments in a klage (``workbench.extract``); None for other classes or an unreadable file. ``first``: the read
-    of the first page classification already made (a scan's OCR), which the read goes on from, not repeats."""
+    arguments in a klage (``workbench.extract``), with the read itself under :data:`READING`; for other classes
+    only the read already made (``known``: a scan's first page, OCR'd to class it), which a vedtak's or klage's
+    read goes on from rather than repeats. None for an unreadable file or nothing read."""
     from workbench.extract import UnreadablePdf, extract, extract_appeal, to_json
     from workbench.extract.reader import read_pdf
 
-    if doc_class not in (DocumentClass.VEDTAK, DocumentClass.KLAGE):
-        return None
     try:
-        doc = read_pdf(data, known=first)
-        if doc_class == DocumentClass.VEDTAK:
-            return to_json(extract(doc).facts)
-        return to_json(extract_appeal(doc).facts)
+        doc = read_pdf(data, known=known) if doc_class in (DocumentClass.VEDTAK, DocumentClass.KLAGE) else known
+        if doc is None:
+            return None
+        facts = (to_json(extract(doc).facts) if doc_class == DocumentClass.VEDTAK
+                 else to_json(extract_appeal(doc).facts) if doc_class == DocumentClass.KLAGE else {})
     except UnreadablePdf:
         return None
+    return {**facts, READING: doc.as_json()}
 
 
 def store_intake(session: Session, uploads: list[Upload], *, actor: audit.Actor) -> str:
@@ -131,7 +153,7 @@ def decision_document(documents: list[CaseDocument]) -> CaseDocument | None:
 
 def appeal_document(documents: list[CaseDocument]) -> CaseDocument | None:
     """The document the appeal's fields are prefilled from: the first classed klage in which the reader found them."""
-    return next((d for d in documents if d.doc_class == DocumentClass.KLAGE and (d.extracted or {}).get("appeal")), None)
+    return next((d for d in documents if d.doc_class == DocumentClass.KLAGE and (facts_of(d) or {}).get("appeal")), None)
 
 
 def prefill(documents: list[CaseDocument]) -> tuple[dict[str, Any] | None, CaseDocument | None]:
@@ -139,10 +161,10 @@ def prefill(documents: list[CaseDocument]) -> tuple[dict[str, Any] | None, CaseD
     appeal's date and arguments from the klage, with the document they came from (else None). A klage dated before
     the decision is not the appeal of it: its date is left out (import-format.md «appeal»)."""
     decision, klage = decision_document(documents), appeal_document(documents)
-    extracted = dict(decision.extracted) if decision and decision.extracted else None
+    extracted = facts_of(decision) if decision else None
     if klage is None or (extracted and "appeal" in extracted):
         return extracted, None
-    appeal = dict(klage.extracted["appeal"])  # type: ignore[index]
+    appeal = dict(facts_of(klage)["appeal"])  # type: ignore[index]
     decided = ((extracted or {}).get("decision") or {}).get("date")
     if decided and "sent" in appeal and appeal["sent"]["value"] < decided["value"]:
         del appeal["sent"]
@@ -151,7 +173,7 @@ def prefill(documents: list[CaseDocument]) -> tuple[dict[str, Any] | None, CaseD
 
 def set_class(session: Session, intake: str, public_id: str, doc_class: str, *, actor: audit.Actor) -> CaseDocument | None:
     """Correct the class of one document of a waiting upload (a document becoming a vedtak or a klage is read
-    again as one).
+    as one, from the read kept at upload: no page is OCR'd twice).
     None if there is no such document. Commits."""
     if doc_class not in CLASSES:
         raise ValueError(f"unknown class {doc_class!r}")
@@ -161,7 +183,7 @@ def set_class(session: Session, intake: str, public_id: str, doc_class: str, *, 
     with transaction(session):
         if doc.doc_class != doc_class:
             audit.record(session, actor, "document.class_changed", detail=f"intake={intake} {doc.doc_class}->{doc_class}")
-            doc.extracted = _extract(doc.data, doc_class)
+            doc.extracted = _extract(doc.data, doc_class, reading_of(doc))
         doc.doc_class = doc_class
         session.add(doc)
     return doc

@@ -288,7 +288,7 @@ def page_view(public_id: str, page: int):
         abort(404)
     line = request.args.get("linje", type=int)
     try:
-        box = page_box(doc.data, page, line if line and 0 < line < 1000 else None)
+        box = page_box(doc.data, page, line if line and 0 < line < 1000 else None, case_documents.reading_of(doc))
     except UnreadablePdf:
         abort(404)
     back = url_for("imports.papers", intake=doc.intake) if doc.case_id is None else None
