@@ -101,6 +101,19 @@ def test_the_upload_refuses_it_naming_the_file_and_stores_nothing(app, client_as
     assert stored(app) == before == {"documents": 0, "cases": 0}
 
 
+def test_the_page_limit_names_the_kind_of_document(app, client_as, letter):
+    """Any document of the oversendelse is held to the upload's limit, and the message says so — not «et vedtak»,
+    which is the limit of ``workbench extract`` reading a decision letter."""
+    from workbench.extract.papers import MAX_PAGES
+    from workbench.extract.reader import MAX_PAGES as LETTER_PAGES
+    from workbench.extract.reader import UnreadablePdf, check_pdf
+
+    html = upload(client_as("saksbehandler"), (letter, "vedtak.pdf"), (thousands_of_pages(), "vedlegg.pdf")).get_data(as_text=True)
+    assert f"vedlegg.pdf: PDF-en har 5000 sider; et dokument i oversendelsen kan ha 1–{MAX_PAGES}." in html
+    with pytest.raises(UnreadablePdf, match=f"PDF-en har 5000 sider; et vedtak kan ha 1–{LETTER_PAGES}."):
+        check_pdf(thousands_of_pages())
+
+
 def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 

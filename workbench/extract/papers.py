@@ -37,12 +37,9 @@ def check_upload(filename: str, data: bytes) -> int:
     if not data.lstrip()[:5] == b"%PDF-":
         raise UnreadablePdf(f"{filename}: filen er ikke en PDF.")
     try:
-        pages = check_pdf(data)
+        return check_pdf(data, max_pages=MAX_PAGES, kind="et dokument i oversendelsen")
     except UnreadablePdf as exc:
         raise UnreadablePdf(f"{filename}: {exc}") from None
-    if pages > MAX_PAGES:
-        raise UnreadablePdf(f"{filename}: PDF-en har {pages} sider; et dokument i saken kan ha høyst {MAX_PAGES}.")
-    return pages
 
 
 def safe_filename(name: str | None) -> str:

@@ -136,11 +136,13 @@ def run_limited(args: list[str], timeout: float) -> subprocess.CompletedProcess[
     return subprocess.run(args, capture_output=True, timeout=timeout, preexec_fn=_limit_memory)
 
 
-def check_pdf(data: bytes) -> int:
+def check_pdf(data: bytes, *, max_pages: int = MAX_PAGES, kind: str = "et vedtak") -> int:
     """The number of pages, after the checks that give a clear message instead of a crash, a hang or a risk
     (issue 16, hostile PDFs): too large, not a PDF, encrypted, a damaged cross-reference table (qpdf would have
     to rebuild it: the file is not what was sent), too many pages, a compressed stream that unpacks past
-    :data:`MAX_STREAM_BYTES` (a compression bomb), or JavaScript and actions that run when the file is opened."""
+    :data:`MAX_STREAM_BYTES` (a compression bomb), or JavaScript and actions that run when the file is opened.
+    ``max_pages`` and ``kind`` (Norwegian, «et vedtak»): the page limit and what the message says it is for — the
+    intake checks every document of an oversendelse, not only the decision letter, against its own limit."""
     import pikepdf
 
     if len(data) > MAX_BYTES:
@@ -154,8 +156,8 @@ def check_pdf(data: bytes) -> int:
             if any("xref" in w or "reconstruct" in w for w in pdf.get_warnings()):
                 raise UnreadablePdf("PDF-en er skadet (kryssreferansetabellen er ødelagt). Be om en ny kopi av dokumentet.")
             pages = len(pdf.pages)
-            if pages == 0 or pages > MAX_PAGES:
-                raise UnreadablePdf(f"PDF-en har {pages} sider; et vedtak kan ha 1–{MAX_PAGES}.")
+            if pages == 0 or pages > max_pages:
+                raise UnreadablePdf(f"PDF-en har {pages} sider; {kind} kan ha 1–{max_pages}.")
             _screen_objects(pdf)
     except pikepdf.PasswordError as exc:
         raise UnreadablePdf("PDF-en er kryptert eller passordbeskyttet og kan ikke leses.") from exc
