@@ -3,15 +3,16 @@
 # Sourced by scripts/demo.sh and scripts/test.sh; safe to run again (it skips what is there).
 #   - Debian packages: python3-venv, the libraries WeasyPrint opens (pango, harfbuzz-subset,
 #     fontconfig), poppler-utils (pdftoppm, for looking at letters; pdftotext, the reader of Nav's letters), hunspell-no (the nb and nn
-#     dictionaries of the letter's spelling check, workbench/letters/spelling.py), ocrmypdf with tesseract-ocr-nor (OCR of
-#     scanned pages, workbench/extract/reader.py) and, with --browser,
+#     dictionaries of the letter's spelling check, workbench/letters/spelling.py), tesseract-ocr with tesseract-ocr-nor
+#     (OCR of scanned pages: workbench/extract/reader.py runs tesseract itself, word by word with its confidence;
+#     the Norwegian data package only recommends the program, so both are named) and, with --browser,
 #     Debian's chromium for the browser tests (never `playwright install`: it cannot download).
 #   - .venv with the pinned packages of pyproject.toml, constrained by constraints.txt.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-want=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig poppler-utils hunspell-no ocrmypdf tesseract-ocr-nor)
+want=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig poppler-utils hunspell-no tesseract-ocr tesseract-ocr-nor)
 if [[ "${1:-}" == "--browser" ]]; then
   want+=(chromium)
 fi
