@@ -127,6 +127,7 @@ def register_blueprints(app: Flask) -> None:
     from workbench.web.imports import bp as imports_bp
     from workbench.web.review import bp as review_bp
     from workbench.web.letter import bp as vedtak_bp
+    from workbench.web.oversight import bp as oversight_bp
     from workbench.web.side_letters import bp as side_letters_bp
 
     app.register_blueprint(auth_bp)
@@ -138,6 +139,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(vedtak_bp)
     app.register_blueprint(archive_bp)
     app.register_blueprint(side_letters_bp)
+    app.register_blueprint(oversight_bp)
     csrf.exempt(api_bp)  # bearer tokens, no cookies
 
     @app.get("/")

@@ -84,10 +84,13 @@ ACCESS = {
     "side_letters.create": [("POST", "/saker/{case}/brev/forelopig-svar", WORKERS)],
     "side_letters.preview": [("POST", "/saker/{case}/brev/forelopig-svar/utkast.pdf", WORKERS)],
     "side_letters.download": [("GET", "/saker/{case}/brev/journal/1.pdf", READERS)],
+    # oversight (issue 17): the office's processing-time figures, leder only (counts, no personal data)
+    "oversight.processing_time": [("GET", "/tilsyn/saksbehandlingstid", LEADER)],
+    "oversight.processing_time_csv": [("GET", "/tilsyn/saksbehandlingstid.csv", LEADER)],
 }
 PUBLIC = {"auth.login", "static"}
 MY_BLUEPRINTS = ("auth.", "cases.", "imports.", "admin.", "api.", "vedtak.", "review.", "archive.",
-                 "side_letters.")
+                 "side_letters.", "oversight.")
 
 
 def test_every_route_of_these_blueprints_is_in_the_access_table(app):

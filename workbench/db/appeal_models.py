@@ -69,7 +69,10 @@ class Letter(SQLModel, table=True):
     the evaluation at render time. ``pdf`` is set when finalised (PDF/A, frozen, with SHA-256)."""
 
     __tablename__ = "letters"
-    __table_args__ = (Index("ix_letters_status", "status"),)  # the «Returnert» queue
+    __table_args__ = (Index("ix_letters_status", "status"),  # the «Returnert» queue
+                      # the decided cases of a year by their decision date, with the case to join (the
+                      # processing-time figures, services/oversight.py; migration 0013)
+                      Index("ix_letters_decided", "status", "our_date", "case_id"))
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", unique=True, index=True)

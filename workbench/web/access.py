@@ -26,6 +26,9 @@ ADMINS = frozenset({Role.ADMIN.value})
 #: Who searches, archives and exports decided cases (the archive page).
 ARCHIVISTS = frozenset({Role.ARKIVAR.value, Role.LEDER.value})
 ARCHIVE_STATUSES = FINISHED
+#: Who sees the office's processing-time figures for Helsetilsynet (issue 17, «Oversight»): the leder. Admin sees
+#: no case data, not even counted (README «Roles»).
+OVERSEERS = frozenset({Role.LEDER.value})
 
 
 def roles_required(*roles: str | Iterable[str]):

@@ -120,6 +120,7 @@ AUDIT_LABELS = {
     "archive.archived": "Saken arkivert (sjekksum kontrollert)",
     "archive.checksum_mismatch": "Arkivering avvist: sjekksummen stemmer ikke",
     "archive.exported": "Arkivpakke eksportert",
+    "oversight.exported": "Saksbehandlingstid eksportert (CSV)",
     "archive.searched": "Søk i arkivet etter en person (søkeordet lagres ikke)",
     "dispatch.recorded": "Vedtaket registrert som ekspedert (mottaker, kopi, kanal, dato)",
     "dispatch.copy_downloaded": "Kopi av vedtaket (merket KOPI) lastet ned",
